@@ -1,0 +1,1 @@
+"""The corpus store: schema, importer, extraction and queries; it never imports Textual."""

@@ -1,0 +1,205 @@
+"""The importer: records from readers → extraction → the database, in batches."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+
+from sqlite_utils import Database
+
+from store.database import write_transaction
+from store.extract import Extraction, extract_article
+from store.readers import read_paths
+from store.records import Problem, Record
+
+BATCH_SIZE = 500
+# Children of an article, deleted when it is re-imported with new content.
+ARTICLE_CHILDREN = ("mentions", "quotes", "repeats")
+
+
+@dataclass
+class ImportSummary:
+    """What an import did; `rejected` counts skipped records, `warnings` kept ones."""
+
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list, repr=False)
+
+    @property
+    def articles_per_second(self) -> float:
+        done = self.imported + self.updated + self.unchanged
+        return done / self.seconds if self.seconds else 0.0
+
+    def __str__(self) -> str:
+        parts = [f"imported {self.imported}"]
+        if self.updated:
+            parts.append(f"updated {self.updated}")
+        parts += [f"unchanged {self.unchanged}", f"rejected {self.rejected}"]
+        if self.warnings:
+            parts.append(f"warnings {self.warnings}")
+        return ", ".join(parts)
+
+
+ProblemHandler = Callable[[Problem], None]
+ProgressHandler = Callable[[ImportSummary], None]
+
+
+def import_paths(
+    db: Database,
+    paths: Iterable[str],
+    *,
+    on_problem: ProblemHandler | None = None,
+    on_progress: ProgressHandler | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportSummary:
+    """Import the articles in files and directories (see `store.readers.read_paths`)."""
+    return import_records(
+        db, read_paths(paths), on_problem=on_problem, on_progress=on_progress, batch_size=batch_size
+    )
+
+
+def import_records(
+    db: Database,
+    items: Iterable[Record | Problem],
+    *,
+    on_problem: ProblemHandler | None = None,
+    on_progress: ProgressHandler | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportSummary:
+    """Store records and their extraction, one transaction per batch.
+
+    A record whose content hash is already stored is unchanged; one whose
+    external id (or, without an id, path) is stored with other content
+    updates that article. Problems are counted, passed to `on_problem` and
+    never stop the import.
+    """
+    summary = ImportSummary()
+    started = time.perf_counter()
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    records = _records_only(items, summary, on_problem)
+    while batch := list(islice(records, batch_size)):
+        _import_batch(db, batch, imported_at, summary)
+        summary.seconds = time.perf_counter() - started
+        if on_progress:
+            on_progress(summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def content_hash(record: Record) -> str:
+    """The identity of a record's content: its id (if any) and every stored field."""
+    fields = [record.external_id, record.title, record.text, record.date, record.source, record.url]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+
+
+def _records_only(
+    items: Iterable[Record | Problem], summary: ImportSummary, on_problem: ProblemHandler | None
+) -> Iterator[Record]:
+    for item in items:
+        if isinstance(item, Record):
+            yield item
+            continue
+        if item.rejected:
+            summary.rejected += 1
+        else:
+            summary.warnings += 1
+        summary.problems.append(item)
+        if on_problem:
+            on_problem(item)
+
+
+def _import_batch(
+    db: Database, batch: list[Record], imported_at: str, summary: ImportSummary
+) -> None:
+    by_hash: dict[str, Record] = {}
+    for record in batch:
+        by_hash.setdefault(content_hash(record), record)
+    stored = _stored_hashes(db, list(by_hash))
+    fresh = {digest: record for digest, record in by_hash.items() if digest not in stored}
+    extractions = {digest: extract_article(record.text) for digest, record in fresh.items()}
+    with write_transaction(db):
+        # Another import may have stored some of them while we extracted.
+        for digest in _stored_hashes(db, list(fresh)):
+            del fresh[digest]
+        summary.unchanged += len(batch) - len(fresh)
+        next_id = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+        replaced = _replaced_articles(db, list(fresh.values()))
+        if replaced:
+            _delete_articles(db, list(replaced.values()))
+        rows = []
+        for digest, record in fresh.items():
+            article_id = replaced.get(_key(record))
+            if article_id is None:
+                article_id, next_id = next_id, next_id + 1
+                summary.imported += 1
+            else:
+                summary.updated += 1
+            rows.append(_article_row(article_id, record, digest, imported_at))
+            _write_extraction(db, article_id, extractions[digest])
+        if rows:
+            db["articles"].insert_all(rows, batch_size=len(rows))
+
+
+def _key(record: Record) -> tuple[str, str]:
+    if record.external_id is not None:
+        return ("external_id", record.external_id)
+    return ("path", record.path)
+
+
+def _stored_hashes(db: Database, digests: list[str]) -> set[str]:
+    marks = ",".join("?" * len(digests))
+    sql = f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"
+    return {row[0] for row in db.execute(sql, digests)}
+
+
+def _replaced_articles(db: Database, records: list[Record]) -> dict[tuple[str, str], int]:
+    """The stored article each changed record replaces, by its key."""
+    found: dict[tuple[str, str], int] = {}
+    for column in ("external_id", "path"):
+        values = [key[1] for key in map(_key, records) if key[0] == column]
+        if not values:
+            continue
+        marks = ",".join("?" * len(values))
+        extra = " AND external_id IS NULL" if column == "path" else ""
+        sql = f"SELECT {column}, id FROM articles WHERE {column} IN ({marks}){extra}"
+        found.update({(column, value): article_id for value, article_id in db.execute(sql, values)})
+    return found
+
+
+def _delete_articles(db: Database, article_ids: list[int]) -> None:
+    marks = ",".join("?" * len(article_ids))
+    for table in ARTICLE_CHILDREN:
+        db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
+    db.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
+
+
+def _article_row(article_id: int, record: Record, digest: str, imported_at: str) -> dict[str, object]:
+    return {
+        "id": article_id,
+        "title": record.title,
+        "text": record.text,
+        "date": record.date,
+        "source": record.source,
+        "url": record.url,
+        "path": record.path,
+        "content_hash": digest,
+        "imported_at": imported_at,
+        "external_id": record.external_id,
+    }
+
+
+def _write_extraction(db: Database, article_id: int, extraction: Extraction) -> None:
+    if extraction.repeats:
+        db["repeats"].insert_all(
+            {"article_id": article_id, "start": r.start, "end": r.end, "original_start": r.original_start}
+            for r in extraction.repeats
+        )

@@ -1,0 +1,99 @@
+"""The database schema, built by versioned sqlite-utils migrations.
+
+The tables and columns created here are a public contract: Datasette, the
+sqlite3 shell and scripts read them. Add tables and columns freely; never
+rename or repurpose the contracted ones.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("nutgraf")
+
+
+def migration_names() -> set[str]:
+    """The names of every migration this version of nutgraf knows."""
+    return {migration.name for migration in MIGRATIONS.pending(Database(memory=True))}
+
+
+def _table(db: Database, name: str) -> Table:
+    table = db[name]
+    assert isinstance(table, Table)
+    return table
+
+
+@MIGRATIONS(name="0001_initial")
+def initial(db: Database) -> None:
+    """Articles, entities, mentions, quotes and repeated passages, with FTS."""
+    _table(db, "articles").create(
+        {
+            "id": int,
+            "title": str,
+            "text": str,
+            "date": str,
+            "source": str,
+            "url": str,
+            "path": str,
+            "content_hash": str,
+            "imported_at": str,
+            "external_id": str,
+        },
+        pk="id",
+        not_null={"text", "content_hash", "imported_at"},
+    )
+    articles = _table(db, "articles")
+    articles.create_index(["content_hash"], unique=True)
+    articles.create_index(["date", "id"])
+    articles.create_index(["path"])
+    articles.create_index(["external_id"])
+    articles.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+    _table(db, "entities").create(
+        {"id": int, "name": str, "kind": str}, pk="id", not_null={"name", "kind"}
+    )
+    _table(db, "entities").create_index(["kind", "name"])
+    _table(db, "entity_aliases").create(
+        {"entity_id": int, "alias": str, "count": int},
+        pk=("entity_id", "alias"),
+        foreign_keys=[("entity_id", "entities", "id")],
+    )
+    _table(db, "entity_aliases").create_index(["alias"])
+
+    _table(db, "mentions").create(
+        {"id": int, "article_id": int, "entity_id": int, "start": int, "end": int, "text": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    )
+    _table(db, "mentions").create_index(["article_id", "start"])
+    _table(db, "mentions").create_index(["entity_id", "article_id"])
+
+    _table(db, "quotes").create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "speaker_entity_id": int,
+            "speaker_text": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "cue": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_entity_id", "entities", "id")],
+    )
+    _table(db, "quotes").create_index(["article_id", "start"])
+    _table(db, "quotes").create_index(["speaker_entity_id"])
+    _table(db, "quotes").enable_fts(["text"], create_triggers=True, tokenize="unicode61")
+
+    # A passage printed twice: text[start:end] repeats the text at original_start.
+    _table(db, "repeats").create(
+        {"id": int, "article_id": int, "start": int, "end": int, "original_start": int},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    _table(db, "repeats").create_index(["article_id"])

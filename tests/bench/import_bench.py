@@ -1,0 +1,65 @@
+"""Import speed: nutgraf's importer against a plain sqlite-utils insert of the same records.
+
+    python tests/bench/import_bench.py [--repeat N]
+
+Prints articles/second for both, measured in the same run, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlite_utils import Database
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from store.database import open_database  # noqa: E402
+from store.importer import import_paths  # noqa: E402
+from tests.bench.common import CORPORA, median_seconds, peak_rss_mb, require_shared  # noqa: E402
+
+CORPUS_FILES = ["buzzfeed_webis_2016.jsonl.gz", "reuters21578.jsonl.gz"]
+
+
+def plain_insert(file: Path, target: Path) -> int:
+    """The floor: read the same gzipped JSONL and insert the rows, nothing else."""
+    target.unlink(missing_ok=True)
+    with gzip.open(file, "rt", encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    Database(target)["articles"].insert_all(rows, pk="id", batch_size=500)
+    return len(rows)
+
+
+def nutgraf_import(file: Path, target: Path) -> int:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    summary = import_paths(open_database(target), [str(file)])
+    return summary.imported
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    require_shared()
+    print(f"{'corpus':<30} {'records':>8} {'floor art/s':>12} {'nutgraf art/s':>14} {'ratio':>7}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in CORPUS_FILES:
+            file = CORPORA / name
+            records = plain_insert(file, Path(tmp) / "floor.db")
+            imported = nutgraf_import(file, Path(tmp) / "nutgraf.db")
+            floor = median_seconds(lambda: plain_insert(file, Path(tmp) / "floor.db"), args.repeat)
+            ours = median_seconds(lambda: nutgraf_import(file, Path(tmp) / "nutgraf.db"), args.repeat)
+            print(
+                f"{name:<30} {records:>8,} {records / floor:>12,.0f} {imported / ours:>14,.0f}"
+                f" {floor / ours:>7.2f}"
+            )
+    print(f"peak RSS {peak_rss_mb():.0f} MB (median of {args.repeat} runs; ratio = floor time / ours)")
+
+
+if __name__ == "__main__":
+    main()

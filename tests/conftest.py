@@ -1,0 +1,31 @@
+"""Shared fixtures: databases filled by the real importer from the bundled seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from store.database import open_database
+from store.importer import import_paths
+from store.seeds import bundled_seeds
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = bundled_seeds()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "corpus.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Database:
+    return open_database(db_path)
+
+
+@pytest.fixture
+def seeded_db(db: Database) -> Database:
+    import_paths(db, [str(SEEDS)])
+    return db

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from store.database import StoreError, is_readonly, open_database
+from store.importer import import_paths
+from tests.conftest import SEEDS
+
+CONTRACT = {
+    "articles": {"id", "title", "text", "date", "source", "url", "path", "content_hash", "imported_at"},
+    "entities": {"id", "name", "kind"},
+    "mentions": {"id", "article_id", "entity_id", "start", "end", "text"},
+    "quotes": {
+        "id", "article_id", "start", "end", "text", "speaker_entity_id",
+        "speaker_text", "speaker_start", "speaker_end", "cue",
+    },
+}  # fmt: skip
+
+
+def test_schema_contract(db: Database) -> None:
+    for table, columns in CONTRACT.items():
+        assert columns <= set(db[table].columns_dict), table
+    assert db["articles"].detect_fts() == "articles_fts"
+    assert db["quotes"].detect_fts() == "quotes_fts"
+    assert db.journal_mode == "wal"
+
+
+def test_content_hash_is_unique(seeded_db: Database) -> None:
+    digest = seeded_db.execute("SELECT content_hash FROM articles LIMIT 1").fetchone()[0]
+    with pytest.raises(sqlite3.IntegrityError):
+        seeded_db.execute(
+            "INSERT INTO articles (text, content_hash, imported_at) VALUES ('x', ?, 'now')", [digest]
+        )
+
+
+def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
+    open_database(db_path).close()
+    db = open_database(db_path)
+    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    db = open_database(db_path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "nutgraf", "name": "9999_future", "applied_at": "2030-01-01"}
+    )
+    db.close()
+    with pytest.raises(StoreError, match="newer nutgraf"):
+        open_database(db_path)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    file = tmp_path / "notes.db"
+    file.write_text("These are my notes, not a database. " * 100)
+    with pytest.raises(StoreError, match="not a usable nutgraf database"):
+        open_database(file)
+    assert file.read_text().startswith("These are my notes")
+
+
+def test_another_sqlite_database_is_not_touched(tmp_path: Path) -> None:
+    file = tmp_path / "other.db"
+    Database(file)["people"].insert({"name": "x"})
+    with pytest.raises(StoreError, match="not a nutgraf corpus"):
+        open_database(file)
+
+
+def test_a_file_we_may_not_write_opens_read_only(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_paths(open_database(db_path), [str(SEEDS)])
+    # Tests may run as root, who can write anything: ask as a user who cannot.
+    monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK)
+    db = open_database(db_path)
+    assert is_readonly(db)
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_read_only_mode_on_request(db_path: Path) -> None:
+    import_paths(open_database(db_path), [str(SEEDS)])
+    db = open_database(db_path, readonly=True)
+    assert is_readonly(db)
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    with pytest.raises(sqlite3.OperationalError):
+        db.execute("DELETE FROM articles")

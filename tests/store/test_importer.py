@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.importer import import_paths, import_records
+from store.records import Problem, Record
+from tests.conftest import FIXTURES, SEEDS
+
+
+def count(db: Database, table: str) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def test_seeds_import_once(db: Database) -> None:
+    first = import_paths(db, [str(SEEDS)])
+    again = import_paths(db, [str(SEEDS)])
+    assert (first.imported, first.unchanged, first.rejected) == (5, 0, 0)
+    assert (again.imported, again.unchanged, again.rejected) == (0, 5, 0)
+    assert count(db, "articles") == 5
+
+
+def test_stored_text_is_the_body_exactly_as_read(db: Database) -> None:
+    import_paths(db, [str(SEEDS)])
+    seed = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+    title, text = db.execute("SELECT title, text FROM articles WHERE path LIKE '%000_%'").fetchone()
+    assert seed.startswith(title + "\n\n")
+    assert seed[len(title) + 2 :].rstrip() == text
+
+
+def test_corpus_sample_counts_and_idempotence(db: Database) -> None:
+    problems: list[Problem] = []
+    summary = import_paths(db, [str(FIXTURES / "corpus_sample.jsonl")], on_problem=problems.append)
+    assert (summary.imported, summary.rejected) == (13, 1)
+    assert len(problems) == 1
+    again = import_paths(db, [str(FIXTURES / "corpus_sample.jsonl")])
+    assert (again.imported, again.unchanged, again.rejected) == (0, 13, 1)
+    assert count(db, "articles") == 13
+
+
+def test_a_changed_file_updates_its_article(db: Database, tmp_path: Path) -> None:
+    file = tmp_path / "story.txt"
+    file.write_text("Old title\n\nOld body about Moscow.")
+    import_paths(db, [str(file)])
+    (article_id,) = db.execute("SELECT id FROM articles").fetchone()
+    file.write_text("New title\n\nNew body about Washington. " * 20)
+    summary = import_paths(db, [str(file)])
+    assert (summary.imported, summary.updated) == (0, 1)
+    assert db.execute("SELECT id, title FROM articles").fetchall() == [(article_id, "New title")]
+    # Full-text search follows the update.
+    hits = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Washington'")
+    assert hits.fetchall() == [(article_id,)]
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Moscow'").fetchone() == (0,)
+
+
+def test_a_changed_jsonl_record_updates_by_id(db: Database, tmp_path: Path) -> None:
+    file = tmp_path / "feed.jsonl"
+    file.write_text(json.dumps({"id": "a1", "title": "v1", "text": "First version."}) + "\n")
+    import_paths(db, [str(file)])
+    file.write_text(
+        json.dumps({"id": "b2", "title": "other", "text": "Another story."})
+        + "\n"
+        + json.dumps({"id": "a1", "title": "v2", "text": "Second version."})
+        + "\n"
+    )
+    summary = import_paths(db, [str(file)])
+    assert (summary.imported, summary.updated, summary.unchanged) == (1, 1, 0)
+    assert db.execute("SELECT external_id, title FROM articles ORDER BY id").fetchall() == [
+        ("a1", "v2"),
+        ("b2", "other"),
+    ]
+
+
+def test_bad_records_never_stop_good_ones(db: Database) -> None:
+    items: list[Record | Problem] = []
+    for i in range(1200):
+        items.append(Record(text=f"Body {i}.", path=f"x:{i}", title=f"T{i}"))
+        if i % 100 == 0:
+            items.append(Problem(f"x:{i}", "malformed"))
+    summary = import_records(db, items, batch_size=250)
+    assert (summary.imported, summary.rejected) == (1200, 12)
+    assert count(db, "articles") == 1200
+
+
+def test_repeated_passage_is_recorded_not_removed(seeded_db: Database) -> None:
+    text, start, end, original = seeded_db.execute(
+        "SELECT text, start, end, original_start FROM repeats JOIN articles ON articles.id = article_id "
+        "WHERE path LIKE '%001_%'"
+    ).fetchone()
+    assert end - start > 1000
+    assert text[start:end] == text[original : original + end - start]
+    assert text[start:].startswith("In a surprise move, Russian President Vladimir Putin")

@@ -1,0 +1,1 @@
+"""The nutgraf terminal browser and the `nutgraf` command."""

@@ -1,0 +1,190 @@
+"""The `nutgraf` command: the browser, import, stats."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from sqlite_utils import Database
+
+from store.database import StoreError, default_database_path, open_database
+from store.importer import ImportSummary, import_paths
+from store.queries import corpus_stats
+from store.records import Problem
+from store.seeds import bundled_seeds
+
+EXIT_REJECTED = 1
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="NUTGRAF_DB",
+    help="Corpus database [default: $NUTGRAF_DB, else ~/.local/share/nutgraf/corpus.db].",
+)
+
+
+def _database_path(ctx: click.Context, db_path: Path | None) -> Path:
+    """The --db given to this command, else to `nutgraf`, else the default."""
+    if db_path is not None:
+        return db_path
+    parent = ctx.find_root().params.get("db_path")
+    return parent if parent is not None else default_database_path()
+
+
+def _open(path: Path, *, readonly: bool | None = None) -> Database:
+    try:
+        return open_database(path, readonly=readonly)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="nutgraf", prog_name="nutgraf")
+@db_option
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """Browse a corpus of news articles; find who said what.
+
+    With no command, opens the browser on the corpus database. The default
+    database is created from the bundled sample articles on first use.
+
+    \b
+    Examples:
+      nutgraf                              # browse the default corpus
+      nutgraf import articles/ --db news.db
+      nutgraf --db news.db                 # browse it
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    path = _database_path(ctx, db_path)
+    if db_path is None and not path.exists():
+        click.echo(f"Creating {path} from the sample articles…", err=True)
+        import_paths(_open(path), [str(bundled_seeds())])
+    _open(path).close()
+    from tui.app import run_app  # Textual loads only when the browser opens.
+
+    run_app(path)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.pass_context
+def import_command(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None, quiet: bool) -> None:
+    """Import articles from files, directories (recursively) or `-` (JSONL on stdin).
+
+    Reads .txt (title line, then body), .jsonl/.jsonl.gz and .csv (fields
+    title, text, date, source, url, id). Importing the same files again adds
+    nothing; a changed record updates its article. Bad records are reported as
+    FILE:LINE: reason and skipped.
+
+    \b
+    Examples:
+      nutgraf import seeds/
+      nutgraf import news.jsonl.gz scraped/ --db news.db
+      zcat dump.jsonl.gz | nutgraf import -
+    """
+    path = _database_path(ctx, db_path)
+    db = _open(path, readonly=False)
+    stderr = Console(stderr=True, highlight=False, emoji=False)
+    show_progress = not quiet and stderr.is_terminal
+    summary = ImportSummary()
+    try:
+        with _progress(stderr, show_progress) as on_progress:
+
+            def report(problem: Problem) -> None:
+                stderr.print(str(problem), markup=False, soft_wrap=True)
+
+            summary = import_paths(db, paths, on_problem=report, on_progress=on_progress)
+    except KeyboardInterrupt:
+        click.echo("Interrupted: every completed batch is stored; run the import again to finish.", err=True)
+        sys.exit(130)
+    except sqlite3.Error as error:
+        stored = corpus_stats(db).articles
+        raise click.ClickException(
+            f"{path}: import stopped: {error}. The database is consistent "
+            f"({stored} articles); free the problem and run the import again to finish."
+        ) from error
+    if not quiet:
+        rate = f" in {summary.seconds:.1f}s ({summary.articles_per_second:,.0f} articles/s)"
+        click.echo(f"{summary}{rate}", err=True)
+    if summary.rejected and not (summary.imported or summary.updated or summary.unchanged):
+        sys.exit(EXIT_REJECTED)
+
+
+class _progress:
+    """A rich progress line on a terminal; nothing elsewhere."""
+
+    def __init__(self, console: Console, enabled: bool) -> None:
+        self.progress = (
+            Progress(
+                SpinnerColumn(),
+                TextColumn("importing"),
+                BarColumn(bar_width=None, pulse_style="bar.pulse"),
+                TextColumn("{task.fields[done]:,} articles, {task.fields[rejected]} rejected"),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
+            )
+            if enabled
+            else None
+        )
+
+    def __enter__(self) -> Callable[[ImportSummary], None] | None:
+        if self.progress is None:
+            return None
+        self.progress.start()
+        task = self.progress.add_task("import", total=None, done=0, rejected=0)
+
+        def update(summary: ImportSummary) -> None:
+            assert self.progress is not None
+            done = summary.imported + summary.updated + summary.unchanged
+            self.progress.update(task, done=done, rejected=summary.rejected)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+    """Counts per table, sources and the date range of the corpus.
+
+    \b
+    Example:
+      nutgraf stats --db news.db
+    """
+    path = _database_path(ctx, db_path)
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such database; create it with `nutgraf import`")
+    figures = corpus_stats(_open(path))
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(figures), indent=2))
+        return
+    lines: list[Any] = [
+        f"database   {path}",
+        f"articles   {figures.articles:,}",
+        f"entities   {figures.entities:,}",
+        f"mentions   {figures.mentions:,}",
+        f"quotes     {figures.quotes:,}",
+        f"repeats    {figures.repeats:,}",
+        f"dates      {figures.first_date or '-'} … {figures.last_date or '-'} ({figures.undated:,} undated)",
+        "sources",
+    ]
+    lines += [f"  {source.articles:>8,}  {source.source or '(none)'}" for source in figures.sources]
+    click.echo("\n".join(lines))
