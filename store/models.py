@@ -24,3 +24,58 @@ class CorpusStats:
     last_date: str | None
     undated: int
     sources: list[SourceCount]
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of the article list; `key` is its position in the current order."""
+
+    id: int
+    title: str
+    titled: bool
+    date: str | None
+    source: str | None
+    key: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Repeat(Span):
+    original_start: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as the reader shows it."""
+
+    id: int
+    title: str | None
+    text: str
+    date: str | None
+    source: str | None
+    url: str | None
+    path: str | None
+    repeats: list[Repeat]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article found by a search, best first; `why` says what matched."""
+
+    article: ArticleRow
+    why: str
+
+
+@dataclass(frozen=True)
+class EntityCount:
+    """An entity as named in one article, with how often it is mentioned there."""
+
+    entity_id: int
+    name: str
+    kind: str
+    mentions: int

@@ -2,9 +2,32 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from enum import Enum
+
 from sqlite_utils import Database
 
-from store.models import CorpusStats, SourceCount
+from store.models import (
+    Article,
+    ArticleRow,
+    CorpusStats,
+    EntityCount,
+    Repeat,
+    SearchHit,
+    SourceCount,
+)
+
+# Untitled articles are listed by the start of their text.
+UNTITLED_PREVIEW = 100
+
+
+class ListOrder(Enum):
+    """Orders of the article list; each has an index on (expression, id)."""
+
+    DATE = "ifnull(date, '')"
+    TITLE = "ifnull(title, '')"
+    SOURCE = "ifnull(source, '')"
 
 
 def corpus_stats(db: Database) -> CorpusStats:
@@ -33,3 +56,135 @@ def corpus_stats(db: Database) -> CorpusStats:
         undated=int(undated or 0),
         sources=sources,
     )
+
+
+def count_articles(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+
+def _row_columns(order: ListOrder) -> str:
+    return (
+        f"id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
+        f"date, source, {order.value}"
+    )
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
+    return [
+        ArticleRow(id, " ".join(title.split()), bool(titled), date, source, key)
+        for id, title, titled, date, source, key in cursor
+    ]
+
+
+def list_articles(
+    db: Database,
+    order: ListOrder,
+    *,
+    after: ArticleRow | None = None,
+    before: ArticleRow | None = None,
+    descending: bool = False,
+    limit: int = 200,
+) -> list[ArticleRow]:
+    """A window of the article list by keyset: the rows right after `after`,
+    or right before `before`, or the first (or, with neither and `before`
+    semantics, use `last_articles`) rows. Rows come in list order."""
+    forward = before is None
+    ascending = forward != descending
+    anchor = after if forward else before
+    where = ""
+    params: list[object] = []
+    if anchor is not None:
+        where = f"WHERE ({order.value}, id) {'>' if ascending else '<'} (?, ?)"
+        params = [anchor.key, anchor.id]
+    direction = "ASC" if ascending else "DESC"
+    sql = (
+        f"SELECT {_row_columns(order)} FROM articles {where} "
+        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
+    )
+    rows = _rows(db.execute(sql, [*params, limit]))
+    return rows if forward else rows[::-1]
+
+
+def last_articles(db: Database, order: ListOrder, *, descending: bool, limit: int) -> list[ArticleRow]:
+    """The last `limit` rows of the list, in list order (for jumping to the end)."""
+    direction = "ASC" if descending else "DESC"
+    sql = (
+        f"SELECT {_row_columns(order)} FROM articles "
+        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
+    )
+    return _rows(db.execute(sql, [limit]))[::-1]
+
+
+def articles_at(
+    db: Database, order: ListOrder, position: int, *, descending: bool, limit: int
+) -> list[ArticleRow]:
+    """Rows from a position in the list. Only for jumps into the middle (a
+    scrollbar drag), where no neighbouring row is known to page from."""
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT {_row_columns(order)} FROM articles "
+        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ? OFFSET ?"
+    )
+    return _rows(db.execute(sql, [limit, position]))
+
+
+def get_article(db: Database, article_id: int) -> Article | None:
+    row = db.execute(
+        "SELECT id, title, text, date, source, url, path FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    if row is None:
+        return None
+    repeats = [
+        Repeat(start, end, original)
+        for start, end, original in db.execute(
+            "SELECT start, end, original_start FROM repeats WHERE article_id = ? ORDER BY start",
+            [article_id],
+        )
+    ]
+    return Article(*row, repeats=repeats)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def literal_fts_query(query: str) -> str:
+    """The words of `query` as FTS5 phrases, all required: safe for any input."""
+    return " ".join(f'"{word}"' for word in _WORD.findall(query))
+
+
+def search_articles(db: Database, query: str, *, limit: int = 200) -> list[SearchHit]:
+    """Articles whose title or text match `query`, best first.
+
+    The query is FTS5 syntax (phrases, `prefix*`, AND/OR/NOT, NEAR); when it
+    is not valid FTS5 (`U.S.`, a lone `"`, `AND(`) its words are searched
+    literally instead. Parameters are always bound, never spliced into SQL.
+    """
+    query = query.strip()
+    if not query:
+        return []
+    sql = (
+        f"SELECT {_row_columns(ListOrder.DATE)} FROM articles JOIN ("
+        "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        ") AS hits ON articles.id = hits.rowid ORDER BY hits.rank"
+    )
+    try:
+        rows = _rows(db.execute(sql, [query, limit]))
+        why = "text"
+    except sqlite3.OperationalError:
+        literal = literal_fts_query(query)
+        if not literal:
+            return []
+        rows = _rows(db.execute(sql, [literal, limit]))
+        why = "words"
+    return [SearchHit(row, why) for row in rows]
+
+
+def article_entities(db: Database, article_id: int) -> list[EntityCount]:
+    """The entities an article mentions, most mentioned first within each kind."""
+    rows = db.execute(
+        "SELECT entities.id, entities.name, entities.kind, count(*) AS n FROM mentions "
+        "JOIN entities ON entities.id = mentions.entity_id WHERE mentions.article_id = ? "
+        "GROUP BY entities.id ORDER BY entities.kind, n DESC, entities.name",
+        [article_id],
+    )
+    return [EntityCount(*row) for row in rows]

@@ -97,3 +97,11 @@ def initial(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
     )
     _table(db, "repeats").create_index(["article_id"])
+
+
+@MIGRATIONS(name="0002_list_order_indexes")
+def list_order_indexes(db: Database) -> None:
+    """Indexes for keyset paging of the article list by date, title and source."""
+    db.execute("CREATE INDEX idx_articles_list_date ON articles (ifnull(date, ''), id)")
+    db.execute("CREATE INDEX idx_articles_list_title ON articles (ifnull(title, ''), id)")
+    db.execute("CREATE INDEX idx_articles_list_source ON articles (ifnull(source, ''), id)")

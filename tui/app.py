@@ -1,1 +1,41 @@
-"""Placeholder replaced below."""
+"""The nutgraf Textual app: configures the theme and pushes the main screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from store.corpus import Corpus
+from tui.screens.main_screen import MainScreen
+
+
+class NutgrafApp(App[None]):
+    """Browse a news corpus from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "nutgraf"
+    BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.sub_title = str(corpus.path)
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.corpus))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.notify(f"{event.worker.error}", title="Database error", severity="error")
+
+
+def make_app(db_path: str | Path) -> NutgrafApp:
+    """The app on a corpus database, as the command line and the tests build it."""
+    return NutgrafApp(Corpus(db_path))
+
+
+def run_app(db_path: str | Path) -> None:
+    make_app(db_path).run()

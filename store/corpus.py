@@ -1,0 +1,35 @@
+"""A corpus database shared by the browser's worker threads, one query at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.database import is_readonly, open_database
+
+
+class Corpus:
+    """One connection, used by one thread at a time.
+
+    The browser runs every query in a thread worker; the lock keeps two
+    workers from using the connection at once.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = open_database(path)
+        self.readonly = is_readonly(self._db)
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def read(self) -> Iterator[Database]:
+        with self._lock:
+            yield self._db
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,98 @@
+"""Wrapping article text into display lines that keep their offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from store.models import Repeat
+
+_WORD = re.compile(r"\S+\s*")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """Display line showing `text[start:end]`."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FoldLine:
+    """A folded repeated passage, shown as one line."""
+
+    repeat: Repeat
+    words: int
+
+
+@dataclass(frozen=True)
+class BlankLine:
+    pass
+
+
+DisplayLine = TextLine | FoldLine | BlankLine
+
+
+def wrap_text(text: str, width: int, folded: list[Repeat]) -> list[DisplayLine]:
+    """Display lines for `text` at `width` cells; each repeat in `folded` is one line.
+
+    Paragraphs (`\\n`-separated) are wrapped at spaces; a word wider than
+    the line is cut. A blank line separates paragraphs.
+    """
+    width = max(width, 10)
+    lines: list[DisplayLine] = []
+    position = 0
+    for repeat in sorted(folded, key=lambda r: r.start):
+        _wrap_range(text, position, repeat.start, width, lines)
+        lines.append(FoldLine(repeat, len(text[repeat.start : repeat.end].split())))
+        position = repeat.end
+    _wrap_range(text, position, len(text), width, lines)
+    while lines and isinstance(lines[-1], BlankLine):
+        lines.pop()
+    return lines
+
+
+def _wrap_range(text: str, start: int, end: int, width: int, lines: list[DisplayLine]) -> None:
+    paragraph_start = start
+    while paragraph_start <= end:
+        newline = text.find("\n", paragraph_start, end)
+        paragraph_end = end if newline == -1 else newline
+        if text[paragraph_start:paragraph_end].strip():
+            _wrap_paragraph(text, paragraph_start, paragraph_end, width, lines)
+            if newline != -1 and lines and not isinstance(lines[-1], BlankLine):
+                lines.append(BlankLine())
+        if newline == -1:
+            break
+        paragraph_start = newline + 1
+
+
+def _wrap_paragraph(text: str, start: int, end: int, width: int, lines: list[DisplayLine]) -> None:
+    line_start = start
+    used = 0
+    for match in _WORD.finditer(text, start, end):
+        word = match.group()
+        word_cells = cell_len(word.rstrip())
+        if used and used + word_cells > width:
+            lines.append(TextLine(line_start, match.start()))
+            line_start, used = match.start(), 0
+        while word_cells > width:
+            # A word wider than the line (a URL): cut it into line-wide pieces.
+            cut = _cells_prefix(text, line_start, width)
+            lines.append(TextLine(line_start, cut))
+            word_cells -= cell_len(text[line_start:cut])
+            line_start = cut
+        used += cell_len(text[line_start if used == 0 else match.start() : match.end()])
+    if line_start < end:
+        lines.append(TextLine(line_start, end))
+
+
+def _cells_prefix(text: str, start: int, width: int) -> int:
+    end = start
+    cells = 0
+    while end < len(text) and cells + cell_len(text[end]) <= width:
+        cells += cell_len(text[end])
+        end += 1
+    return max(end, start + 1)

@@ -1,0 +1,175 @@
+"""The main screen: article list, reader and entity sidebar, with the search bar."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+
+from store import queries
+from store.corpus import Corpus
+from store.search_terms import highlight_pattern
+from tui.dialogs.help_dialog import HelpDialog
+from tui.messages import ArticleLoaded, SearchFinished
+from tui.widgets.article_list import ArticleList
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.reader import Reader
+from tui.widgets.search_bar import SearchBar
+
+# Typing pauses shorter than this do not start a search.
+SEARCH_DEBOUNCE = 0.12
+# Below this width the sidebar hides (e toggles it).
+COMPACT_WIDTH = 110
+
+
+class MainScreen(Screen[None]):
+    """Browse: the list on the left, the reader in the middle, entities on the right."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding("e", "toggle_sidebar", "Entities", id="main.toggle-sidebar"),
+        Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
+        Binding("question_mark", "help", "Help", id="main.help"),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self._search_timer: Timer | None = None
+        self._sidebar_wanted = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ArticleList(self.corpus, id="articles")
+            yield Reader(id="reader")
+            yield EntitySidebar(id="entities")
+        yield SearchBar(id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(ArticleList).focus()
+        self.query_one(EntitySidebar).border_title = "Entities"
+        self._update_titles()
+        if self.corpus.readonly:
+            self.notify("Read-only database: browsing only.", timeout=6)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < COMPACT_WIDTH, "-compact")
+        self._show_sidebar()
+
+    def _show_sidebar(self) -> None:
+        compact = self.size.width < COMPACT_WIDTH
+        self.query_one(EntitySidebar).display = self._sidebar_wanted != compact
+
+    def _update_titles(self) -> None:
+        articles = self.query_one(ArticleList)
+        if articles.search_query is not None:
+            articles.border_title = f"{articles.total:,} hits"
+        else:
+            articles.border_title = f"Articles {articles.total:,} · {articles.sort_description}"
+        reader = self.query_one(Reader)
+        reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
+
+    # -- the article under the cursor ---------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _preview(self, message: ArticleList.Highlighted) -> None:
+        self._update_titles()
+        self._load_article(message.article_id)
+
+    @on(ArticleList.Opened)
+    def _open(self, message: ArticleList.Opened) -> None:
+        self.query_one(Reader).focus()
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, article_id: int) -> None:
+        with self.corpus.read() as db:
+            article = queries.get_article(db, article_id)
+            entities = queries.article_entities(db, article_id)
+        if article is not None:
+            self.post_message(ArticleLoaded(article))
+            self.app.call_from_thread(self.query_one(EntitySidebar).show_entities, entities)
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        self.query_one(Reader).article = message.article
+        self._update_titles()
+
+    def on_rows_loaded(self) -> None:
+        self._update_titles()
+
+    # -- search --------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        query = event.value
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._search(query))
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str) -> None:
+        with self.corpus.read() as db:
+            hits = queries.search_articles(db, query)
+        self.post_message(SearchFinished(query, hits))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        bar = self.query_one(SearchBar)
+        if message.query != bar.value:
+            return  # typing went on; a newer search is coming
+        articles = self.query_one(ArticleList)
+        if not message.query.strip():
+            articles.clear_results()
+            self.query_one(Reader).highlight(None)
+        else:
+            articles.show_results(message.query, message.hits)
+            self.query_one(Reader).highlight(highlight_pattern(message.query))
+        self._update_titles()
+
+    def action_back(self) -> None:
+        """Escape: from the reader back to the list; in the list, leave the search."""
+        if self.focused is self.query_one(Reader):
+            self.query_one(ArticleList).focus()
+            return
+        articles = self.query_one(ArticleList)
+        if articles.search_query is not None:
+            self.query_one(SearchBar).value = ""
+            self.query_one(SearchBar).display = False
+            articles.clear_results()
+            self.query_one(Reader).highlight(None)
+
+    # -- the rest -------------------------------------------------------------
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_wanted = not self._sidebar_wanted
+        self._show_sidebar()
+
+    def action_refresh(self) -> None:
+        self.query_one(ArticleList).reload()
+        self.notify("Reloaded the article list", timeout=2)
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            HelpDialog(
+                {
+                    "Everywhere": [*self.app.BINDINGS, *self.BINDINGS],
+                    "Article list": ArticleList.BINDINGS,
+                    "Reader": Reader.BINDINGS,
+                    "Search bar": SearchBar.BINDINGS,
+                }
+            )
+        )

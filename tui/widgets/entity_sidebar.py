@@ -1,0 +1,29 @@
+"""The entity sidebar: who and what the current article mentions, grouped by kind."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store.models import EntityCount
+
+KIND_TITLES = {"person": "People", "org": "Organisations", "place": "Places"}
+
+
+class EntitySidebar(OptionList):
+    """Entities of one article with their mention counts (a short list: an OptionList fits)."""
+
+    def show_entities(self, entities: list[EntityCount]) -> None:
+        self.clear_options()
+        if not entities:
+            self.add_option(Option(Text("No entities in this article", style="italic"), disabled=True))
+            return
+        for kind, title in KIND_TITLES.items():
+            group = [entity for entity in entities if entity.kind == kind]
+            if not group:
+                continue
+            self.add_option(Option(Text(title, style="bold"), disabled=True))
+            for entity in group:
+                label = Text.assemble(f" {entity.name} ", (str(entity.mentions), "dim"))
+                self.add_option(Option(label, id=str(entity.entity_id)))
