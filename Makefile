@@ -34,3 +34,6 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .nutgraf .pytest_cache .mypy_cache .ruff_cache
+
+screenshots: $(VENV)/.installed-test
+	$(BIN)/python -m tui.screenshots screenshots

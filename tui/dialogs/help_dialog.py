@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,11 +13,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def key_names(binding: Binding) -> str:
-    return ", ".join(key.strip() for key in binding.key.split(","))
+KeyDisplay = Callable[[Binding], str]
 
 
-def bindings_table(sections: dict[str, list[BindingType]]) -> Table:
+def key_names(binding: Binding, display: KeyDisplay) -> str:
+    """Every key of a binding as the footer shows keys (`/`, `?`, `^d`)."""
+    keys = [key.strip() for key in binding.key.split(",")]
+    return ", ".join(display(Binding(key, binding.action)) for key in keys)
+
+
+def bindings_table(sections: dict[str, list[BindingType]], display: KeyDisplay) -> Table:
     """One row per described binding, grouped under the pane that owns it."""
     table = Table(box=None, show_header=False, padding=(0, 2))
     table.add_column("keys", style="bold")
@@ -24,7 +31,7 @@ def bindings_table(sections: dict[str, list[BindingType]]) -> Table:
         table.add_row(Text(title, style="underline"), "")
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                table.add_row(Text(key_names(binding)), Text(binding.description))
+                table.add_row(Text(key_names(binding, display)), Text(binding.description))
         table.add_row("", "")
     return table
 
@@ -41,5 +48,5 @@ class HelpDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static("nutgraf keys", id="help-title")
-            yield Static(bindings_table(self.sections))
+            yield Static(bindings_table(self.sections, self.app.get_key_display))
             yield Static("Esc closes this help.", id="help-footer")

@@ -14,6 +14,7 @@ from store import queries
 from store.corpus import Corpus
 from store.search_terms import highlight_pattern
 from tui.dialogs.help_dialog import HelpDialog
+from tui.keys import binding_sections
 from tui.messages import ArticleLoaded, SearchFinished
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -163,13 +164,4 @@ class MainScreen(Screen[None]):
         self.notify("Reloaded the article list", timeout=2)
 
     def action_help(self) -> None:
-        self.app.push_screen(
-            HelpDialog(
-                {
-                    "Everywhere": [*self.app.BINDINGS, *self.BINDINGS],
-                    "Article list": ArticleList.BINDINGS,
-                    "Reader": Reader.BINDINGS,
-                    "Search bar": SearchBar.BINDINGS,
-                }
-            )
-        )
+        self.app.push_screen(HelpDialog(binding_sections([*self.app.BINDINGS, *self.BINDINGS])))

@@ -1,0 +1,177 @@
+"""Walk the browser with the keyboard on the seeds, asserting what each key did."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+from textual.pilot import Pilot
+
+from store.database import open_database
+from store.importer import import_paths
+from tui.app import NutgrafApp, make_app
+from tui.dialogs.help_dialog import HelpDialog
+from tui.layout import FoldLine
+from tui.widgets.article_list import ArticleList
+from tui.widgets.reader import Reader
+
+SIZE = (100, 30)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and their messages land."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def parts(app: NutgrafApp) -> tuple[ArticleList, Reader]:
+    return app.screen.query_one(ArticleList), app.screen.query_one(Reader)
+
+
+async def test_opens_on_the_newest_article(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        assert articles.total == 5
+        assert articles.has_focus
+        assert reader.article is not None
+        assert reader.article.date == "2024-11-07"  # newest first
+
+
+async def test_cursor_moves_and_the_reader_follows(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        first = reader.article
+        await pilot.press("j")
+        await settle(pilot)
+        assert articles.cursor == 1
+        assert reader.article is not None and reader.article != first
+        await pilot.press("G")
+        await settle(pilot)
+        assert articles.cursor == 4
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        assert articles.cursor == 0 and reader.has_focus
+        await pilot.press("escape")
+        assert articles.has_focus
+
+
+async def test_sort_by_title(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert articles.sort_description == "title ↑"
+        assert articles.highlighted is not None
+        # The untitled article (listed by its first words) sorts first.
+        assert articles.highlighted.titled is False
+
+
+async def test_search_as_you_type_and_step_through_hits(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        await pilot.press("slash", *"sanctions")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert articles.search_query == "sanctions"
+        assert articles.total == 4  # seeds 000, 001, 003 and 004 say "sanctions"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.article is not None
+        assert len(reader.hits) >= 1
+        assert all(reader.article.text[s:e].lower() == "sanctions" for s, e in reader.hits)
+        await pilot.press("enter", "n")
+        assert reader.current_hit == (1 if len(reader.hits) > 1 else 0)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert articles.search_query is None and articles.total == 5
+        assert reader.hits == []
+
+
+async def test_any_search_input_is_safe(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, _ = parts(app)
+        for query in ['"', "AND(", "U.S.", "NEAR(", "*", "title:", "'; DROP TABLE articles; --"]:
+            await pilot.press("slash")
+            app.screen.query_one("#search").value = query  # type: ignore[attr-defined]
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert articles.search_query == query
+        assert not any(n.severity == "error" for n in app._notifications)
+        assert Database(db_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+async def test_repeated_passage_folds_and_unfolds(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        for _ in range(articles.total):
+            assert reader.article is not None
+            if reader.article.path and "001_" in reader.article.path:
+                break
+            await pilot.press("j")
+            await settle(pilot)
+        folds = [line for line in reader._lines if isinstance(line, FoldLine)]
+        assert len(folds) == 1 and folds[0].words > 200
+        await pilot.press("enter", "z")
+        assert not any(isinstance(line, FoldLine) for line in reader._lines)
+
+
+async def test_help_lists_the_real_bindings(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        described = [
+            binding.description
+            for bindings in app.screen.sections.values()
+            for binding in bindings
+            if hasattr(binding, "description")
+        ]
+        for description in ("Search", "Next hit", "Sort", "Quit", "Fold repeats"):
+            assert description in described
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpDialog)
+
+
+async def test_hostile_text_is_shown_not_obeyed(db_path: Path, tmp_path: Path) -> None:
+    hostile = {
+        "title": "[@click=app.quit]x[/] \x1b]52;c;ZXZpbA==\x07 [bold red]loud",
+        "text": "Clear \x1b[2J screen, ring \x07, C1 \x9b31m, link \x1b]8;;http://evil\x1b\\here"
+        "\x1b]8;;\x1b\\, bidi \u202eevil\u202c, [link=http://x]click[/link].",
+    }
+    file = tmp_path / "hostile.jsonl"
+    file.write_text(json.dumps(hostile) + "\n")
+    import_paths(open_database(db_path), [str(file)])
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        await pilot.press("enter")
+        await pilot.click("#articles")
+        await settle(pilot)
+        assert app.is_running
+        drawn = "".join(
+            segment.text
+            for widget in (articles, reader)
+            for y in range(widget.size.height)
+            for segment in widget.render_line(y)
+        )
+        assert "[@click=app.quit]x[/]" in drawn
+        assert "[link=http://x]click[/link]" in drawn
+        assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in drawn)
+        assert "\u202e" not in drawn and "␛[2J" in drawn
