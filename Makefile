@@ -21,7 +21,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/nutgraf import seeds --db $(SEEDS_DB) --quiet
 	$(BIN)/nutgraf --db $(SEEDS_DB)
 
-test: $(VENV)/.installed-test
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

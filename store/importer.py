@@ -146,7 +146,7 @@ def _import_batch(
             rows.append(_article_row(article_id, record, digest, imported_at))
             _write_extraction(db, article_id, extractions[digest])
         if rows:
-            db["articles"].insert_all(rows, batch_size=len(rows))
+            db.table("articles").insert_all(rows, batch_size=len(rows))
 
 
 def _key(record: Record) -> tuple[str, str]:
@@ -182,7 +182,9 @@ def _delete_articles(db: Database, article_ids: list[int]) -> None:
     db.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
 
 
-def _article_row(article_id: int, record: Record, digest: str, imported_at: str) -> dict[str, object]:
+def _article_row(
+    article_id: int, record: Record, digest: str, imported_at: str
+) -> dict[str, object]:
     return {
         "id": article_id,
         "title": record.title,
@@ -199,7 +201,12 @@ def _article_row(article_id: int, record: Record, digest: str, imported_at: str)
 
 def _write_extraction(db: Database, article_id: int, extraction: Extraction) -> None:
     if extraction.repeats:
-        db["repeats"].insert_all(
-            {"article_id": article_id, "start": r.start, "end": r.end, "original_start": r.original_start}
+        db.table("repeats").insert_all(
+            {
+                "article_id": article_id,
+                "start": r.start,
+                "end": r.end,
+                "original_start": r.original_start,
+            }
             for r in extraction.repeats
         )

@@ -105,7 +105,9 @@ def list_articles(
     return rows if forward else rows[::-1]
 
 
-def last_articles(db: Database, order: ListOrder, *, descending: bool, limit: int) -> list[ArticleRow]:
+def last_articles(
+    db: Database, order: ListOrder, *, descending: bool, limit: int
+) -> list[ArticleRow]:
     """The last `limit` rows of the list, in list order (for jumping to the end)."""
     direction = "ASC" if descending else "DESC"
     sql = (
@@ -141,7 +143,8 @@ def get_article(db: Database, article_id: int) -> Article | None:
             [article_id],
         )
     ]
-    return Article(*row, repeats=repeats)
+    id, title, text, date, source, url, path = row
+    return Article(id, title, text, date, source, url, path, repeats=repeats)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

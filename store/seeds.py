@@ -1,4 +1,4 @@
-"""Where the bundled sample articles live: inside the installed package, or beside it in a checkout."""
+"""Where the bundled sample articles live: in the installed package, or beside it in a checkout."""
 
 from __future__ import annotations
 

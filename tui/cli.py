@@ -80,7 +80,9 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 @db_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.pass_context
-def import_command(ctx: click.Context, paths: tuple[str, ...], db_path: Path | None, quiet: bool) -> None:
+def import_command(
+    ctx: click.Context, paths: tuple[str, ...], db_path: Path | None, quiet: bool
+) -> None:
     """Import articles from files, directories (recursively) or `-` (JSONL on stdin).
 
     Reads .txt (title line, then body), .jsonl/.jsonl.gz and .csv (fields
@@ -107,7 +109,10 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], db_path: Path | N
 
             summary = import_paths(db, paths, on_problem=report, on_progress=on_progress)
     except KeyboardInterrupt:
-        click.echo("Interrupted: every completed batch is stored; run the import again to finish.", err=True)
+        click.echo(
+            "Interrupted: every completed batch is stored; run the import again to finish.",
+            err=True,
+        )
         sys.exit(130)
     except sqlite3.Error as error:
         stored = corpus_stats(db).articles
@@ -183,7 +188,8 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
         f"mentions   {figures.mentions:,}",
         f"quotes     {figures.quotes:,}",
         f"repeats    {figures.repeats:,}",
-        f"dates      {figures.first_date or '-'} … {figures.last_date or '-'} ({figures.undated:,} undated)",
+        f"dates      {figures.first_date or '-'} … {figures.last_date or '-'}"
+        f" ({figures.undated:,} undated)",
         "sources",
     ]
     lines += [f"  {source.articles:>8,}  {source.source or '(none)'}" for source in figures.sources]

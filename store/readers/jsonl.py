@@ -42,7 +42,9 @@ def _read_line(raw: bytes, number: int, path: str, shown: str) -> Iterator[Recor
         value = json.loads(decoded.text)
     except json.JSONDecodeError as error:
         truncated = not raw.endswith(b"\n")
-        reason = "truncated line" if truncated else f"invalid JSON ({error.msg}, column {error.colno})"
+        reason = (
+            "truncated line" if truncated else f"invalid JSON ({error.msg}, column {error.colno})"
+        )
         yield Problem(location, reason)
         return
     except RecursionError:

@@ -12,15 +12,16 @@ import gzip
 import json
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.database import open_database  # noqa: E402
-from store.importer import import_paths  # noqa: E402
-from tests.bench.common import CORPORA, median_seconds, peak_rss_mb, require_shared  # noqa: E402
+from store.database import open_database
+from store.importer import import_paths
+from tests.bench.common import CORPORA, median_seconds, peak_rss_mb, require_shared
 
 CORPUS_FILES = ["buzzfeed_webis_2016.jsonl.gz", "reuters21578.jsonl.gz"]
 
@@ -30,7 +31,7 @@ def plain_insert(file: Path, target: Path) -> int:
     target.unlink(missing_ok=True)
     with gzip.open(file, "rt", encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines]
-    Database(target)["articles"].insert_all(rows, pk="id", batch_size=500)
+    Database(target).table("articles").insert_all(rows, pk="id", batch_size=500)
     return len(rows)
 
 
@@ -52,13 +53,16 @@ def main() -> None:
             file = CORPORA / name
             records = plain_insert(file, Path(tmp) / "floor.db")
             imported = nutgraf_import(file, Path(tmp) / "nutgraf.db")
-            floor = median_seconds(lambda: plain_insert(file, Path(tmp) / "floor.db"), args.repeat)
-            ours = median_seconds(lambda: nutgraf_import(file, Path(tmp) / "nutgraf.db"), args.repeat)
+            floor_db, our_db = Path(tmp) / "floor.db", Path(tmp) / "nutgraf.db"
+            floor = median_seconds(partial(plain_insert, file, floor_db), args.repeat)
+            ours = median_seconds(partial(nutgraf_import, file, our_db), args.repeat)
             print(
                 f"{name:<30} {records:>8,} {records / floor:>12,.0f} {imported / ours:>14,.0f}"
                 f" {floor / ours:>7.2f}"
             )
-    print(f"peak RSS {peak_rss_mb():.0f} MB (median of {args.repeat} runs; ratio = floor time / ours)")
+    print(
+        f"peak RSS {peak_rss_mb():.0f} MB (median of {args.repeat} runs; ratio = floor time / ours)"
+    )
 
 
 if __name__ == "__main__":

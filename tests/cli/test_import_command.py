@@ -3,8 +3,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from store.database import open_database
 from tests.conftest import FIXTURES, SEEDS
 from tui.cli import main
 
@@ -81,3 +83,20 @@ def test_version_and_help() -> None:
     for command in ([], ["import"], ["stats"]):
         code, out, _ = run(*command, "--help")
         assert code == 0 and "Example" in out
+
+
+def test_first_run_creates_the_default_database_from_the_seeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("NUTGRAF_DB", raising=False)
+    monkeypatch.setattr("tui.app.run_app", opened.append)
+    code, _, err = run()
+    default = tmp_path / "data" / "nutgraf" / "corpus.db"
+    assert code == 0 and opened == [default]
+    assert "Creating" in err
+    assert open_database(default).execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    # The second run opens it as it is.
+    code, _, err = run()
+    assert code == 0 and err == "" and opened == [default, default]

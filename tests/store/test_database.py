@@ -12,7 +12,9 @@ from store.importer import import_paths
 from tests.conftest import SEEDS
 
 CONTRACT = {
-    "articles": {"id", "title", "text", "date", "source", "url", "path", "content_hash", "imported_at"},
+    "articles": {
+        "id", "title", "text", "date", "source", "url", "path", "content_hash", "imported_at",
+    },
     "entities": {"id", "name", "kind"},
     "mentions": {"id", "article_id", "entity_id", "start", "end", "text"},
     "quotes": {
@@ -25,8 +27,8 @@ CONTRACT = {
 def test_schema_contract(db: Database) -> None:
     for table, columns in CONTRACT.items():
         assert columns <= set(db[table].columns_dict), table
-    assert db["articles"].detect_fts() == "articles_fts"
-    assert db["quotes"].detect_fts() == "quotes_fts"
+    assert db.table("articles").detect_fts() == "articles_fts"
+    assert db.table("quotes").detect_fts() == "quotes_fts"
     assert db.journal_mode == "wal"
 
 
@@ -34,7 +36,8 @@ def test_content_hash_is_unique(seeded_db: Database) -> None:
     digest = seeded_db.execute("SELECT content_hash FROM articles LIMIT 1").fetchone()[0]
     with pytest.raises(sqlite3.IntegrityError):
         seeded_db.execute(
-            "INSERT INTO articles (text, content_hash, imported_at) VALUES ('x', ?, 'now')", [digest]
+            "INSERT INTO articles (text, content_hash, imported_at) VALUES ('x', ?, 'now')",
+            [digest],
         )
 
 
@@ -46,7 +49,7 @@ def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
 
 def test_newer_schema_is_refused(db_path: Path) -> None:
     db = open_database(db_path)
-    db["_sqlite_migrations"].insert(
+    db.table("_sqlite_migrations").insert(
         {"migration_set": "nutgraf", "name": "9999_future", "applied_at": "2030-01-01"}
     )
     db.close()
@@ -64,7 +67,7 @@ def test_not_a_database(tmp_path: Path) -> None:
 
 def test_another_sqlite_database_is_not_touched(tmp_path: Path) -> None:
     file = tmp_path / "other.db"
-    Database(file)["people"].insert({"name": "x"})
+    Database(file).table("people").insert({"name": "x"})
     with pytest.raises(StoreError, match="not a nutgraf corpus"):
         open_database(file)
 

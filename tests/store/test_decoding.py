@@ -9,7 +9,11 @@ from store.decoding import BinaryData, decode
 
 def test_utf8_is_read_as_is() -> None:
     decoded = decode("Lavrov’s “reply”".encode())
-    assert (decoded.text, decoded.encoding, decoded.fallback_bytes) == ("Lavrov’s “reply”", "utf-8", 0)
+    assert (decoded.text, decoded.encoding, decoded.fallback_bytes) == (
+        "Lavrov’s “reply”",
+        "utf-8",
+        0,
+    )
 
 
 def test_utf8_bom_is_dropped() -> None:

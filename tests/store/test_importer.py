@@ -52,7 +52,9 @@ def test_a_changed_file_updates_its_article(db: Database, tmp_path: Path) -> Non
     # Full-text search follows the update.
     hits = db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Washington'")
     assert hits.fetchall() == [(article_id,)]
-    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Moscow'").fetchone() == (0,)
+    assert db.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Moscow'"
+    ).fetchone() == (0,)
 
 
 def test_a_changed_jsonl_record_updates_by_id(db: Database, tmp_path: Path) -> None:
@@ -86,7 +88,8 @@ def test_bad_records_never_stop_good_ones(db: Database) -> None:
 
 def test_repeated_passage_is_recorded_not_removed(seeded_db: Database) -> None:
     text, start, end, original = seeded_db.execute(
-        "SELECT text, start, end, original_start FROM repeats JOIN articles ON articles.id = article_id "
+        "SELECT text, start, end, original_start FROM repeats "
+        "JOIN articles ON articles.id = article_id "
         "WHERE path LIKE '%001_%'"
     ).fetchone()
     assert end - start > 1000

@@ -20,7 +20,9 @@ def test_seeds_titles_and_dates() -> None:
     records, problems = read(SEEDS)
     assert problems == []
     by_file = {Path(r.path).name[:3]: r for r in records}
-    assert by_file["000"].title is not None and by_file["000"].title.startswith("Donald Trump Praises")
+    assert by_file["000"].title is not None and by_file["000"].title.startswith(
+        "Donald Trump Praises"
+    )
     # One 8.9 KB line with its headline printed twice: the headline is the title.
     assert by_file["001"].title == (
         "Putin won’t expel American diplomats after Obama ousts Russian officials in the U.S."
@@ -31,7 +33,9 @@ def test_seeds_titles_and_dates() -> None:
     assert by_file["003"].text.startswith("After the Obama administration imposed sanctions")
     # Page furniture: a date line and a dated header before the title.
     assert by_file["004"].date == "2024-11-07"
-    assert by_file["004"].title is not None and by_file["004"].title.startswith("Russian President Putin")
+    assert by_file["004"].title is not None and by_file["004"].title.startswith(
+        "Russian President Putin"
+    )
     assert by_file["004"].text.startswith("Putin praised Trump")
 
 
@@ -72,7 +76,10 @@ def test_jsonl_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
     assert records[2].title == "good three" and records[2].url == "http://x"
     name = str(file)
     assert [(str(p), p.rejected) for p in problems] == [
-        (f"{name}:2: invalid JSON (Expecting property name enclosed in double quotes, column 2)", True),
+        (
+            f"{name}:2: invalid JSON (Expecting property name enclosed in double quotes, column 2)",
+            True,
+        ),
         (f"{name}:3: a JSON list, not an object", True),
         (f"{name}:4: no text", True),
         (f"{name}:5: title is a number; kept as text", False),
@@ -95,7 +102,8 @@ def test_truncated_gzip_keeps_the_lines_before(tmp_path: Path) -> None:
 def test_csv_with_embedded_newlines_ragged_rows_and_semicolons(tmp_path: Path) -> None:
     file = tmp_path / "news.csv"
     file.write_text(
-        'title;text;date\n"One";"Line one\nline two";2016-12-30\n"Two";"Body two";2016-12-31;extra\n'
+        'title;text;date\n"One";"Line one\nline two";2016-12-30\n'
+        '"Two";"Body two";2016-12-31;extra\n'
         '"Three";;2017-01-01\n"Four";"Body four"\n',
         encoding="utf-8",
     )

@@ -16,7 +16,9 @@ def test_a_passage_printed_twice_is_found() -> None:
 
 
 def test_short_shared_phrases_are_not_repeats() -> None:
-    text = "Officials in Moscow said on Thursday. Later, officials in Moscow said on Thursday again."
+    text = (
+        "Officials in Moscow said on Thursday. Later, officials in Moscow said on Thursday again."
+    )
     assert find_repeats(text) == []
 
 

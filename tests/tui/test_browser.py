@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from sqlite_utils import Database
+from textual.binding import Binding
 from textual.pilot import Pilot
 
 from store.database import open_database
@@ -65,7 +66,7 @@ async def test_sort_by_title(seeded_db: Database, db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        articles, reader = parts(app)
+        articles, _ = parts(app)
         await pilot.press("s")
         await settle(pilot)
         assert articles.sort_description == "title ↑"
@@ -140,7 +141,7 @@ async def test_help_lists_the_real_bindings(seeded_db: Database, db_path: Path) 
             binding.description
             for bindings in app.screen.sections.values()
             for binding in bindings
-            if hasattr(binding, "description")
+            if isinstance(binding, Binding)
         ]
         for description in ("Search", "Next hit", "Sort", "Quit", "Fold repeats"):
             assert description in described

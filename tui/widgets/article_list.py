@@ -9,12 +9,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker, WorkerState
 
 from store import queries
 from store.corpus import Corpus
@@ -142,7 +142,12 @@ class ArticleList(ScrollView, can_focus=True):
             total = queries.count_articles(db) if count else self.total
             if plan.before is not None or plan.after is not None:
                 rows = queries.list_articles(
-                    db, order, after=plan.after, before=plan.before, descending=descending, limit=plan.limit
+                    db,
+                    order,
+                    after=plan.after,
+                    before=plan.before,
+                    descending=descending,
+                    limit=plan.limit,
                 )
                 start = plan.index if plan.before is None else plan.index + plan.limit - len(rows)
             elif plan.from_end:
@@ -183,14 +188,18 @@ class ArticleList(ScrollView, can_focus=True):
         if len(self._rows) <= CACHE_LIMIT:
             return
         centre = self.cursor
-        for index in sorted(self._rows, key=lambda i: -abs(i - centre))[: len(self._rows) - CACHE_LIMIT]:
+        for index in sorted(self._rows, key=lambda i: -abs(i - centre))[
+            : len(self._rows) - CACHE_LIMIT
+        ]:
             del self._rows[index]
 
     def _request_visible_rows(self) -> None:
         if self.search_query is not None or self._loading:
             return
         top = int(self.scroll_offset.y)
-        for index in range(max(top - PAGE // 4, 0), min(top + self.size.height + PAGE // 4, self.total)):
+        for index in range(
+            max(top - PAGE // 4, 0), min(top + self.size.height + PAGE // 4, self.total)
+        ):
             if index not in self._rows:
                 self._loading = True
                 self._load(self._generation, self._plan(index))
@@ -227,7 +236,9 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(title, title_style),
         ]
         if show_source:
-            segments.append(Segment(" " + source, base + self.get_component_rich_style("article-list--source")))
+            segments.append(
+                Segment(" " + source, base + self.get_component_rich_style("article-list--source"))
+            )
         return segments
 
     # -- cursor ----------------------------------------------------------

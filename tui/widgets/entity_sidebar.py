@@ -17,7 +17,9 @@ class EntitySidebar(OptionList):
     def show_entities(self, entities: list[EntityCount]) -> None:
         self.clear_options()
         if not entities:
-            self.add_option(Option(Text("No entities in this article", style="italic"), disabled=True))
+            self.add_option(
+                Option(Text("No entities in this article", style="italic"), disabled=True)
+            )
             return
         for kind, title in KIND_TITLES.items():
             group = [entity for entity in entities if entity.kind == kind]

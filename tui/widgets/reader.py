@@ -37,7 +37,9 @@ class Reader(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
-        Binding("ctrl+d,pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"),
+        Binding(
+            "ctrl+d,pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"
+        ),
         Binding("ctrl+u,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
@@ -185,19 +187,27 @@ class Reader(ScrollView, can_focus=True):
 
     def _reveal(self, offset: int) -> None:
         """Scroll so the line showing text offset `offset` is in view."""
-        for number, line in enumerate(self._lines):
-            if isinstance(line, TextLine) and line.start <= offset < max(line.end, line.start + 1):
-                break
-            if isinstance(line, FoldLine) and line.repeat.start <= offset < line.repeat.end:
-                self.show_repeats = True
-                self._layout()
-                self._reveal(offset)
-                return
-        else:
+        number = self._line_of(offset)
+        if number is None:
+            return
+        line = self._lines[number]
+        if isinstance(line, FoldLine):
+            self.show_repeats = True
+            self._layout()
+            self._reveal(offset)
             return
         top = int(self.scroll_offset.y)
         if not top <= number < top + self.size.height:
             self.scroll_to(y=max(number - self.size.height // 3, 0), animate=False)
+
+    def _line_of(self, offset: int) -> int | None:
+        """The display line showing text offset `offset` (a fold line if it is folded)."""
+        for number, line in enumerate(self._lines):
+            if isinstance(line, TextLine) and line.start <= offset < max(line.end, line.start + 1):
+                return number
+            if isinstance(line, FoldLine) and line.repeat.start <= offset < line.repeat.end:
+                return number
+        return None
 
     def action_toggle_repeats(self) -> None:
         self.show_repeats = not self.show_repeats
@@ -211,4 +221,8 @@ class Reader(ScrollView, can_focus=True):
 
 
 def _wrap_plain(text: str, width: int) -> list[str]:
-    return [text[line.start : line.end].strip() for line in wrap_text(text, width, []) if isinstance(line, TextLine)]
+    return [
+        text[line.start : line.end].strip()
+        for line in wrap_text(text, width, [])
+        if isinstance(line, TextLine)
+    ]
