@@ -13,7 +13,7 @@ from store.database import open_database
 from store.importer import import_paths
 from tui.app import NutgrafApp, make_app
 from tui.dialogs.help_dialog import HelpDialog
-from tui.layout import FoldLine
+from tui.layout import FoldLine, TextLine
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 
@@ -176,3 +176,20 @@ async def test_hostile_text_is_shown_not_obeyed(db_path: Path, tmp_path: Path) -
         assert "[link=http://x]click[/link]" in drawn
         assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in drawn)
         assert "\u202e" not in drawn and "␛[2J" in drawn
+
+
+async def test_wrapped_lines_fit_the_reader(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _, reader = parts(app)
+        assert reader.article is not None
+        text = reader.article.text
+        visible_width = reader.scrollable_content_region.width
+        widths = [
+            len(text[line.start : line.end].rstrip())
+            for line in reader._lines
+            if isinstance(line, TextLine)
+        ]
+        assert max(widths) <= visible_width
+        assert max(widths) >= visible_width - 12  # and use the room there is
