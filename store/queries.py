@@ -18,6 +18,8 @@ from store.models import (
     SourceCount,
 )
 
+# One character narrows nothing and ranks nearly every article: search from two.
+MIN_QUERY = 2
 # Untitled articles are listed by the start of their text.
 UNTITLED_PREVIEW = 100
 
@@ -163,7 +165,7 @@ def search_articles(db: Database, query: str, *, limit: int = 200) -> list[Searc
     literally instead. Parameters are always bound, never spliced into SQL.
     """
     query = query.strip()
-    if not query:
+    if len(query) < MIN_QUERY:
         return []
     sql = (
         f"SELECT {_row_columns(ListOrder.DATE)} FROM articles JOIN ("

@@ -108,7 +108,8 @@ async def test_any_search_input_is_safe(seeded_db: Database, db_path: Path) -> N
             app.screen.query_one("#search").value = query  # type: ignore[attr-defined]
             await pilot.pause(0.3)
             await settle(pilot)
-            assert articles.search_query == query
+            # One character is too little to search: the list stays on the corpus.
+            assert articles.search_query == (query if len(query) > 1 else None)
         assert not any(n.severity == "error" for n in app._notifications)
         assert Database(db_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
 

@@ -22,7 +22,10 @@ from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
 
 # Typing pauses shorter than this do not start a search.
-SEARCH_DEBOUNCE = 0.12
+SEARCH_DEBOUNCE = 0.05
+# The reader follows the list cursor once it rests this long, so holding `j`
+# repaints two list lines per row, not the whole reader.
+PREVIEW_DELAY = 0.04
 # Below this width the sidebar hides (e toggles it).
 COMPACT_WIDTH = 110
 
@@ -42,6 +45,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.corpus = corpus
         self._search_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
         self._sidebar_wanted = True
 
     def compose(self) -> ComposeResult:
@@ -81,12 +85,17 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Highlighted)
     def _preview(self, message: ArticleList.Highlighted) -> None:
-        self._update_titles()
-        self._load_article(message.article_id)
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        article_id = message.article_id
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._load_article(article_id))
 
     @on(ArticleList.Opened)
     def _open(self, message: ArticleList.Opened) -> None:
-        self.query_one(Reader).focus()
+        reader = self.query_one(Reader)
+        if reader.article is None or reader.article.id != message.article_id:
+            self._load_article(message.article_id)
+        reader.focus()
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: int) -> None:
@@ -133,7 +142,7 @@ class MainScreen(Screen[None]):
         if message.query != bar.value:
             return  # typing went on; a newer search is coming
         articles = self.query_one(ArticleList)
-        if not message.query.strip():
+        if len(message.query.strip()) < queries.MIN_QUERY:
             articles.clear_results()
             self.query_one(Reader).highlight(None)
         else:

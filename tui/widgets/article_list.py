@@ -160,6 +160,11 @@ class ArticleList(ScrollView, can_focus=True):
                 rows = queries.articles_at(db, order, plan.index, descending=descending, limit=PAGE)
                 start = plan.index
         self.post_message(RowsLoaded(generation, start, rows, total if count else None))
+        if count and total > 2 * PAGE:
+            # Then the last page, so `G` paints at once from the cache.
+            with self.corpus.read() as db:
+                last = queries.last_articles(db, order, descending=descending, limit=PAGE)
+            self.post_message(RowsLoaded(generation, total - len(last), last))
 
     def on_rows_loaded(self, message: RowsLoaded) -> None:
         message.stop()

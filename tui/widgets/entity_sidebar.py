@@ -14,7 +14,12 @@ KIND_TITLES = {"person": "People", "org": "Organisations", "place": "Places"}
 class EntitySidebar(OptionList):
     """Entities of one article with their mention counts (a short list: an OptionList fits)."""
 
+    shown: list[EntityCount] | None = None
+
     def show_entities(self, entities: list[EntityCount]) -> None:
+        if entities == self.shown:
+            return  # rebuilding the options would re-layout the screen for nothing
+        self.shown = entities
         self.clear_options()
         if not entities:
             self.add_option(

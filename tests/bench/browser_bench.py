@@ -1,0 +1,234 @@
+"""Browser speed at 100,000 articles, against a bare Textual app measured in the same run.
+
+    python tests/bench/browser_bench.py [--articles N] [--repeat N] [--keep DIR]
+
+Builds an N-article database from ../shared/corpora (records repeated with
+distinct ids), then, in fresh processes, measures start-up to the first
+painted article list beside a bare Textual app with one Static; then moving
+the cursor, jumping to the end, search keystrokes and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from store.database import open_database
+from store.importer import import_records
+from store.records import Record
+from tests.bench.common import CORPORA, peak_rss_mb, require_shared
+
+TARGETS = {"startup_ratio": 1.5, "cursor_ms": 50, "end_ms": 50, "search_ms": 150, "rss_mb": 250}
+
+
+def corpus_records(count: int) -> Iterator[Record]:
+    """`count` records from the shared corpora, repeated with distinct ids."""
+    originals = []
+    for file in sorted(CORPORA.glob("*.jsonl.gz")):
+        with gzip.open(file, "rt", encoding="utf-8") as lines:
+            originals += [json.loads(line) for line in lines]
+    originals = [r for r in originals if r["text"].strip()]
+    for n in range(count):
+        r = originals[n % len(originals)]
+        copy = n // len(originals)
+        yield Record(
+            text=r["text"],
+            path=f"bench:{n}",
+            title=r["title"] or None,
+            date=r["date"],
+            source=r["source"],
+            url=r["url"],
+            external_id=f"{r['id']}#{copy}",
+        )
+
+
+def build_database(path: Path, count: int) -> None:
+    if path.exists():
+        return
+    started = time.perf_counter()
+    summary = import_records(open_database(path), corpus_records(count))
+    print(f"built {summary.imported:,} articles in {time.perf_counter() - started:.0f}s")
+
+
+# -- measured in a child process ------------------------------------------------
+
+
+async def bare_app() -> None:
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        BINDINGS = [Binding("j", "bump", "")]
+
+        def compose(self) -> ComposeResult:
+            yield Static("ready")
+
+        def action_bump(self) -> None:
+            self.query_one(Static).update(str(time.perf_counter()))
+
+    async with Bare().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print("ready", flush=True)
+        keys = []
+        for _ in range(30):
+            started = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            keys.append((time.perf_counter() - started) * 1000)
+    print(json.dumps({"key_ms": statistics.median(keys)}), flush=True)
+
+
+async def nutgraf_app(db: str) -> None:
+    from tui.app import make_app
+    from tui.widgets.article_list import ArticleList
+
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        while articles.highlighted is None:
+            await pilot.pause(0.001)
+        await pilot.pause()
+        print("ready", flush=True)
+        figures = await interactions(pilot, articles)
+    figures["rss_mb"] = peak_rss_mb()
+    print(json.dumps(figures), flush=True)
+
+
+def time_to_paint(widget, action: str, log: list[float]) -> None:  # type: ignore[no-untyped-def]
+    """Wrap `widget.action_<action>` to log the ms from the key's action to the next paint."""
+    original = getattr(widget, f"action_{action}")
+
+    def timed() -> None:
+        started = time.perf_counter()
+        original()
+        widget.app.call_after_refresh(lambda: log.append((time.perf_counter() - started) * 1000))
+
+    setattr(widget, f"action_{action}", timed)
+
+
+async def interactions(pilot, articles) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    def ms(since: float) -> float:
+        return (time.perf_counter() - since) * 1000
+
+    painted: list[float] = []
+    time_to_paint(articles, "cursor_down", painted)
+    cursor = []
+    for _ in range(30):
+        started = time.perf_counter()
+        await pilot.press("j")
+        await pilot.pause()
+        cursor.append(ms(started))
+    started = time.perf_counter()
+    await pilot.press("G")
+    while articles.highlighted is None or articles.cursor != articles.total - 1:
+        await pilot.pause(0.001)
+    await pilot.pause()
+    end = ms(started)
+    await pilot.press("g")
+    await pilot.pause(0.2)
+    await pilot.press("slash", "s")  # one letter does not search yet
+    search = []
+    typed = "s"
+    for char in "anctions moscow":
+        typed += char
+        started = time.perf_counter()
+        await pilot.press("space" if char == " " else char)
+        while articles.search_query != typed:
+            await pilot.pause(0.001)
+        await pilot.pause()
+        search.append(ms(started))
+    return {
+        "cursor_paint_ms": statistics.median(painted),
+        "cursor_ms": statistics.median(cursor),
+        "cursor_p95_ms": sorted(cursor)[int(len(cursor) * 0.95) - 1],
+        "end_ms": end,
+        "search_ms": statistics.median(search),
+        "search_max_ms": max(search),
+    }
+
+
+def child(kind: str, db: str) -> tuple[float, dict[str, float]]:
+    """Seconds from spawning the child to its first paint, and what it measured."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, db], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    process.stdout.readline()
+    ready = time.perf_counter() - started
+    rest = process.stdout.read().strip()
+    process.wait()
+    return ready, (json.loads(rest) if rest else {})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the database in this folder")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, db = args.child
+        asyncio.run(bare_app() if kind == "bare" else nutgraf_app(db))
+        return
+    require_shared()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        db = folder / f"bench-{args.articles}.db"
+        build_database(db, args.articles)
+        bare, bare_keys, ours, runs = [], [], [], []
+        for _ in range(args.repeat):
+            ready, figures = child("bare", str(db))
+            bare.append(ready)
+            bare_keys.append(figures["key_ms"])
+            ready, figures = child("nutgraf", str(db))
+            ours.append(ready)
+            runs.append(figures)
+    figures = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    figures["startup_ratio"] = statistics.median(ours) / statistics.median(bare)
+    harness = statistics.median(bare_keys)
+    size_mb = db.stat().st_size / 1e6 if db.exists() else float("nan")
+    print(f"browser at {args.articles:,} articles (median of {args.repeat} runs)")
+    print(
+        f"  start-up: bare Textual {statistics.median(bare):.2f}s, nutgraf "
+        f"{statistics.median(ours):.2f}s, ratio {figures['startup_ratio']:.2f}"
+        f" (target ≤ {TARGETS['startup_ratio']})"
+    )
+    print(f"  a key through Pilot costs {harness:.1f} ms on the bare app (press + pause);")
+    print("  nutgraf figures below are that round trip minus the bare app's, except")
+    print("  'cursor to paint', timed inside the app from the key's action to the next paint")
+    figures["cursor_ms"] -= harness
+    figures["search_ms"] -= harness
+    figures["end_ms"] -= harness
+    for key, label in [
+        ("cursor_paint_ms", "cursor to paint"),
+        ("cursor_ms", "cursor one row"),
+        ("end_ms", "jump to end"),
+        ("search_ms", "search keystroke"),
+        ("rss_mb", "peak RSS MB"),
+    ]:
+        target = TARGETS.get(key, TARGETS["cursor_ms"])
+        mark = "ok" if figures[key] <= target else "MISSED"
+        print(f"  {label:<18} {figures[key]:8.1f}   target ≤ {target}  {mark}")
+    print(
+        f"  cursor p95 {figures['cursor_p95_ms']:.1f} ms,"
+        f" search max {figures['search_max_ms']:.1f} ms, database {size_mb:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
