@@ -31,6 +31,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/bench/import_bench.py
+	$(BIN)/python tests/bench/browser_bench.py
 
 clean:
 	rm -rf $(VENV) .nutgraf .pytest_cache .mypy_cache .ruff_cache
