@@ -194,3 +194,13 @@ async def test_wrapped_lines_fit_the_reader(seeded_db: Database, db_path: Path) 
         ]
         assert max(widths) <= visible_width
         assert max(widths) >= visible_width - 12  # and use the room there is
+
+
+async def test_a_click_moves_the_cursor(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, _ = parts(app)
+        await pilot.click("#articles", offset=(5, 3))
+        await settle(pilot)
+        assert articles.cursor == 2  # row 3 of the widget, under its top border

@@ -9,7 +9,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import work
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.events import Click
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -274,7 +275,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def refresh_line(self, y: int) -> None:
         if 0 <= y < self.size.height:
-            self.refresh(self.region.__class__(0, y, self.size.width, 1))
+            self.refresh(Region(0, y, self.size.width, 1))
 
     def action_cursor_down(self) -> None:
         self.cursor = min(self.cursor + 1, max(self.total - 1, 0))
@@ -319,10 +320,10 @@ class ArticleList(ScrollView, can_focus=True):
     def sort_description(self) -> str:
         return f"{SORT_NAMES[self.order]} {'↓' if self.descending else '↑'}"
 
-    def on_click(self, event: object) -> None:
-        offset = getattr(event, "y", None)
-        if isinstance(offset, int):
-            self.cursor = min(int(self.scroll_offset.y) + offset, max(self.total - 1, 0))
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self.cursor = min(int(self.scroll_offset.y) + offset.y, max(self.total - 1, 0))
 
 
 def _fit(text: str, width: int) -> str:
