@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -13,11 +16,15 @@ from itertools import islice
 from sqlite_utils import Database
 
 from store.database import write_transaction
+from store.entity_resolver import EntityResolver
 from store.extract import Extraction, extract_article
+from store.extract.lexicon import lexicon
 from store.readers import read_paths
 from store.records import Problem, Record
 
 BATCH_SIZE = 500
+# Smaller batches are extracted in this process: a worker pool costs more than it saves.
+PARALLEL_FROM = 64
 # Children of an article, deleted when it is re-imported with new content.
 ARTICLE_CHILDREN = ("mentions", "quotes", "repeats")
 
@@ -60,10 +67,16 @@ def import_paths(
     on_problem: ProblemHandler | None = None,
     on_progress: ProgressHandler | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Import the articles in files and directories (see `store.readers.read_paths`)."""
     return import_records(
-        db, read_paths(paths), on_problem=on_problem, on_progress=on_progress, batch_size=batch_size
+        db,
+        read_paths(paths),
+        on_problem=on_problem,
+        on_progress=on_progress,
+        batch_size=batch_size,
+        workers=workers,
     )
 
 
@@ -74,8 +87,12 @@ def import_records(
     on_problem: ProblemHandler | None = None,
     on_progress: ProgressHandler | None = None,
     batch_size: int = BATCH_SIZE,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Store records and their extraction, one transaction per batch.
+
+    Extraction runs in `workers` processes (default: one per core) while this
+    process writes; batches smaller than PARALLEL_FROM are extracted here.
 
     A record whose content hash is already stored is unchanged; one whose
     external id (or, without an id, path) is stored with other content
@@ -86,13 +103,30 @@ def import_records(
     started = time.perf_counter()
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     records = _records_only(items, summary, on_problem)
-    while batch := list(islice(records, batch_size)):
-        _import_batch(db, batch, imported_at, summary)
-        summary.seconds = time.perf_counter() - started
-        if on_progress:
-            on_progress(summary)
+    resolver = EntityResolver(db)
+    pool: Executor | None = None
+    workers = workers or os.cpu_count() or 1
+    try:
+        while batch := list(islice(records, batch_size)):
+            if pool is None and workers > 1 and len(batch) >= PARALLEL_FROM:
+                lexicon()  # loaded once here, inherited by forked workers
+                pool = ProcessPoolExecutor(max_workers=workers)
+            _import_batch(db, batch, imported_at, summary, resolver, pool)
+            summary.seconds = time.perf_counter() - started
+            if on_progress:
+                on_progress(summary)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def extract_texts(texts: list[str], pool: Executor | None = None) -> list[Extraction]:
+    """Extraction of each text, in worker processes when a pool is given."""
+    if pool is None:
+        return [extract_article(text) for text in texts]
+    return list(pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1)))
 
 
 def content_hash(record: Record) -> str:
@@ -118,14 +152,20 @@ def _records_only(
 
 
 def _import_batch(
-    db: Database, batch: list[Record], imported_at: str, summary: ImportSummary
+    db: Database,
+    batch: list[Record],
+    imported_at: str,
+    summary: ImportSummary,
+    resolver: EntityResolver,
+    pool: Executor | None,
 ) -> None:
     by_hash: dict[str, Record] = {}
     for record in batch:
         by_hash.setdefault(content_hash(record), record)
     stored = _stored_hashes(db, list(by_hash))
     fresh = {digest: record for digest, record in by_hash.items() if digest not in stored}
-    extractions = {digest: extract_article(record.text) for digest, record in fresh.items()}
+    extracted = extract_texts([record.text for record in fresh.values()], pool)
+    extractions = dict(zip(fresh, extracted, strict=True))
     with write_transaction(db):
         # Another import may have stored some of them while we extracted.
         for digest in _stored_hashes(db, list(fresh)):
@@ -136,6 +176,7 @@ def _import_batch(
         if replaced:
             _delete_articles(db, list(replaced.values()))
         rows = []
+        written = {}
         for digest, record in fresh.items():
             article_id = replaced.get(_key(record))
             if article_id is None:
@@ -144,9 +185,10 @@ def _import_batch(
             else:
                 summary.updated += 1
             rows.append(_article_row(article_id, record, digest, imported_at))
-            _write_extraction(db, article_id, extractions[digest])
+            written[article_id] = extractions[digest]
         if rows:
             db.table("articles").insert_all(rows, batch_size=len(rows))
+        write_extractions(db, written, resolver)
 
 
 def _key(record: Record) -> tuple[str, str]:
@@ -199,9 +241,15 @@ def _article_row(
     }
 
 
-def _write_extraction(db: Database, article_id: int, extraction: Extraction) -> None:
-    if extraction.repeats:
-        db.table("repeats").insert_all(
+def write_extractions(
+    db: Database, extractions: dict[int, Extraction], resolver: EntityResolver
+) -> None:
+    """Store what extraction found in articles (inside the caller's transaction)."""
+    repeats = []
+    mentions = []
+    aliases: Counter[tuple[int, str]] = Counter()
+    for article_id, extraction in extractions.items():
+        repeats += [
             {
                 "article_id": article_id,
                 "start": r.start,
@@ -209,4 +257,17 @@ def _write_extraction(db: Database, article_id: int, extraction: Extraction) -> 
                 "original_start": r.original_start,
             }
             for r in extraction.repeats
-        )
+        ]
+        for mention in extraction.mentions:
+            entity_id = resolver.resolve(mention.kind, mention.name)
+            aliases[(entity_id, mention.text)] += 1
+            mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))
+    if repeats:
+        db.table("repeats").insert_all(repeats)
+    db.conn.executemany(
+        'INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+        mentions,
+    )
+    resolver.count_aliases(aliases)
+    resolver.flush()
+    resolver.update_names()

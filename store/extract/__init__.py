@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.extract.entities import Mention, People, extract_entities
 from store.extract.repeats import Repeat, find_repeats
 
 
@@ -16,8 +17,18 @@ class Extraction:
     """What extraction finds in one article; offsets are into its text."""
 
     repeats: list[Repeat]
+    mentions: list[Mention]
+    people: People
 
 
 def extract_article(text: str) -> Extraction:
-    """Everything extraction finds in an article's text."""
-    return Extraction(repeats=find_repeats(text))
+    """Everything extraction finds in an article's text.
+
+    Mentions inside a repeated passage are left out: they were counted in
+    its first printing.
+    """
+    repeats = find_repeats(text)
+    mentions, people = extract_entities(text)
+    if repeats:
+        mentions = [m for m in mentions if not any(r.start <= m.start < r.end for r in repeats)]
+    return Extraction(repeats=repeats, mentions=mentions, people=people)

@@ -1,0 +1,55 @@
+"""Regenerate `common_words.txt`: words news normally writes in lowercase.
+
+    python store/data/make_common_words.py ../shared/corpora/*.jsonl.gz
+
+A capitalised word at the start of a sentence or in a Title Case headline
+is a name only if it is not one of these. Counted over the corpora given
+(use news corpora, never the evaluation sets): a word is common when it
+appears lowercase at least MIN_LOWER times and at least RATIO of its
+mid-sentence uses are lowercase.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+MIN_LOWER = 8
+RATIO = 0.75
+WORD = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)(?![\w])")
+SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s+|\n)\s*$")
+
+
+def main(files: list[str]) -> None:
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for file in files:
+        with gzip.open(file, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                text = json.loads(line)["text"]
+                for match in WORD.finditer(text):
+                    word = match.group(1)
+                    if word[0].islower():
+                        lower[word] += 1
+                    elif not SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]):
+                        capital[word.lower()] += 1
+    common = sorted(
+        word
+        for word, count in lower.items()
+        if count >= MIN_LOWER and count / (count + capital[word]) >= RATIO
+    )
+    Path(__file__).with_name("common_words.txt").write_text(
+        "# Words news writes in lowercase; made by make_common_words.py\n"
+        + "\n".join(common)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(common)} common words")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

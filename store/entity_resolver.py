@@ -1,0 +1,189 @@
+"""One entity per real-world name across the corpus, kept up to date as articles arrive.
+
+Extraction names each mention the way its article does ("Vladimir Putin",
+or "Putin" where the article never gives the full name). The resolver maps
+those names to rows of `entities`:
+
+- the same kind and the same normalised name (case, accents, dots) is one entity;
+- a person's full name also matches a known one spelled a little differently
+  (`Sergei`/`Sergey Lavrov`, `Dmitry Pskov`/`Peskov`): same number of name
+  parts, first and last names each close by rapidfuzz;
+- a lone surname goes to the most mentioned person with that surname, and a
+  lone-surname entity created earlier is merged into the first full name that
+  claims it, so the result depends little on import order. What can still
+  differ: a surname seen before any full name, when two full names with that
+  surname arrive later, stays with the first of them.
+
+Every surface form is counted in `entity_aliases`; the canonical name is the
+most complete form among the frequent ones.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+# How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
+FIRST_NAME_SIMILARITY = 75
+LAST_NAME_SIMILARITY = 80
+
+
+def name_key(name: str) -> str:
+    """A name folded for comparison: no accents, case, dots or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = plain.casefold().replace(".", "").replace("-", " ").replace("’", "'")
+    if plain.startswith("the "):
+        plain = plain[4:]
+    return " ".join(plain.split())
+
+
+@dataclass
+class _Entity:
+    id: int
+    kind: str
+    key: str
+    mentions: int
+
+
+class EntityResolver:
+    """Maps (kind, name) to entity ids for one import, creating entities as needed."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._by_key: dict[tuple[str, str], _Entity] = {}
+        self._entities: dict[int, _Entity] = {}
+        self._by_surname: dict[str, list[_Entity]] = defaultdict(list)
+        self._by_initials: dict[str, list[_Entity]] = defaultdict(list)
+        self._next_id = 1
+        self._new: list[dict[str, object]] = []
+        self._merges: dict[int, int] = {}
+        self.touched: set[int] = set()
+        self._load()
+
+    def _load(self) -> None:
+        rows = self.db.execute(
+            "SELECT entities.id, kind, name, "
+            "(SELECT count(*) FROM mentions WHERE entity_id = entities.id) FROM entities"
+        )
+        for entity_id, kind, name, mentions in rows:
+            self._index(_Entity(entity_id, kind, name_key(name), mentions))
+            self._next_id = max(self._next_id, entity_id + 1)
+        for entity_id, alias in self.db.execute("SELECT entity_id, alias FROM entity_aliases"):
+            entity = self._entities.get(entity_id)
+            if entity is not None:
+                self._by_key.setdefault((entity.kind, name_key(alias)), entity)
+
+    def _index(self, entity: _Entity) -> None:
+        self._entities[entity.id] = entity
+        self._by_key[(entity.kind, entity.key)] = entity
+        if entity.kind == "person":
+            parts = entity.key.split()
+            if len(parts) >= 2:
+                self._by_surname[parts[-1]].append(entity)
+                self._by_initials[parts[0][0] + parts[-1][0]].append(entity)
+
+    def resolve(self, kind: str, name: str) -> int:
+        """The entity for a name as an article gives it, created if new."""
+        key = name_key(name)
+        entity = self._by_key.get((kind, key))
+        if entity is None and kind == "person":
+            entity = self._similar_person(key)
+        if entity is None:
+            entity = self._create(kind, name, key)
+        entity.mentions += 1
+        self._by_key.setdefault((kind, key), entity)
+        self.touched.add(entity.id)
+        return entity.id
+
+    def _similar_person(self, key: str) -> _Entity | None:
+        parts = key.split()
+        if len(parts) == 1:
+            namesakes = self._by_surname.get(key, [])
+            return max(namesakes, key=lambda e: e.mentions, default=None)
+        for known in self._by_initials.get(parts[0][0] + parts[-1][0], []):
+            known_parts = known.key.split()
+            if (
+                len(known_parts) == len(parts)
+                and known_parts[1:-1] == parts[1:-1]
+                and fuzz.ratio(known_parts[0], parts[0]) >= FIRST_NAME_SIMILARITY
+                and fuzz.ratio(known_parts[-1], parts[-1]) >= LAST_NAME_SIMILARITY
+            ):
+                return known
+        return None
+
+    def _create(self, kind: str, name: str, key: str) -> _Entity:
+        entity = _Entity(self._next_id, kind, key, 0)
+        self._next_id += 1
+        self._new.append({"id": entity.id, "name": name, "kind": kind})
+        surname = key.split()[-1]
+        lone = self._by_key.get(("person", surname)) if kind == "person" else None
+        self._index(entity)
+        if lone is not None and lone is not entity and len(self._by_surname[surname]) == 1:
+            # "Putin" came before any "Vladimir Putin": the surname joins the full name.
+            self._merges[lone.id] = entity.id
+            entity.mentions += lone.mentions
+            self._by_key[("person", surname)] = entity
+        return entity
+
+    def merged(self, entity_id: int) -> int:
+        while entity_id in self._merges:
+            entity_id = self._merges[entity_id]
+        return entity_id
+
+    def flush(self) -> None:
+        """Write new entities and apply merges, after the batch's mentions and aliases
+        are written (inside the batch's transaction)."""
+        if self._new:
+            self.db.table("entities").insert_all(self._new)
+            self._new = []
+        for old, new in self._merges.items():
+            new = self.merged(new)
+            self.db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [new, old])
+            self.db.execute(
+                "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [new, old]
+            )
+            self.db.execute(
+                "INSERT INTO entity_aliases (entity_id, alias, count) "
+                "SELECT ?, alias, count FROM entity_aliases WHERE entity_id = ? "
+                "ON CONFLICT (entity_id, alias) DO UPDATE SET count = count + excluded.count",
+                [new, old],
+            )
+            self.db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", [old])
+            self.db.execute("DELETE FROM entities WHERE id = ?", [old])
+            self.touched.discard(old)
+            self.touched.add(new)
+        self._merges = {}
+
+    def count_aliases(self, aliases: dict[tuple[int, str], int]) -> None:
+        """Add surface forms seen in this batch to `entity_aliases`."""
+        self.db.conn.executemany(
+            "INSERT INTO entity_aliases (entity_id, alias, count) VALUES (?, ?, ?) "
+            "ON CONFLICT (entity_id, alias) DO UPDATE SET count = count + excluded.count",
+            [(self.merged(entity_id), alias, n) for (entity_id, alias), n in aliases.items()],
+        )
+
+    def update_names(self) -> None:
+        """Set each touched entity's name to its most complete frequent alias."""
+        for entity_id in self.touched:
+            aliases = self.db.execute(
+                "SELECT alias, count FROM entity_aliases WHERE entity_id = ?", [entity_id]
+            ).fetchall()
+            if aliases:
+                self.db.execute(
+                    "UPDATE entities SET name = ? WHERE id = ?",
+                    [canonical_name(aliases), entity_id],
+                )
+        self.touched = set()
+
+
+def canonical_name(aliases: list[tuple[str, int]]) -> str:
+    """The most complete of the frequent forms: among aliases with at least a fifth
+    of the top count, the one with most words, then the most used."""
+    top = max(count for _, count in aliases)
+    frequent = [(alias, count) for alias, count in aliases if count * 5 >= top]
+    return max(frequent, key=lambda item: (len(item[0].split()), item[1], item[0]))[0]

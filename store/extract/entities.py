@@ -1,0 +1,348 @@
+"""Finding the people, organisations and places an article names, with exact offsets.
+
+Plain rules over capitalised spans, checked against word lists (see
+`lexicon`): titles and roles mark people, cue words mark organisations, a
+gazetteer marks places. Within the article a surname, or a title and a
+surname, links to the full name used anywhere in it.
+
+Moscow and Washington are always places; the Kremlin and the White House are
+always organisations (whoever speaks for them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from store.extract.lexicon import Lexicon, lexicon
+
+# A token: an abbreviation (U.S.), an initial (W.), a word with inner
+# apostrophes or hyphens (O'Rourke, al-Assad, Trump’s), or one other character.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Abstract nouns are no part of a name, however they are capitalised.
+_NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
+_SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
+# Lowercase words allowed inside a name: particles of people's names, and
+# the small words of organisation names (checked to end with a name).
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al",
+              "el", "dos", "das", "del", "della", "ter", "ten", "y"}  # fmt: skip
+_ORG_JOINERS = {"of", "for", "and", "&", "on", "the", "de"}
+_SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "warned",
+                 "noted", "argued", "explained", "asked", "replied", "responded", "insisted",
+                 "claimed", "admitted", "announced", "declared", "recalled"}  # fmt: skip
+_PERSON_PRONOUN_AFTER = {"who", "whose"}
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+             "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}  # fmt: skip
+_FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "lady", "dame",
+                  "baroness", "spokeswoman", "chairwoman", "congresswoman", "actress",
+                  "businesswoman", "wife", "mother", "daughter", "sister", "widow"}  # fmt: skip
+_MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope", "spokesman",
+                "chairman", "congressman", "businessman", "father", "husband", "son",
+                "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the text: `text[start:end]`, its kind, and the article's name for it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    capital: bool
+    sentence_start: bool
+    headline: str
+    """`caps` on an ALL CAPS line, `title` on a Title Case line, else empty."""
+
+
+@dataclass
+class _Candidate:
+    tokens: list[_Token]
+    title: str | None = None
+    kind: str | None = None
+    gender: str = "?"
+    after: str = ""
+    before: str = ""
+    name_tokens: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass(frozen=True)
+class People:
+    """The people of one article: full name → gender (`m`, `f`, `?`)."""
+
+    genders: dict[str, str]
+
+
+def extract_entities(text: str) -> tuple[list[Mention], People]:
+    """The mentions of people, organisations and places in `text`, in order."""
+    words = lexicon()
+    tokens = _tokens(text)
+    # Words the body capitalises mid-sentence: in headlines only these (and
+    # words the lists know) can be names.
+    body_names = {t.text for t in tokens if t.capital and not t.sentence_start and not t.headline}
+    candidates = [
+        _classify(candidate, words) for candidate in _candidates(tokens, words, body_names)
+    ]
+    return _link(text, candidates, words)
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    line_start = 0
+    headline = ""
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        newline = text.find("\n", previous_end, match.start()) != -1
+        if newline or not tokens:
+            line_end = text.find("\n", match.start())
+            line_start = match.start()
+            headline = _is_headline(text[line_start : len(text) if line_end == -1 else line_end])
+        first = word[0]
+        sentence_start = not tokens or newline or tokens[-1].text in _SENTENCE_END
+        tokens.append(
+            _Token(word, match.start(), match.end(), first.isupper(), sentence_start, headline)
+        )
+        previous_end = match.end()
+    return tokens
+
+
+def _is_headline(line: str) -> str:
+    """`caps` for an ALL CAPS line, `title` for a Title Case one (capitals mark no names there)."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+    long_words = [word for word in words if len(word) > 3]
+    if long_words and all(word.isupper() for word in long_words):
+        return "caps"
+    # Photo credits ("Image by Paul Sancya/AP Images") are shorter than headlines.
+    capitalised = sum(word[0].isupper() for word in long_words)
+    if len(long_words) >= 5 and len(words) <= 25 and capitalised >= 0.8 * len(long_words):
+        return "title"
+    return ""
+
+
+def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> list[_Candidate]:
+    """Maximal runs of capitalised tokens (with particles and org joiners inside)."""
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capital:
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i + 1
+        while j < len(tokens) and not _POSSESSIVE.search(run[-1].text):
+            token = tokens[j]
+            if token.start - run[-1].end > 1 or token.sentence_start:
+                break
+            if token.capital:
+                run.append(token)  # a possessive ends the run: "Putin’s Christmas"
+                j += 1
+                continue
+            lower = token.text.lower()
+            joins_name = lower in _PARTICLES or (lower in _ORG_JOINERS and _org_so_far(run, words))
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            if joins_name and following is not None and following.capital:
+                run += [token, following]
+                j += 2
+                continue
+            break
+        if len(run) > 1 and all(token.text.isupper() for token in run):
+            # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
+            for token in run:
+                token.headline = "caps"
+        before = tokens[i - 1].text.lower() if i else ""
+        after = tokens[j].text.lower() if j < len(tokens) else ""
+        for piece in _split_run(run, words, body_names):
+            found.append(_Candidate(piece, before=before, after=after))
+        i = j
+    return found
+
+
+def _org_so_far(run: list[_Token], words: Lexicon) -> bool:
+    return any(token.text in words.org_cues for token in run)
+
+
+def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[list[_Token]]:
+    """Cut a run where capitals say nothing: ordinary words at a sentence start or
+    in a headline, headline words the body never writes as names, dates."""
+    pieces: list[list[_Token]] = [[]]
+    for token in run:
+        word = _proper(token)
+        ordinary = word.lower() in words.common_words
+        if token.headline and not ordinary:
+            after_given_name = bool(pieces[-1]) and _proper(pieces[-1][-1]) in words.given_names
+            ordinary = not (token.text in body_names or _known(word, words) or after_given_name)
+        abstract = _NOUN_ENDING.match(word) is not None and not _known(word, words)
+        if word in _CALENDAR or abstract or (ordinary and (token.headline or token is run[0])):
+            pieces.append([])
+            continue
+        pieces[-1].append(token)
+    return [piece for piece in pieces if piece]
+
+
+def _known(word: str, words: Lexicon) -> bool:
+    return (
+        word in words.places
+        or word in words.organisations
+        or word in words.given_names
+        or word in words.org_cues
+        or word in words.demonyms
+        or word.lower() in words.titles
+    )
+
+
+def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
+    tokens = _strip_title(candidate, words)
+    if not tokens:
+        return candidate
+    last = tokens[-1]
+    if _POSSESSIVE.search(last.text) and len(last.text) > 2:
+        trimmed = _POSSESSIVE.sub("", last.text)
+        tokens[-1] = _Token(trimmed, last.start, last.start + len(trimmed), True, False, "")
+    names = [_proper(token) for token in tokens]
+    org_cue = names[-1] in words.org_cues and len(names) > 1
+    if names[0] in words.demonyms and not org_cue:
+        # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
+        tokens, names = tokens[1:], names[1:]
+        if not tokens:
+            candidate.tokens = []
+            return candidate
+    candidate.tokens = tokens
+    phrase = " ".join(names)
+    candidate.name_tokens = names
+    if phrase in words.organisations or org_cue:
+        candidate.kind = "org"
+    elif candidate.title is not None:
+        candidate.kind = "person"
+    elif phrase in words.places:
+        candidate.kind = "place"
+    elif _is_acronym(tokens):
+        candidate.kind = "org"
+    elif names[0] in words.given_names and names[0].lower() not in words.common_words:
+        candidate.kind = "person"
+        candidate.gender = words.given_names[names[0]]
+    elif len(tokens) >= 2 and not any(n.lower() in words.common_words for n in names):
+        candidate.kind = "person"  # an unknown name of several words is most often a person
+    elif candidate.after in _SPEECH_VERBS or candidate.after in _PERSON_PRONOUN_AFTER:
+        candidate.kind = "person"
+    return candidate
+
+
+def _strip_title(candidate: _Candidate, words: Lexicon) -> list[_Token]:
+    """Drop leading titles and roles (and a demonym before them); remember them."""
+    tokens = list(candidate.tokens)
+    title_words: list[str] = []
+    while tokens:
+        first = _proper(tokens[0])
+        if (first in words.demonyms or first in words.places) and len(tokens) > 1:
+            if _title_length(tokens[1:], words) and len(tokens) > 2:
+                title_words.append(tokens[0].text)
+                tokens = tokens[1:]
+                continue
+            break
+        length = _title_length(tokens, words)
+        if not length or length == len(tokens):
+            break
+        title_words += [token.text for token in tokens[:length]]
+        tokens = tokens[length:]
+    # A lowercase role right before the name: "spokesman Dmitry Peskov".
+    if not title_words and candidate.before in words.titles and candidate.before.islower():
+        title_words.append(candidate.before)
+    if title_words:
+        candidate.title = " ".join(title_words)
+        lowered = {word.lower() for word in title_words}
+        if lowered & _FEMALE_TITLES:
+            candidate.gender = "f"
+        elif lowered & _MALE_TITLES:
+            candidate.gender = "m"
+    return tokens
+
+
+def _title_length(tokens: list[_Token], words: Lexicon) -> int:
+    for length in range(min(words.longest_title, len(tokens)), 0, -1):
+        phrase = " ".join(_proper(token) for token in tokens[:length]).lower()
+        if phrase in words.titles:
+            return length
+    return 0
+
+
+def _is_acronym(tokens: list[_Token]) -> bool:
+    word = tokens[0].text
+    return (
+        len(tokens) == 1
+        and 2 <= len(word) <= 5
+        and word.isalpha()
+        and word.isupper()
+        and tokens[0].headline != "caps"
+    )
+
+
+def _proper(token: _Token) -> str:
+    """The token as a name: ALL CAPS words of headlines in Title Case."""
+    word = token.text
+    if token.headline == "caps" and word.isupper() and len(word) > 1 and "." not in word:
+        return "-".join(part.capitalize() for part in word.split("-"))
+    return word
+
+
+def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list[Mention], People]:
+    """Give each mention the article's name for it: surnames and first names link to
+    the full name used anywhere in the article."""
+    genders: dict[str, str] = {}
+    uses: Counter[str] = Counter()
+    for candidate in candidates:
+        if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
+            name = " ".join(candidate.name_tokens)
+            genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
+            uses[name] += 1
+    # A lone surname (or first name) stands for the full name that has it; when
+    # several do, the one opening with a known given name, then the most used.
+    full_names: dict[str, str] = {}
+    ranked = sorted(uses, key=lambda n: (n.split()[0] in words.given_names, uses[n]), reverse=True)
+    for name in ranked:
+        parts = name.split()
+        for part in (parts[-1], parts[0]):
+            full_names.setdefault(part, name)
+    mentions: list[Mention] = []
+    for candidate in candidates:
+        if not candidate.tokens:
+            continue
+        name = " ".join(candidate.name_tokens)
+        kind = candidate.kind
+        if len(candidate.name_tokens) == 1 and name in full_names and kind in (None, "person"):
+            kind, name = "person", full_names[name]
+        if kind is None:
+            continue
+        if kind == "place":
+            name = words.places.get(name, name)
+        if kind == "person":
+            genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
+        start, end = candidate.start, candidate.end
+        mentions.append(Mention(start, end, text[start:end], kind, name))
+    return mentions, People(genders)
+
+
+def _merge_gender(known: str, new: str) -> str:
+    return new if known == "?" else known

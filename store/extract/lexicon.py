@@ -1,0 +1,80 @@
+"""The word lists extraction relies on, loaded once per process.
+
+Shipped in `store/data/`: titles and roles, organisation cue words, well-known
+organisations, demonyms, a gazetteer of places (GeoNames) and words news
+writes in lowercase. Given names with a gender hint come from the
+gender-guesser package's name dictionary, read directly.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    """Lowercased titles and roles, single words and phrases."""
+    longest_title: int
+    org_cues: frozenset[str]
+    organisations: frozenset[str]
+    demonyms: frozenset[str]
+    places: dict[str, str]
+    """Place name → canonical name (`U.S.` → `United States`)."""
+    common_words: frozenset[str]
+    given_names: dict[str, str]
+    """Given name → `m`, `f` or `?`."""
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    titles = {line.lower() for line in _lines("titles.txt")}
+    places = {}
+    for line in _lines("places.tsv"):
+        name, _kind, canonical = line.split("\t")
+        places[name] = canonical
+    return Lexicon(
+        titles=frozenset(titles),
+        longest_title=max(len(title.split()) for title in titles),
+        org_cues=frozenset(_lines("org_cues.txt")),
+        organisations=frozenset(_lines("organisations.txt")),
+        demonyms=frozenset(_lines("demonyms.txt")),
+        places=places,
+        common_words=frozenset(_lines("common_words.txt")),
+        given_names=_given_names(),
+    )
+
+
+# gender-guesser's codes: M/1M/?M male, F/1F/?F female, ? unisex; = lines are aliases.
+_GENDERS = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": "?"}
+
+
+def _given_names() -> dict[str, str]:
+    data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    names: dict[str, str] = {}
+    with data.open("rb") as file:
+        for raw in file:
+            if raw.startswith(b"#") or len(raw) < 30:
+                continue
+            code = raw[:2].strip().decode("ascii", "replace")
+            gender = _GENDERS.get(code)
+            if gender is None:
+                continue
+            # Names with '+' spell a letter the file encodes separately: skip them.
+            name = raw[3:29].strip().decode("latin-1")
+            if "+" in name or not name[:1].isupper():
+                continue
+            for part in name.split():
+                known = names.get(part)
+                names[part] = gender if known in (None, gender) else "?"
+    return names
