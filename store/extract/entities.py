@@ -35,6 +35,7 @@ _SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", 
                  "noted", "argued", "explained", "asked", "replied", "responded", "insisted",
                  "claimed", "admitted", "announced", "declared", "recalled"}  # fmt: skip
 _PERSON_PRONOUN_AFTER = {"who", "whose"}
+_LOCATIVES = {"in", "near", "outside", "at", "from", "into", "across"}
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
@@ -67,6 +68,10 @@ class _Token:
     sentence_start: bool
     headline: str
     """`caps` on an ALL CAPS line, `title` on a Title Case line, else empty."""
+    index: int = 0
+    table: bool = False
+    """On a line of a results or standings table (names between numbers)."""
+    line_start: bool = False
 
 
 @dataclass
@@ -78,6 +83,8 @@ class _Candidate:
     after: str = ""
     before: str = ""
     name_tokens: list[str] = field(default_factory=list)
+    places_before: list[_Token] = field(default_factory=list)
+    """Places standing before a title ("U.S. President Bill Clinton"): mentions of their own."""
 
     @property
     def start(self) -> int:
@@ -108,10 +115,14 @@ def extract_entities(text: str) -> tuple[list[Mention], People]:
     return _link(text, candidates, words)
 
 
+_NUMBER = re.compile(r"\d[\d.,:/-]*")
+
+
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     line_start = 0
     headline = ""
+    table = False
     previous_end = 0
     for match in _TOKEN.finditer(text):
         word = match.group()
@@ -119,27 +130,38 @@ def _tokens(text: str) -> list[_Token]:
         if newline or not tokens:
             line_end = text.find("\n", match.start())
             line_start = match.start()
-            headline = _is_headline(text[line_start : len(text) if line_end == -1 else line_end])
+            line = text[line_start : len(text) if line_end == -1 else line_end]
+            headline, table = _line_kind(line)
         first = word[0]
         sentence_start = not tokens or newline or tokens[-1].text in _SENTENCE_END
-        tokens.append(
-            _Token(word, match.start(), match.end(), first.isupper(), sentence_start, headline)
-        )
+        token = _Token(word, match.start(), match.end(), first.isupper(), sentence_start, headline)
+        token.index, token.table, token.line_start = len(tokens), table, newline or not tokens
+        tokens.append(token)
         previous_end = match.end()
     return tokens
 
 
-def _is_headline(line: str) -> str:
-    """`caps` for an ALL CAPS line, `title` for a Title Case one (capitals mark no names there)."""
+def _line_kind(line: str) -> tuple[str, bool]:
+    """Whether a line is a headline (`caps` for ALL CAPS, `title` for Title Case: capitals
+    mark no names there) and whether it is a row of a results table."""
+    numbers = len(_NUMBER.findall(line))
     words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+    table = numbers >= 2 and numbers >= 0.25 * (numbers + len(words))
     long_words = [word for word in words if len(word) > 3]
     if long_words and all(word.isupper() for word in long_words):
-        return "caps"
-    # Photo credits ("Image by Paul Sancya/AP Images") are shorter than headlines.
+        return "caps", table
+    # Photo credits ("Image by Paul Sancya/AP Images") are shorter than headlines,
+    # and table rows, score lines and asides are no headlines.
     capitalised = sum(word[0].isupper() for word in long_words)
-    if len(long_words) >= 5 and len(words) <= 25 and capitalised >= 0.8 * len(long_words):
-        return "title"
-    return ""
+    if (
+        len(long_words) >= 5
+        and len(words) <= 25
+        and capitalised >= 0.8 * len(long_words)
+        and numbers <= 1
+        and not any(mark in line for mark in "(;:")
+    ):
+        return "title", table
+    return "", table
 
 
 def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> list[_Candidate]:
@@ -172,16 +194,32 @@ def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> l
             # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
             for token in run:
                 token.headline = "caps"
-        before = tokens[i - 1].text.lower() if i else ""
-        after = tokens[j].text.lower() if j < len(tokens) else ""
         for piece in _split_run(run, words, body_names):
-            found.append(_Candidate(piece, before=before, after=after))
+            first, last = piece[0].index, piece[-1].index
+            before = tokens[first - 1].text.lower() if first else ""
+            after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+            candidate = _Candidate(piece, before=before, after=after)
+            if piece[0].line_start and piece[0].headline == "caps" and _dateline_follows(after):
+                candidate.kind = "place"  # a dateline: "MILWAUKEE , Wisconsin 1996-08-30"
+            found.append(candidate)
         i = j
     return found
 
 
+def _dateline_follows(after: str) -> bool:
+    return after == "," or bool(_NUMBER.fullmatch(after))
+
+
+# Organisation words that take a complement: "Bank of England", "University of Texas".
+_ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Institute", "School",
+              "Museum", "Church", "Council", "Court", "Academy", "Federation", "Association",
+              "Union", "League", "Board", "Bureau", "Office", "Commission", "Committee",
+              "Chamber", "House", "Party", "Society", "Organisation", "Organization", "Fund",
+              "Agency", "Center", "Centre", "Foundation", "Institution", "Queen"}  # fmt: skip
+
+
 def _org_so_far(run: list[_Token], words: Lexicon) -> bool:
-    return any(token.text in words.org_cues for token in run)
+    return run[-1].text in _ORG_HEADS
 
 
 def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[list[_Token]]:
@@ -195,7 +233,10 @@ def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[
             after_given_name = bool(pieces[-1]) and _proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or _known(word, words) or after_given_name)
         abstract = _NOUN_ENDING.match(word) is not None and not _known(word, words)
-        if word in _CALENDAR or abstract or (ordinary and (token.headline or token is run[0])):
+        calendar = word in _CALENDAR and (
+            token is run[-1] or run[run.index(token) + 1].text in _CALENDAR
+        )
+        if calendar or abstract or (ordinary and (token.headline or token is run[0])):
             pieces.append([])
             continue
         pieces[-1].append(token)
@@ -214,30 +255,44 @@ def _known(word: str, words: Lexicon) -> bool:
 
 
 def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
-    tokens = _strip_title(candidate, words)
-    if not tokens:
+    """Decide the kind of a candidate, strongest evidence first.
+
+    Known names (organisations, places) win; then an organisation word in the
+    name; a title or role before it; a row of a results table (teams); a
+    given name; several unknown capitalised words (most often a person); a
+    speech verb after it; a locative preposition before it (a place).
+    """
+    if candidate.kind == "place":  # a dateline
+        candidate.name_tokens = [_proper(token) for token in candidate.tokens]
         return candidate
-    last = tokens[-1]
-    if _POSSESSIVE.search(last.text) and len(last.text) > 2:
-        trimmed = _POSSESSIVE.sub("", last.text)
-        tokens[-1] = _Token(trimmed, last.start, last.start + len(trimmed), True, False, "")
+    _trim_possessive(candidate)
+    whole = " ".join(_proper(token) for token in candidate.tokens)
+    if whole in words.organisations or whole in words.places:
+        candidate.name_tokens = whole.split()
+        candidate.kind = "org" if whole in words.organisations else "place"
+        return candidate
+    tokens = _strip_title(candidate, words)
     names = [_proper(token) for token in tokens]
-    org_cue = names[-1] in words.org_cues and len(names) > 1
-    if names[0] in words.demonyms and not org_cue:
+    org_cue = len(names) > 1 and any(name in words.org_cues for name in names[1:])
+    if names and names[0] in words.demonyms and not org_cue:
         # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
         tokens, names = tokens[1:], names[1:]
-        if not tokens:
-            candidate.tokens = []
-            return candidate
     candidate.tokens = tokens
-    phrase = " ".join(names)
     candidate.name_tokens = names
+    if not tokens:
+        return candidate
+    phrase = " ".join(names)
+    lowercase_role = candidate.title is not None and candidate.title.islower()
     if phrase in words.organisations or org_cue:
         candidate.kind = "org"
+    elif phrase in words.places and (candidate.title is None or lowercase_role):
+        candidate.kind = "place"
     elif candidate.title is not None:
         candidate.kind = "person"
-    elif phrase in words.places:
-        candidate.kind = "place"
+    elif tokens[0].table and _NUMBER.fullmatch(candidate.after):
+        # A name followed by scores in a results row is a team, unless it is a player.
+        person = names[0].endswith(".") or names[0] in words.given_names
+        candidate.kind = "person" if person else "org"
     elif _is_acronym(tokens):
         candidate.kind = "org"
     elif names[0] in words.given_names and names[0].lower() not in words.common_words:
@@ -245,9 +300,20 @@ def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
         candidate.gender = words.given_names[names[0]]
     elif len(tokens) >= 2 and not any(n.lower() in words.common_words for n in names):
         candidate.kind = "person"  # an unknown name of several words is most often a person
-    elif candidate.after in _SPEECH_VERBS or candidate.after in _PERSON_PRONOUN_AFTER:
+    elif candidate.after.lower() in _SPEECH_VERBS | _PERSON_PRONOUN_AFTER:
         candidate.kind = "person"
+    elif candidate.before in _LOCATIVES and not tokens[0].sentence_start:
+        candidate.kind = "place"
     return candidate
+
+
+def _trim_possessive(candidate: _Candidate) -> None:
+    last = candidate.tokens[-1]
+    if _POSSESSIVE.search(last.text) and len(last.text) > 2:
+        trimmed = _POSSESSIVE.sub("", last.text)
+        token = _Token(trimmed, last.start, last.start + len(trimmed), True, False, last.headline)
+        token.index, token.table = last.index, last.table
+        candidate.tokens = [*candidate.tokens[:-1], token]
 
 
 def _strip_title(candidate: _Candidate, words: Lexicon) -> list[_Token]:
@@ -259,6 +325,8 @@ def _strip_title(candidate: _Candidate, words: Lexicon) -> list[_Token]:
         if (first in words.demonyms or first in words.places) and len(tokens) > 1:
             if _title_length(tokens[1:], words) and len(tokens) > 2:
                 title_words.append(tokens[0].text)
+                if first in words.places:
+                    candidate.places_before.append(tokens[0])
                 tokens = tokens[1:]
                 continue
             break
@@ -320,19 +388,28 @@ def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list
     # A lone surname (or first name) stands for the full name that has it; when
     # several do, the one opening with a known given name, then the most used.
     full_names: dict[str, str] = {}
+    surnames: set[str] = set()
     ranked = sorted(uses, key=lambda n: (n.split()[0] in words.given_names, uses[n]), reverse=True)
     for name in ranked:
         parts = name.split()
+        surnames.add(parts[-1])
         for part in (parts[-1], parts[0]):
             full_names.setdefault(part, name)
     mentions: list[Mention] = []
     for candidate in candidates:
+        for token in candidate.places_before:
+            place = _proper(token)
+            mentions.append(
+                Mention(token.start, token.end, token.text, "place", words.places[place])
+            )
         if not candidate.tokens:
             continue
         name = " ".join(candidate.name_tokens)
         kind = candidate.kind
-        if len(candidate.name_tokens) == 1 and name in full_names and kind in (None, "person"):
-            kind, name = "person", full_names[name]
+        if len(candidate.name_tokens) == 1 and name in full_names:
+            # The article's Jordan is Neil Jordan, not the country, once it names him.
+            if kind in (None, "person") or (kind == "place" and name in surnames):
+                kind, name = "person", full_names[name]
         if kind is None:
             continue
         if kind == "place":
@@ -341,6 +418,7 @@ def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
         start, end = candidate.start, candidate.end
         mentions.append(Mention(start, end, text[start:end], kind, name))
+    mentions.sort(key=lambda mention: mention.start)
     return mentions, People(genders)
 
 
