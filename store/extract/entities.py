@@ -36,6 +36,8 @@ _SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", 
                  "claimed", "admitted", "announced", "declared", "recalled"}  # fmt: skip
 _PERSON_PRONOUN_AFTER = {"who", "whose"}
 _LOCATIVES = {"in", "near", "outside", "at", "from", "into", "across"}
+# Words between two teams.
+_MATCH_WORDS = {"beat", "beats", "drew", "defeated", "v", "vs", "versus", "edged", "routed"}
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
              "January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
@@ -233,14 +235,31 @@ def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[
             after_given_name = bool(pieces[-1]) and _proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or _known(word, words) or after_given_name)
         abstract = _NOUN_ENDING.match(word) is not None and not _known(word, words)
-        calendar = word in _CALENDAR and (
-            token is run[-1] or run[run.index(token) + 1].text in _CALENDAR
-        )
+        # Days and months are no names, but open some: "Sunday Telegraph".
+        following = run[run.index(token) + 1] if token is not run[-1] else None
+        calendar = word in _CALENDAR and (following is None or following.text not in words.org_cues)
+        calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         if calendar or abstract or (ordinary and (token.headline or token is run[0])):
             pieces.append([])
             continue
+        if pieces[-1] and _starts_title(token, pieces[-1][-1], run, words):
+            pieces.append([])  # "Federal Reserve | Governor Lawrence Lindsey"
         pieces[-1].append(token)
     return [piece for piece in pieces if piece]
+
+
+def _starts_title(token: _Token, previous: _Token, run: list[_Token], words: Lexicon) -> bool:
+    """A capitalised title inside a run, after something that is no title, before a name."""
+    index = run.index(token)
+    if index + 1 >= len(run) or token.text.lower() not in words.titles:
+        return False
+    previous_word = previous.text.lower()
+    in_title = (
+        previous_word in words.titles or f"{previous_word} {token.text.lower()}" in words.titles
+    )
+    return (
+        not in_title and previous.text not in words.demonyms and previous.text not in words.places
+    )
 
 
 def _known(word: str, words: Lexicon) -> bool:
@@ -267,6 +286,15 @@ def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
         return candidate
     _trim_possessive(candidate)
     whole = " ".join(_proper(token) for token in candidate.tokens)
+    first = candidate.tokens[0]
+    if first.table and _NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
+        # A name followed by scores in a results row is a team, unless it is a player.
+        player = whole.split()[0].endswith(".") or whole.split()[0] in words.given_names
+        candidate.kind = "person" if player else "org"
+        if player:
+            _strip_title(candidate, words)
+        candidate.name_tokens = [_proper(token) for token in candidate.tokens]
+        return candidate
     if whole in words.organisations or whole in words.places:
         candidate.name_tokens = whole.split()
         candidate.kind = "org" if whole in words.organisations else "place"
@@ -289,15 +317,15 @@ def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
         candidate.kind = "place"
     elif candidate.title is not None:
         candidate.kind = "person"
-    elif tokens[0].table and _NUMBER.fullmatch(candidate.after):
-        # A name followed by scores in a results row is a team, unless it is a player.
-        person = names[0].endswith(".") or names[0] in words.given_names
-        candidate.kind = "person" if person else "org"
-    elif _is_acronym(tokens):
-        candidate.kind = "org"
     elif names[0] in words.given_names and names[0].lower() not in words.common_words:
         candidate.kind = "person"
         candidate.gender = words.given_names[names[0]]
+    elif candidate.after.lower() in _MATCH_WORDS or candidate.before in _MATCH_WORDS:
+        candidate.kind = "org"  # "Derbyshire beat Worcestershire": teams
+    elif candidate.before == "the" and len(names) == 1 and names[0].endswith("s"):
+        candidate.kind = "org"  # "the Brewers", "the Yankees"
+    elif _is_acronym(tokens):
+        candidate.kind = "org"
     elif len(tokens) >= 2 and not any(n.lower() in words.common_words for n in names):
         candidate.kind = "person"  # an unknown name of several words is most often a person
     elif candidate.after.lower() in _SPEECH_VERBS | _PERSON_PRONOUN_AFTER:
@@ -406,10 +434,11 @@ def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list
             continue
         name = " ".join(candidate.name_tokens)
         kind = candidate.kind
-        if len(candidate.name_tokens) == 1 and name in full_names:
-            # The article's Jordan is Neil Jordan, not the country, once it names him.
-            if kind in (None, "person") or (kind == "place" and name in surnames):
-                kind, name = "person", full_names[name]
+        # A lone name is the article's person who has it; the article's Jordan is
+        # Neil Jordan, not the country, once it names him.
+        lone = len(candidate.name_tokens) == 1 and name in full_names
+        if lone and (kind in (None, "person") or (kind == "place" and name in surnames)):
+            kind, name = "person", full_names[name]
         if kind is None:
             continue
         if kind == "place":

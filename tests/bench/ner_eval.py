@@ -51,23 +51,22 @@ def overlap_hits(gold: list[Span], predicted: list[Span]) -> Counter[str]:
     return hits
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("file", type=Path)
-    args = parser.parse_args()
+def evaluate(
+    file: Path,
+) -> tuple[dict[str, Counter[str]], Counter[str], Counter[str], Counter[str]]:
+    """Import `file` into a fresh database and count hits per kind: exact-match
+    tp/fp/fn, overlap hits, gold and predicted totals."""
     documents = {}
-    for line in args.file.read_text(encoding="utf-8").splitlines():
+    for line in file.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         documents[record["id"]] = record
+    totals: dict[str, Counter[str]] = {kind: Counter() for kind in LABELS.values()}
+    overlap: Counter[str] = Counter()
+    gold_totals: Counter[str] = Counter()
+    predicted_totals: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "eval.db")
-        started = time.perf_counter()
-        summary = import_paths(db, [str(args.file)])
-        seconds = time.perf_counter() - started
-        totals: dict[str, Counter[str]] = {kind: Counter() for kind in LABELS.values()}
-        overlap: Counter[str] = Counter()
-        gold_totals: Counter[str] = Counter()
-        predicted_totals: Counter[str] = Counter()
+        import_paths(db, [str(file)])
         for article_id, external_id in db.execute("SELECT id, external_id FROM articles"):
             document = documents[external_id]
             gold = [
@@ -79,8 +78,8 @@ def main() -> None:
             predicted = [
                 (start, end, kind)
                 for start, end, kind in db.execute(
-                    "SELECT start, end, kind FROM mentions JOIN entities ON entities.id = entity_id "
-                    "WHERE article_id = ?",
+                    "SELECT start, end, kind FROM mentions "
+                    "JOIN entities ON entities.id = entity_id WHERE article_id = ?",
                     [article_id],
                 )
                 if not any(start < m_end and m_start < end for m_start, m_end in misc)
@@ -90,22 +89,40 @@ def main() -> None:
             overlap += overlap_hits(gold, predicted)
             gold_totals.update(kind for *_, kind in gold)
             predicted_totals.update(kind for *_, kind in predicted)
-    print(f"{args.file.name}: {summary.imported} documents, imported in {seconds:.1f}s")
+    return totals, overlap, gold_totals, predicted_totals
+
+
+def f1(counts: Counter[str]) -> float:
+    return _figures(counts)[2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("file", type=Path)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    totals, overlap, gold_totals, predicted_totals = evaluate(args.file)
+    seconds = time.perf_counter() - started
+    print(f"{args.file.name}: imported and scored in {seconds:.1f}s")
     print(f"{'kind':<8} {'precision':>9} {'recall':>7} {'F1':>6} {'overlap F1':>11} {'gold':>6}")
     all_counts: Counter[str] = Counter()
     for kind, counts in totals.items():
         all_counts += counts
-        print(
-            f"{kind:<8} {_line(counts)} {_overlap_f1(overlap[kind], gold_totals[kind], predicted_totals[kind]):>11.3f} {gold_totals[kind]:>6}"
-        )
+        loose = _overlap_f1(overlap[kind], gold_totals[kind], predicted_totals[kind])
+        print(f"{kind:<8} {_line(counts)} {loose:>11.3f} {gold_totals[kind]:>6}")
     print(f"{'all':<8} {_line(all_counts)}")
 
 
-def _line(counts: Counter[str]) -> str:
+def _figures(counts: Counter[str]) -> tuple[float, float, float]:
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _line(counts: Counter[str]) -> str:
+    precision, recall, f1 = _figures(counts)
     return f"{precision:>9.3f} {recall:>7.3f} {f1:>6.3f}"
 
 
