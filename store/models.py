@@ -79,3 +79,15 @@ class EntityCount:
     name: str
     kind: str
     mentions: int
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """An entity across the corpus: how often and in how many articles it is named."""
+
+    id: int
+    name: str
+    kind: str
+    mentions: int
+    articles: int
+    aliases: list[str]

@@ -13,6 +13,7 @@ from store.models import (
     ArticleRow,
     CorpusStats,
     EntityCount,
+    EntitySummary,
     Repeat,
     SearchHit,
     SourceCount,
@@ -193,3 +194,30 @@ def article_entities(db: Database, article_id: int) -> list[EntityCount]:
         [article_id],
     )
     return [EntityCount(*row) for row in rows]
+
+
+def list_entities(
+    db: Database, *, kind: str | None = None, limit: int | None = None
+) -> list[EntitySummary]:
+    """Entities with their mention and article counts, most mentioned first."""
+    where = "WHERE entities.kind = ?" if kind else ""
+    params: list[object] = [kind] if kind else []
+    sql = (
+        "SELECT entities.id, entities.name, entities.kind, count(*) AS n, "
+        "count(DISTINCT mentions.article_id) FROM entities "
+        f"JOIN mentions ON mentions.entity_id = entities.id {where} "
+        "GROUP BY entities.id ORDER BY n DESC, entities.name"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = db.execute(sql, params).fetchall()
+    aliases: dict[int, list[str]] = {}
+    for entity_id, alias in db.execute(
+        "SELECT entity_id, alias FROM entity_aliases ORDER BY count DESC"
+    ):
+        aliases.setdefault(entity_id, []).append(alias)
+    return [
+        EntitySummary(id, name, kind, mentions, articles, aliases.get(id, []))
+        for id, name, kind, mentions, articles in rows
+    ]

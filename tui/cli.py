@@ -17,8 +17,9 @@ from sqlite_utils import Database
 
 from store.database import StoreError, default_database_path, open_database
 from store.importer import ImportSummary, import_paths
-from store.queries import corpus_stats
+from store.queries import corpus_stats, list_entities
 from store.records import Problem
+from store.reindex import reindex as reindex_corpus
 from store.seeds import bundled_seeds
 
 EXIT_REJECTED = 1
@@ -174,9 +175,7 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     Example:
       nutgraf stats --db news.db
     """
-    path = _database_path(ctx, db_path)
-    if not path.exists():
-        raise click.ClickException(f"{path}: no such database; create it with `nutgraf import`")
+    path = _existing(ctx, db_path)
     figures = corpus_stats(_open(path))
     if as_json:
         click.echo(json.dumps(dataclasses.asdict(figures), indent=2))
@@ -194,3 +193,70 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     ]
     lines += [f"  {source.articles:>8,}  {source.source or '(none)'}" for source in figures.sources]
     click.echo("\n".join(lines))
+
+
+KINDS = ("person", "org", "place")
+
+
+@main.command()
+@db_option
+@click.option("--kind", type=click.Choice(KINDS), help="Only this kind of entity.")
+@click.option("--limit", type=int, default=50, show_default=True, help="How many (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per entity).")
+@click.pass_context
+def entities(
+    ctx: click.Context, db_path: Path | None, kind: str | None, limit: int, as_json: bool
+) -> None:
+    """People, organisations and places, most mentioned first.
+
+    \b
+    Examples:
+      nutgraf entities --kind person
+      nutgraf entities --limit 0 --json > entities.json
+    """
+    path = _existing(ctx, db_path)
+    found = list_entities(_open(path), kind=kind, limit=limit or None)
+    if as_json:
+        for entity in found:
+            click.echo(json.dumps(dataclasses.asdict(entity), ensure_ascii=False))
+        return
+    width = max((len(entity.name) for entity in found), default=4)
+    click.echo(f"{'name':<{width}}  {'kind':<6} {'mentions':>8} {'articles':>8}  also written as")
+    for entity in found:
+        also = ", ".join(alias for alias in entity.aliases if alias != entity.name)[:60]
+        click.echo(
+            f"{entity.name:<{width}}  {entity.kind:<6} {entity.mentions:>8,} "
+            f"{entity.articles:>8,}  {also}"
+        )
+
+
+@main.command()
+@db_option
+@click.pass_context
+def reindex(ctx: click.Context, db_path: Path | None) -> None:
+    """Extract entities (and repeats) again from every stored article.
+
+    Run it after upgrading nutgraf; the articles are not touched.
+
+    \b
+    Example:
+      nutgraf reindex --db news.db
+    """
+    path = _existing(ctx, db_path)
+    db = _open(path, readonly=False)
+    stderr = Console(stderr=True, highlight=False, emoji=False)
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("reindexing", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        done = reindex_corpus(db, on_progress=update)
+    click.echo(f"reindexed {done:,} articles", err=True)
+
+
+def _existing(ctx: click.Context, db_path: Path | None) -> Path:
+    path = _database_path(ctx, db_path)
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such database; create it with `nutgraf import`")
+    return path

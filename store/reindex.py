@@ -1,0 +1,64 @@
+"""Re-running extraction on every stored article (after an upgrade of the extractors)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+
+from sqlite_utils import Database
+
+from store.database import write_transaction
+from store.entity_resolver import EntityResolver
+from store.extract.lexicon import lexicon
+from store.importer import BATCH_SIZE, PARALLEL_FROM, extract_texts, write_extractions
+
+# What extraction fills; the articles themselves are never touched.
+EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entities")
+
+
+def reindex(
+    db: Database,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> int:
+    """Forget every extraction and extract all articles again; returns how many.
+
+    The extracted tables are emptied first; then each batch of articles is
+    its own transaction, so an interrupted reindex leaves a consistent
+    database holding the batches done (run it again to complete it).
+    """
+    total = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    workers = workers or os.cpu_count() or 1
+    pool: Executor | None = None
+    if workers > 1 and total >= PARALLEL_FROM:
+        lexicon()
+        pool = ProcessPoolExecutor(max_workers=workers)
+    done = 0
+    last_id = 0
+    try:
+        with write_transaction(db):
+            for table in EXTRACTED_TABLES:
+                db.execute(f"DELETE FROM {table}")
+        resolver = EntityResolver(db)
+        while True:
+            batch = db.execute(
+                "SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                [last_id, BATCH_SIZE],
+            ).fetchall()
+            if not batch:
+                break
+            extractions = extract_texts([text for _, text in batch], pool)
+            with write_transaction(db):
+                write_extractions(
+                    db, dict(zip((i for i, _ in batch), extractions, strict=True)), resolver
+                )
+            last_id = batch[-1][0]
+            done += len(batch)
+            if on_progress:
+                on_progress(done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return done
