@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import resource
 import sys
 import tempfile
 from functools import partial
@@ -35,10 +36,11 @@ def plain_insert(file: Path, target: Path) -> int:
     return len(rows)
 
 
-def nutgraf_import(file: Path, target: Path) -> int:
+def nutgraf_import(file: Path, target: Path, workers: int | None = None) -> int:
+    """The full import: reading, extraction (entities, repeats) and writing."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
-    summary = import_paths(open_database(target), [str(file)])
+    summary = import_paths(open_database(target), [str(file)], workers=workers)
     return summary.imported
 
 
@@ -47,7 +49,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     require_shared()
-    print(f"{'corpus':<30} {'records':>8} {'floor art/s':>12} {'nutgraf art/s':>14} {'ratio':>7}")
+    print(
+        f"{'corpus':<30} {'records':>8} {'floor art/s':>12} {'nutgraf art/s':>14} {'ratio':>7}"
+        f" {'1 core art/s':>13}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name in CORPUS_FILES:
             file = CORPORA / name
@@ -56,12 +61,15 @@ def main() -> None:
             floor_db, our_db = Path(tmp) / "floor.db", Path(tmp) / "nutgraf.db"
             floor = median_seconds(partial(plain_insert, file, floor_db), args.repeat)
             ours = median_seconds(partial(nutgraf_import, file, our_db), args.repeat)
+            one_core = median_seconds(partial(nutgraf_import, file, our_db, 1), args.repeat)
             print(
                 f"{name:<30} {records:>8,} {records / floor:>12,.0f} {imported / ours:>14,.0f}"
-                f" {floor / ours:>7.2f}"
+                f" {floor / ours:>7.2f} {imported / one_core:>13,.0f}"
             )
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
-        f"peak RSS {peak_rss_mb():.0f} MB (median of {args.repeat} runs; ratio = floor time / ours)"
+        f"peak RSS: importer {peak_rss_mb():.0f} MB, largest extraction worker {children:.0f} MB"
+        f" (median of {args.repeat} runs; ratio = floor time / ours)"
     )
 
 
