@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,15 @@ class Repeat(Span):
 
 
 @dataclass(frozen=True)
+class MentionSpan(Span):
+    """A name in an article's text and the entity it names."""
+
+    entity_id: int
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Article:
     """An article as the reader shows it."""
 
@@ -61,6 +70,7 @@ class Article:
     url: str | None
     path: str | None
     repeats: list[Repeat]
+    mentions: list[MentionSpan] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -91,3 +101,22 @@ class EntitySummary:
     mentions: int
     articles: int
     aliases: list[str]
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str
+    """`YYYY-MM`."""
+    mentions: int
+
+
+@dataclass(frozen=True)
+class EntityProfile:
+    """All the browser shows about one entity."""
+
+    entity: EntitySummary
+    per_month: list[MonthCount]
+    companions: list[EntityCount]
+    """The entities named most often in the same articles (mentions = shared articles)."""
+    articles: list[ArticleRow]
+    """Articles naming it, newest first (the first 200)."""

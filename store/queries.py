@@ -14,6 +14,7 @@ from store.models import (
     CorpusStats,
     EntityCount,
     EntitySummary,
+    MentionSpan,
     Repeat,
     SearchHit,
     SourceCount,
@@ -65,14 +66,14 @@ def count_articles(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
-def _row_columns(order: ListOrder) -> str:
+def row_columns(order: ListOrder) -> str:
     return (
         f"id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
         f"date, source, {order.value}"
     )
 
 
-def _rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
+def article_rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
     return [
         ArticleRow(id, " ".join(title.split()), bool(titled), date, source, key)
         for id, title, titled, date, source, key in cursor
@@ -101,10 +102,10 @@ def list_articles(
         params = [anchor.key, anchor.id]
     direction = "ASC" if ascending else "DESC"
     sql = (
-        f"SELECT {_row_columns(order)} FROM articles {where} "
+        f"SELECT {row_columns(order)} FROM articles {where} "
         f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
     )
-    rows = _rows(db.execute(sql, [*params, limit]))
+    rows = article_rows(db.execute(sql, [*params, limit]))
     return rows if forward else rows[::-1]
 
 
@@ -114,10 +115,10 @@ def last_articles(
     """The last `limit` rows of the list, in list order (for jumping to the end)."""
     direction = "ASC" if descending else "DESC"
     sql = (
-        f"SELECT {_row_columns(order)} FROM articles "
+        f"SELECT {row_columns(order)} FROM articles "
         f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
     )
-    return _rows(db.execute(sql, [limit]))[::-1]
+    return article_rows(db.execute(sql, [limit]))[::-1]
 
 
 def articles_at(
@@ -127,10 +128,10 @@ def articles_at(
     scrollbar drag), where no neighbouring row is known to page from."""
     direction = "DESC" if descending else "ASC"
     sql = (
-        f"SELECT {_row_columns(order)} FROM articles "
+        f"SELECT {row_columns(order)} FROM articles "
         f"ORDER BY {order.value} {direction}, id {direction} LIMIT ? OFFSET ?"
     )
-    return _rows(db.execute(sql, [limit, position]))
+    return article_rows(db.execute(sql, [limit, position]))
 
 
 def get_article(db: Database, article_id: int) -> Article | None:
@@ -146,8 +147,16 @@ def get_article(db: Database, article_id: int) -> Article | None:
             [article_id],
         )
     ]
+    mentions = [
+        MentionSpan(start, end, entity_id, kind, name)
+        for start, end, entity_id, kind, name in db.execute(
+            "SELECT start, end, entity_id, kind, name FROM mentions "
+            "JOIN entities ON entities.id = entity_id WHERE article_id = ? ORDER BY start",
+            [article_id],
+        )
+    ]
     id, title, text, date, source, url, path = row
-    return Article(id, title, text, date, source, url, path, repeats=repeats)
+    return Article(id, title, text, date, source, url, path, repeats=repeats, mentions=mentions)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -169,18 +178,18 @@ def search_articles(db: Database, query: str, *, limit: int = 200) -> list[Searc
     if len(query) < MIN_QUERY:
         return []
     sql = (
-        f"SELECT {_row_columns(ListOrder.DATE)} FROM articles JOIN ("
+        f"SELECT {row_columns(ListOrder.DATE)} FROM articles JOIN ("
         "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         ") AS hits ON articles.id = hits.rowid ORDER BY hits.rank"
     )
     try:
-        rows = _rows(db.execute(sql, [query, limit]))
+        rows = article_rows(db.execute(sql, [query, limit]))
         why = "text"
     except sqlite3.OperationalError:
         literal = literal_fts_query(query)
         if not literal:
             return []
-        rows = _rows(db.execute(sql, [literal, limit]))
+        rows = article_rows(db.execute(sql, [literal, limit]))
         why = "words"
     return [SearchHit(row, why) for row in rows]
 

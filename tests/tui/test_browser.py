@@ -8,12 +8,14 @@ from pathlib import Path
 from sqlite_utils import Database
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from store.database import open_database
 from store.importer import import_paths
 from tui.app import NutgrafApp, make_app
 from tui.dialogs.help_dialog import HelpDialog
 from tui.layout import FoldLine, TextLine
+from tui.screens.entity_screen import EntityScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 
@@ -144,7 +146,7 @@ async def test_help_lists_the_real_bindings(seeded_db: Database, db_path: Path) 
             for binding in bindings
             if isinstance(binding, Binding)
         ]
-        for description in ("Search", "Next hit", "Sort", "Quit", "Fold repeats"):
+        for description in ("Search", "Next (hit or same name)", "Sort", "Quit", "Fold repeats"):
             assert description in described
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpDialog)
@@ -204,3 +206,61 @@ async def test_a_click_moves_the_cursor(seeded_db: Database, db_path: Path) -> N
         await pilot.click("#articles", offset=(5, 3))
         await settle(pilot)
         assert articles.cursor == 2  # row 3 of the widget, under its top border
+
+
+async def test_follow_putin_through_the_corpus_and_back(seeded_db: Database, db_path: Path) -> None:
+    """The signature walk: article → Putin → next article → profile → article → back."""
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        _, reader = parts(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        start = reader.article
+        assert start is not None and reader.has_focus
+        # Tab to the first name that is Putin's.
+        for _ in range(len(reader.mentions)):
+            await pilot.press("tab")
+            if reader.mentions[reader.focused_mention or 0].name == "Vladimir Putin":
+                break
+        putin = reader.focused_entity
+        assert putin is not None
+        first = reader.focused_mention
+        await pilot.press("n")
+        assert reader.focused_mention != first and reader.focused_entity == putin
+        sidebar = app.screen.query_one("#entities", OptionList)
+        assert sidebar.highlighted_option is not None
+        assert sidebar.highlighted_option.id == str(putin)
+        # The newest article has no later one; { lands on Putin in the one before.
+        await pilot.press("right_curly_bracket")
+        await settle(pilot)
+        assert reader.article == start
+        assert any("No later article" in str(n.message) for n in app._notifications)
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert reader.article is not None and reader.article.id != start.id
+        assert reader.focused_entity == putin
+        second = reader.article.id
+        # Enter opens his profile; Enter on its first article opens that article.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.profile is not None
+        assert app.screen.profile.entity.name == "Vladimir Putin"
+        assert app.screen.profile.entity.articles == 5
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, EntityScreen)
+        assert reader.focused_entity == putin
+        # Backspace walks the chain back: his profile, then the article we came from.
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, EntityScreen)
+        assert reader.article is not None and reader.article.id == second
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert reader.article is not None and reader.article.id == start.id
+        assert reader.focused_entity == putin

@@ -8,14 +8,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Footer, Input, OptionList
 
 from store import queries
 from store.corpus import Corpus
+from store.entity_queries import neighbour_article
 from store.search_terms import highlight_pattern
 from tui.dialogs.help_dialog import HelpDialog
 from tui.keys import binding_sections
 from tui.messages import ArticleLoaded, SearchFinished
+from tui.screens.entity_screen import EntityScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.reader import Reader
@@ -36,6 +38,7 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "search", "Search", id="main.search"),
         Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding("backspace", "history_back", "History back", id="main.history-back"),
         Binding("e", "toggle_sidebar", "Entities", id="main.toggle-sidebar"),
         Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
         Binding("question_mark", "help", "Help", id="main.help"),
@@ -46,6 +49,8 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
+        # Where Backspace goes: ("article", article id, entity id) or ("entity", entity id, 0).
+        self.history: list[tuple[str, int, int]] = []
         self._sidebar_wanted = True
 
     def compose(self) -> ComposeResult:
@@ -97,6 +102,15 @@ class MainScreen(Screen[None]):
             self._load_article(message.article_id)
         reader.focus()
 
+    def open_article(self, article_id: int, *, land_on: int | None = None) -> None:
+        """Show an article in the reader, the mention cursor on `land_on`'s first name."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        reader = self.query_one(Reader)
+        reader.land_on = land_on
+        self._load_article(article_id)
+        reader.focus()
+
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: int) -> None:
         with self.corpus.read() as db:
@@ -112,6 +126,73 @@ class MainScreen(Screen[None]):
 
     def on_rows_loaded(self) -> None:
         self._update_titles()
+
+    # -- names and entities ----------------------------------------------------
+
+    @on(Reader.MentionFocused)
+    def _select_in_sidebar(self, message: Reader.MentionFocused) -> None:
+        sidebar = self.query_one(EntitySidebar)
+        for index, option in enumerate(sidebar.options):
+            if option.id == str(message.entity_id):
+                sidebar.highlighted = index
+
+    @on(Reader.EntityOpened)
+    def _entity_from_reader(self, message: Reader.EntityOpened) -> None:
+        self._remember_article()
+        self.open_profile(message.entity_id)
+
+    @on(OptionList.OptionSelected, "#entities")
+    def _entity_from_sidebar(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._remember_article()
+            self.open_profile(int(event.option.id))
+
+    def _remember_article(self) -> None:
+        reader = self.query_one(Reader)
+        if reader.article is not None:
+            self.history.append(("article", reader.article.id, reader.focused_entity or 0))
+
+    def open_profile(self, entity_id: int) -> None:
+        def opened(choice: tuple[str, int] | None) -> None:
+            if choice is None:
+                self.action_history_back()
+                return
+            self.history.append(("entity", entity_id, 0))
+            kind, number = choice
+            if kind == "entity":
+                self.open_profile(number)
+            else:
+                self.open_article(number, land_on=entity_id)
+
+        self.app.push_screen(EntityScreen(self.corpus, entity_id), opened)
+
+    def action_history_back(self) -> None:
+        if not self.history:
+            self.notify("Nothing to go back to", timeout=2)
+            return
+        kind, number, entity_id = self.history.pop()
+        if kind == "entity":
+            self.open_profile(number)
+        else:
+            self.open_article(number, land_on=entity_id or None)
+
+    @on(Reader.NeighbourWanted)
+    def _neighbour(self, message: Reader.NeighbourWanted) -> None:
+        self._find_neighbour(message.entity_id, message.article_id, message.forward)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _find_neighbour(self, entity_id: int, article_id: int, forward: bool) -> None:
+        with self.corpus.read() as db:
+            row = neighbour_article(db, entity_id, article_id, forward=forward)
+        if row is None:
+            where = "later" if forward else "earlier"
+            self.app.call_from_thread(self.notify, f"No {where} article names it", timeout=2)
+            return
+        self.app.call_from_thread(self._go_to_neighbour, row.id, article_id, entity_id)
+
+    def _go_to_neighbour(self, article_id: int, from_article: int, entity_id: int) -> None:
+        self.history.append(("article", from_article, entity_id))
+        self.open_article(article_id, land_on=entity_id)
 
     # -- search --------------------------------------------------------------
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.models import Article, Repeat
+from store.models import Article, MentionSpan, Repeat
 from tui.layout import BlankLine, DisplayLine, FoldLine, TextLine, wrap_text
 from tui.safe_text import visible
 
@@ -43,9 +46,31 @@ class Reader(ScrollView, can_focus=True):
         Binding("ctrl+u,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("n", "next_hit", "Next hit", id="reader.next-hit"),
-        Binding("N", "previous_hit", "Previous hit", id="reader.previous-hit"),
-        Binding("z", "toggle_repeats", "Fold repeats", id="reader.toggle-repeats"),
+        Binding("tab,right_square_bracket", "next_mention", "Next name", id="reader.next-mention"),
+        Binding(
+            "shift+tab,left_square_bracket",
+            "previous_mention",
+            "Previous name",
+            show=False,
+            id="reader.previous-mention",
+        ),
+        Binding("n", "next", "Next (hit or same name)", key_display="n", id="reader.next"),
+        Binding("N", "previous", "Previous (hit or same name)", show=False, id="reader.previous"),
+        Binding(
+            "right_curly_bracket",
+            "next_article",
+            "Same name, next article",
+            id="reader.next-article",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_article",
+            "Same name, previous article",
+            show=False,
+            id="reader.previous-article",
+        ),
+        Binding("enter", "open_entity", "Profile", id="reader.open-entity"),
+        Binding("z", "toggle_repeats", "Fold repeats", show=False, id="reader.toggle-repeats"),
     ]
     COMPONENT_CLASSES = {
         "reader--title",
@@ -53,7 +78,30 @@ class Reader(ScrollView, can_focus=True):
         "reader--hit",
         "reader--current-hit",
         "reader--fold",
+        "reader--person",
+        "reader--org",
+        "reader--place",
+        "reader--same-entity",
+        "reader--focused-mention",
     }
+
+    @dataclass
+    class MentionFocused(Message):
+        """The mention cursor is on a name of this entity."""
+
+        entity_id: int
+
+    @dataclass
+    class EntityOpened(Message):
+        entity_id: int
+
+    @dataclass
+    class NeighbourWanted(Message):
+        """The same entity in the next (or previous) article that names it."""
+
+        entity_id: int
+        article_id: int
+        forward: bool
 
     article: reactive[Article | None] = reactive(None, layout=False, always_update=True)
 
@@ -65,16 +113,38 @@ class Reader(ScrollView, can_focus=True):
         self.hit_pattern: re.Pattern[str] | None = None
         self.hits: list[tuple[int, int]] = []
         self.current_hit: int | None = None
+        self.focused_mention: int | None = None
+        self._mention_starts: list[int] = []
+        # Where the mention cursor goes when the next article arrives.
+        self.land_on: int | None = None
 
     # -- content -----------------------------------------------------------
 
     def watch_article(self, article: Article | None) -> None:
         self.current_hit = None
+        self.focused_mention = None
+        self._mention_starts = [m.start for m in article.mentions] if article else []
         self._find_hits()
         self._layout()
         self.scroll_to(y=0, animate=False)
-        if self.hits:
-            self.action_next_hit()
+        if article is not None and self.land_on is not None:
+            entity_id, self.land_on = self.land_on, None
+            for number, mention in enumerate(article.mentions):
+                if mention.entity_id == entity_id:
+                    self._focus_mention(number)
+                    break
+        elif self.hits:
+            self._step_hit(+1)
+
+    @property
+    def mentions(self) -> list[MentionSpan]:
+        return self.article.mentions if self.article else []
+
+    @property
+    def focused_entity(self) -> int | None:
+        if self.focused_mention is None:
+            return None
+        return self.mentions[self.focused_mention].entity_id
 
     def highlight(self, pattern: re.Pattern[str] | None) -> None:
         """Mark the matches of `pattern` (a search's terms) in the text."""
@@ -141,37 +211,107 @@ class Reader(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def _text_segments(self, line: TextLine, base: Style) -> list[Segment]:
+        """The line's text cut where a style starts or ends: names, then hits on top."""
         assert self.article is not None
         text = self.article.text
-        spans = [
-            (start, end, number)
-            for number, (start, end) in enumerate(self.hits)
-            if start < line.end and end > line.start
-        ]
-        if not spans:
-            return [Segment(visible(text[line.start : line.end].rstrip("\n")), base)]
-        hit_style = base + self.get_component_rich_style("reader--hit")
-        current_style = base + self.get_component_rich_style("reader--current-hit")
+        styled: list[tuple[int, int, Style]] = []
+        first = max(bisect_left(self._mention_starts, line.start) - 1, 0)
+        focused_entity = self.focused_entity
+        for number in range(first, len(self.mentions)):
+            mention = self.mentions[number]
+            if mention.start >= line.end:
+                break
+            if mention.end <= line.start:
+                continue
+            style = self.get_component_rich_style(f"reader--{mention.kind}")
+            if number == self.focused_mention:
+                style += self.get_component_rich_style("reader--focused-mention")
+            elif mention.entity_id == focused_entity:
+                style += self.get_component_rich_style("reader--same-entity")
+            styled.append((mention.start, mention.end, style))
+        for number, (start, end) in enumerate(self.hits):
+            if start < line.end and end > line.start:
+                kind = "current-hit" if number == self.current_hit else "hit"
+                styled.append((start, end, self.get_component_rich_style(f"reader--{kind}")))
+        cuts = {line.start, line.end}
+        for start, end, _ in styled:
+            cuts.update(offset for offset in (start, end) if line.start < offset < line.end)
+        points = sorted(cuts)
         segments = []
-        position = line.start
-        for start, end, number in spans:
-            start, end = max(start, line.start), min(end, line.end)
-            if start > position:
-                segments.append(Segment(visible(text[position:start]), base))
-            style = current_style if number == self.current_hit else hit_style
+        for start, end in pairwise(points):
+            style = base
+            for span_start, span_end, span_style in styled:
+                if span_start <= start and end <= span_end:
+                    style += span_style
             segments.append(Segment(visible(text[start:end]), style))
-            position = end
-        if position < line.end:
-            segments.append(Segment(visible(text[position : line.end]), base))
         return segments
 
     # -- actions -----------------------------------------------------------
 
-    def action_next_hit(self) -> None:
-        self._step_hit(+1)
+    def action_next(self) -> None:
+        """n: the next search hit while a search is on, else the next name of the entity."""
+        if self.hits:
+            self._step_hit(+1)
+        else:
+            self._step_same_entity(+1)
 
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
+    def action_previous(self) -> None:
+        if self.hits:
+            self._step_hit(-1)
+        else:
+            self._step_same_entity(-1)
+
+    def action_next_mention(self) -> None:
+        self._step_mention(+1)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(-1)
+
+    def _step_mention(self, step: int) -> None:
+        if not self.mentions:
+            self.notify("No names found in this article", timeout=2)
+            return
+        if self.focused_mention is None:
+            self._focus_mention(0 if step > 0 else len(self.mentions) - 1)
+        else:
+            self._focus_mention((self.focused_mention + step) % len(self.mentions))
+
+    def _step_same_entity(self, step: int) -> None:
+        entity_id = self.focused_entity
+        if entity_id is None or self.focused_mention is None:
+            self.notify("Tab to a name first (or search with /)", timeout=2)
+            return
+        count = len(self.mentions)
+        for distance in range(1, count + 1):
+            number = (self.focused_mention + step * distance) % count
+            if self.mentions[number].entity_id == entity_id:
+                self._focus_mention(number)
+                return
+
+    def _focus_mention(self, number: int) -> None:
+        self.focused_mention = number
+        mention = self.mentions[number]
+        self._reveal(mention.start)
+        self.refresh()
+        self.post_message(self.MentionFocused(mention.entity_id))
+
+    def action_open_entity(self) -> None:
+        if (entity_id := self.focused_entity) is not None:
+            self.post_message(self.EntityOpened(entity_id))
+        else:
+            self.notify("Tab to a name, then press Enter for its profile", timeout=2)
+
+    def action_next_article(self) -> None:
+        self._neighbour(forward=True)
+
+    def action_previous_article(self) -> None:
+        self._neighbour(forward=False)
+
+    def _neighbour(self, *, forward: bool) -> None:
+        if (entity_id := self.focused_entity) is not None and self.article is not None:
+            self.post_message(self.NeighbourWanted(entity_id, self.article.id, forward))
+        else:
+            self.notify("Tab to a name first", timeout=2)
 
     def _step_hit(self, step: int) -> None:
         if not self.hits:

@@ -1,0 +1,82 @@
+"""Reads about entities: profiles, and moving along an entity's articles."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from store.models import ArticleRow, EntityCount, EntityProfile, EntitySummary, MonthCount
+from store.queries import ListOrder, article_rows, row_columns
+
+PROFILE_ARTICLES = 200
+COMPANIONS = 12
+
+
+def entity_profile(db: Database, entity_id: int) -> EntityProfile | None:
+    """Name, kind, aliases, counts, mentions per month, companions and articles."""
+    row = db.execute(
+        "SELECT entities.id, name, kind, count(mentions.id), count(DISTINCT article_id) "
+        "FROM entities LEFT JOIN mentions ON mentions.entity_id = entities.id "
+        "WHERE entities.id = ? GROUP BY entities.id",
+        [entity_id],
+    ).fetchone()
+    if row is None:
+        return None
+    aliases = [
+        alias
+        for (alias,) in db.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC", [entity_id]
+        )
+    ]
+    per_month = [
+        MonthCount(month, count)
+        for month, count in db.execute(
+            "SELECT substr(date, 1, 7) AS month, count(*) FROM mentions "
+            "JOIN articles ON articles.id = mentions.article_id "
+            "WHERE entity_id = ? AND date IS NOT NULL GROUP BY month ORDER BY month",
+            [entity_id],
+        )
+    ]
+    companions = [
+        EntityCount(*row)
+        for row in db.execute(
+            "SELECT entities.id, entities.name, entities.kind, "
+            "count(DISTINCT other.article_id) AS n "
+            "FROM mentions AS own JOIN mentions AS other ON other.article_id = own.article_id "
+            "JOIN entities ON entities.id = other.entity_id "
+            "WHERE own.entity_id = ? AND other.entity_id != ? "
+            "GROUP BY entities.id ORDER BY n DESC, entities.name LIMIT ?",
+            [entity_id, entity_id, COMPANIONS],
+        )
+    ]
+    columns = row_columns(ListOrder.DATE).replace("id,", "articles.id,", 1)
+    articles = article_rows(
+        db.execute(
+            f"SELECT {columns} FROM articles WHERE articles.id IN "
+            "(SELECT article_id FROM mentions WHERE entity_id = ?) "
+            "ORDER BY ifnull(date, '') DESC, articles.id DESC LIMIT ?",
+            [entity_id, PROFILE_ARTICLES],
+        )
+    )
+    summary = EntitySummary(row[0], row[1], row[2], row[3], row[4], aliases)
+    return EntityProfile(summary, per_month, companions, articles)
+
+
+def neighbour_article(
+    db: Database, entity_id: int, article_id: int, *, forward: bool
+) -> ArticleRow | None:
+    """The next (or previous) article naming the entity, in corpus order by date."""
+    date = db.execute("SELECT ifnull(date, '') FROM articles WHERE id = ?", [article_id]).fetchone()
+    if date is None:
+        return None
+    compare, direction = (">", "ASC") if forward else ("<", "DESC")
+    columns = row_columns(ListOrder.DATE).replace("id,", "articles.id,", 1)
+    rows = article_rows(
+        db.execute(
+            f"SELECT {columns} FROM articles "
+            f"WHERE (ifnull(date, ''), articles.id) {compare} (?, ?) "
+            "AND articles.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) "
+            f"ORDER BY ifnull(date, '') {direction}, articles.id {direction} LIMIT 1",
+            [date[0], article_id, entity_id],
+        )
+    )
+    return rows[0] if rows else None
