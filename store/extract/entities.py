@@ -99,9 +99,12 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class People:
-    """The people of one article: full name → gender (`m`, `f`, `?`)."""
+    """The people of one article, by the article's name for them."""
 
     genders: dict[str, str]
+    """Name → `m`, `f` or `?`."""
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    """Name → the lowercased title and role words used before it ("president", "russian")."""
 
 
 def extract_entities(text: str) -> tuple[list[Mention], People]:
@@ -424,6 +427,7 @@ def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list
         for part in (parts[-1], parts[0]):
             full_names.setdefault(part, name)
     mentions: list[Mention] = []
+    roles: dict[str, set[str]] = {}
     for candidate in candidates:
         for token in candidate.places_before:
             place = _proper(token)
@@ -445,10 +449,15 @@ def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list
             name = words.places.get(name, name)
         if kind == "person":
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
+            if candidate.title:
+                roles.setdefault(name, set()).update(candidate.title.lower().split())
         start, end = candidate.start, candidate.end
         mentions.append(Mention(start, end, text[start:end], kind, name))
     mentions.sort(key=lambda mention: mention.start)
-    return mentions, People(genders)
+    for name, gender in genders.items():
+        if gender == "?":
+            genders[name] = words.given_names.get(name.split()[0], "?")
+    return mentions, People(genders, roles)
 
 
 def _merge_gender(known: str, new: str) -> str:

@@ -31,6 +31,8 @@ class Lexicon:
     demonyms: frozenset[str]
     places: dict[str, str]
     """Place name → canonical name (`U.S.` → `United States`)."""
+    capitals: dict[str, str]
+    """Capital → its country (`Moscow` → `Russia`)."""
     common_words: frozenset[str]
     given_names: dict[str, str]
     """Given name → `m`, `f` or `?`."""
@@ -50,6 +52,7 @@ def lexicon() -> Lexicon:
         organisations=frozenset(_lines("organisations.txt")),
         demonyms=frozenset(_lines("demonyms.txt")),
         places=places,
+        capitals=dict(line.split("\t") for line in _lines("capitals.tsv")),
         common_words=frozenset(_lines("common_words.txt")),
         given_names=_given_names(),
     )

@@ -1,0 +1,61 @@
+"""Who said what in the seeds, against tests/fixtures/seeds_gold.json."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from tests.conftest import FIXTURES
+
+GOLD = json.loads((FIXTURES / "seeds_gold.json").read_text(encoding="utf-8"))
+# The share of gold quotes found and attributed right, as reached; a drop fails.
+STATEMENTS_REACHED = 0.90
+
+
+def attribution_results(db: Database, kind: str) -> list[tuple[str, str, str | None]]:
+    """(gold speaker, quote start, what nutgraf says) for each gold quote of `kind`;
+    the last item is None when no stored quote covers at least half of it."""
+    results = []
+    for file, gold in GOLD["articles"].items():
+        article_id, text = db.execute(
+            "SELECT id, text FROM articles WHERE path LIKE ?", [f"%{file}"]
+        ).fetchone()
+        stored = db.execute(
+            "SELECT quotes.start, quotes.end, speaker_text, entities.name, "
+            "(SELECT group_concat(alias, '|') FROM entity_aliases WHERE entity_id = entities.id) "
+            "FROM quotes LEFT JOIN entities ON entities.id = speaker_entity_id "
+            "WHERE article_id = ?",
+            [article_id],
+        ).fetchall()
+        for quote in gold["quotes"]:
+            start = text.find(quote["quote"])
+            if quote["kind"] != kind or start == -1:
+                # A headline quote is in the title, which quotes have no offsets into.
+                continue
+            end = start + len(quote["quote"])
+            found = None
+            for q_start, q_end, speaker_text, name, aliases in stored:
+                if min(end, q_end) - max(start, q_start) >= (end - start) / 2:
+                    names = {speaker_text, name, *((aliases or "").split("|"))}
+                    found = (
+                        quote["speaker"] if quote["speaker"] in names else str(name or speaker_text)
+                    )
+                    break
+            results.append((quote["speaker"], quote["quote"][:40], found))
+    return results
+
+
+def test_statements_are_found_and_attributed(seeded_db: Database) -> None:
+    results = attribution_results(seeded_db, "statement")
+    right = [r for r in results if r[0] == r[2]]
+    wrong = [r for r in results if r[0] != r[2]]
+    assert len(right) / len(results) >= STATEMENTS_REACHED, wrong
+
+
+def test_fragments_are_reported(seeded_db: Database) -> None:
+    results = attribution_results(seeded_db, "fragment")
+    found = [r for r in results if r[2] is not None]
+    right = [r for r in results if r[0] == r[2]]
+    print(f"fragments: {len(found)}/{len(results)} found, {len(right)} attributed right")
+    assert len(found) >= 0.8 * len(results)
