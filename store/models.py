@@ -120,3 +120,20 @@ class EntityProfile:
     """The entities named most often in the same articles (mentions = shared articles)."""
     articles: list[ArticleRow]
     """Articles naming it, newest first (the first 200)."""
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """A quote with who said it and where."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    """The speaker entity's name, else the text naming the speaker."""
+    speaker_entity_id: int | None
+    date: str | None
+    source: str | None
+    title: str | None

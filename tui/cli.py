@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from store.database import StoreError, default_database_path, open_database
 from store.importer import ImportSummary, import_paths
 from store.queries import corpus_stats, list_entities
+from store.quote_queries import find_quotes
 from store.records import Problem
 from store.reindex import reindex as reindex_corpus
 from store.seeds import bundled_seeds
@@ -260,3 +261,40 @@ def _existing(ctx: click.Context, db_path: Path | None) -> Path:
     if not path.exists():
         raise click.ClickException(f"{path}: no such database; create it with `nutgraf import`")
     return path
+
+
+@main.command()
+@db_option
+@click.option("--speaker", help="Who said it: a name, matched fuzzily (putin, Pskov).")
+@click.option("--about", help="What about: words or an FTS5 query over the quote text.")
+@click.option("--limit", type=int, default=100, show_default=True, help="How many at most.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per quote).")
+@click.pass_context
+def quotes(
+    ctx: click.Context,
+    db_path: Path | None,
+    speaker: str | None,
+    about: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Who said what: quotes with their speaker, date, source and article id.
+
+    \b
+    Examples:
+      nutgraf quotes --speaker putin
+      nutgraf quotes --speaker "Vladimir Putin" --about sanctions --json
+      nutgraf quotes --about '"White House"'
+    """
+    found = find_quotes(_open(_existing(ctx, db_path)), speaker=speaker, about=about, limit=limit)
+    if as_json:
+        for quote in found:
+            click.echo(json.dumps(dataclasses.asdict(quote), ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No quotes found.", err=True)
+        return
+    for quote in found:
+        where = " · ".join(part for part in (quote.date, quote.source) if part)
+        click.echo(f"{quote.speaker or '(unattributed)'}  {where}  [article {quote.article_id}]")
+        click.echo(f"  “{' '.join(quote.text.split())}”")

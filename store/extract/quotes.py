@@ -38,7 +38,8 @@ _CUES = (
     r"suggested|predicted|joked|quipped|complained|emphasized|emphasised|stressed|described|"
     r"describes|called|calls|echoed|posted|reported|reports|added|urged|urges|vowed|pledged|"
     r"conceded|countered|boasted|predicted|observed|told|texted|commented|testified|yelled|"
-    r"shouted|cautioned|promised|dubbed|labeled|labelled|branded"
+    r"shouted|cautioned|promised|dubbed|labeled|labelled|branded|reads|read|asking|adding|"
+    r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting"
 )
 # Cue verbs are lowercase: "States" in "United States" is no cue.
 _CUE = re.compile(rf"\b(?:{_CUES})\b")
@@ -53,6 +54,13 @@ _LINKING = re.compile(
     r"repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
 )
 _MAX_SPEAKER_WORDS = 9
+# What ends a speaker phrase: a sentence's end (abbreviations like "Mr." and
+# "(D-Mo.)" are no end) or another quote.
+_PHRASE_BREAK = re.compile(r"[!?;“”\"]|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
+_CLOSING_CUE = re.compile(
+    rf",\s+(?P<subject>[^,“”\"]{{1,60}}?)\s+(?P<cue>{_CUES})(?:\s+[\w.-]+){{0,3}}\.$"
+)
+_DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
 _STATEMENT_WORDS = 5
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
@@ -261,6 +269,13 @@ class _Context:
         window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
         tail = self.text[end:window_end]
         lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–-"))
+        dash = _DASH.match(tail)
+        if dash and dash.end() > 0 and "-" not in tail[: dash.end()].strip()[:1]:
+            # `“…” ― Martha Aguilar`: a signature.
+            signed = self._mentions_in(end + dash.end(), end + dash.end() + 2)
+            if signed and signed[0].kind in ("person", "org"):
+                m = signed[0]
+                return _Speaker(m.start, m.end, m.text, m.name, m.kind), "—"
         according = _ACCORDING.match(tail, lead)
         if according:
             phrase = _AFTER_CUE.match(tail, according.end())
@@ -269,7 +284,7 @@ class _Context:
                 if speaker:
                     return speaker, "according to"
         cue = _CUE.search(tail, lead)
-        if cue is None or any(mark in tail[lead : cue.start()] for mark in '.!?;“”"'):
+        if cue is None or _PHRASE_BREAK.search(tail, lead, cue.start()):
             return None
         if self.text[:end].rstrip().endswith((".", "!", "?")) and "," not in tail[:lead]:
             # `“… tolerated.” Putin said the …` opens a new sentence: only a short
@@ -281,7 +296,8 @@ class _Context:
             # `,” the Russian leader said`
             if len(tail[lead : cue.start()].split()) > _MAX_SPEAKER_WORDS:
                 return None
-            speaker = self.speaker(end + lead, end + cue.start())
+            # The subject next to the verb: `of the Clinton proposals, Mr. Holtz-Eakin said`.
+            speaker = self._subject(end + lead, end + cue.start())
         else:
             # `,” said Giles`
             phrase = _AFTER_CUE.match(tail, cue.end())
@@ -295,12 +311,13 @@ class _Context:
         sentence_start = self._sentence_start(start)
         head = self.text[sentence_start:start]
         cues = list(_CUE.finditer(head))
-        if not cues and head.strip() == "" and start > 0:
-            # The quote opens a paragraph: `The diplomat said:` may end the one before.
+        if not cues and head.strip(" “\"'") == "" and start > 0:
+            # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
+            # may end the one before.
             previous = self.text[:sentence_start].rstrip()
             if previous.endswith(":"):
                 return self.before(len(previous))
-            return None
+            return self._closing_attribution(previous)
         for cue in reversed(cues):
             clause = _REPORTED_SUBJECT.match(head, cue.end())
             if clause:
@@ -314,6 +331,19 @@ class _Context:
             if speaker is not None:
                 return speaker, cue.group().lower()
         return None
+
+    def _closing_attribution(self, previous: str) -> tuple[_Speaker, str] | None:
+        """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
+        if not previous.endswith(".") or previous.endswith(("”.", '".', "''.")):
+            return None
+        sentence_start = self._sentence_start(len(previous) - 1)
+        tail = previous[sentence_start:]
+        closing = _CLOSING_CUE.search(tail)
+        if closing is None:
+            return None
+        start = sentence_start + closing.start("subject")
+        speaker = self._subject(start, sentence_start + closing.start("cue"))
+        return (speaker, closing.group("cue")) if speaker else None
 
     def _sentence_start(self, position: int) -> int:
         paragraph = self.text.rfind("\n", 0, position) + 1
@@ -329,6 +359,10 @@ class _Context:
 
     def _subject(self, start: int, cue_start: int) -> _Speaker | None:
         """The speaker named just before a cue verb: the nearest name, pronoun or role."""
+        before_cue = self.text[start:cue_start].rstrip()
+        if before_cue.endswith(")") and "(" in before_cue:
+            # `Rep. John Mica (R-Fla.) said`: the party tag is no subject.
+            cue_start = start + before_cue.rindex("(")
         for mention in self._mentions_in(start, cue_start):
             if mention.kind == "person" and _APPOSITION.match(self.text[mention.end : cue_start]):
                 return _Speaker(
