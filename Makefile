@@ -31,6 +31,9 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/bench/import_bench.py
+	$(BIN)/python tests/bench/extract_bench.py
+	$(BIN)/python tests/bench/ner_eval.py ../shared/gold/conll2003_dev.jsonl
+	$(BIN)/python tests/bench/quote_eval.py ../shared/gold/polnear_dev.jsonl
 	$(BIN)/python tests/bench/browser_bench.py
 
 clean:

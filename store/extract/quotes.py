@@ -22,7 +22,7 @@ title), or an unnamed source (`a senior official`: no entity).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +54,8 @@ _LINKING = re.compile(
     r"repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
 )
 _MAX_SPEAKER_WORDS = 9
+# How far before a quote its cue may stand (characters).
+_CUE_REACH = 300
 # What ends a speaker phrase: a sentence's end (abbreviations like "Mr." and
 # "(D-Mo.)" are no end) or another quote.
 _PHRASE_BREAK = re.compile(r"[!?;“”\"]|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
@@ -260,6 +262,7 @@ class _Context:
         self.last_speaker: str | None = None
         # Where each person spoke, in text order.
         self.spoken: list[tuple[int, str]] = []
+        self.sentence_starts = self._find_sentence_starts()
 
     # -- cues -------------------------------------------------------------------
 
@@ -308,9 +311,10 @@ class _Context:
 
     def before(self, start: int) -> tuple[_Speaker, str] | None:
         """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""
-        sentence_start = self._sentence_start(start)
+        # The end of a long sentence is enough: a cue names its speaker close by.
+        sentence_start = max(self._sentence_start(start), start - _CUE_REACH)
         head = self.text[sentence_start:start]
-        cues = list(_CUE.finditer(head))
+        cues = list(_CUE.finditer(head))[-3:]
         if not cues and head.strip(" “\"'") == "" and start > 0:
             # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
             # may end the one before.
@@ -346,16 +350,30 @@ class _Context:
         return (speaker, closing.group("cue")) if speaker else None
 
     def _sentence_start(self, position: int) -> int:
-        paragraph = self.text.rfind("\n", 0, position) + 1
-        start = paragraph
-        for match in _SENTENCE_BREAK.finditer(self.text, paragraph, position):
-            if not self._inside_quote_marks(start, match.end()):
-                start = match.end()
-        return start
+        """Where the sentence holding `position` starts (sentences end at a paragraph
+        too, and not inside quotation marks)."""
+        return self.sentence_starts[bisect_right(self.sentence_starts, position) - 1]
 
-    def _inside_quote_marks(self, start: int, end: int) -> bool:
-        segment = self.text[start:end]
-        return (segment.count("“") > segment.count("”")) or segment.count('"') % 2 == 1
+    def _find_sentence_starts(self) -> list[int]:
+        """Every sentence start, in one pass over the text."""
+        text = self.text
+        starts = [0]
+        for paragraph in re.finditer(r"[^\n]+", text):
+            start = paragraph.start()
+            if start != starts[-1]:
+                starts.append(start)
+            opened = closed = straight = 0
+            counted = start
+            for match in _SENTENCE_BREAK.finditer(text, paragraph.start(), paragraph.end()):
+                segment = text[counted : match.end()]
+                opened += segment.count("“")
+                closed += segment.count("”")
+                straight += segment.count('"')
+                counted = match.end()
+                if opened <= closed and straight % 2 == 0:
+                    starts.append(match.end())
+                    opened = closed = straight = 0
+        return starts
 
     def _subject(self, start: int, cue_start: int) -> _Speaker | None:
         """The speaker named just before a cue verb: the nearest name, pronoun or role."""

@@ -1,0 +1,54 @@
+"""Extraction speed on one core: entities, then quotes on top, over a corpus.
+
+    python tests/bench/extract_bench.py [FILE.jsonl.gz] [--repeat N]
+
+Prints words/second for entity extraction and how much quote extraction adds
+(the quote issue allows 30%), each the median of N runs in the same process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from store.extract.entities import extract_entities
+from store.extract.lexicon import lexicon
+from store.extract.quotes import extract_quotes
+from tests.bench.common import CORPORA
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "file", nargs="?", type=Path, default=CORPORA / "buzzfeed_webis_2016.jsonl.gz"
+    )
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with gzip.open(args.file, "rt", encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    words = sum(len(text.split()) for text in texts)
+    lexicon()
+    entity_times, quote_times = [], []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        found = [extract_entities(text) for text in texts]
+        entity_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for text, (mentions, people) in zip(texts, found, strict=True):
+            extract_quotes(text, mentions, people)
+        quote_times.append(time.perf_counter() - started)
+    entities, quotes = statistics.median(entity_times), statistics.median(quote_times)
+    print(f"{args.file.name}: {len(texts):,} articles, {words:,} words, one core")
+    print(f"  entities {words / entities:,.0f} words/s ({len(texts) / entities:,.0f} articles/s)")
+    print(f"  quotes add {quotes / entities:.0%} to entity extraction (allowed: 30%)")
+
+
+if __name__ == "__main__":
+    main()
