@@ -59,6 +59,14 @@ class MentionSpan(Span):
 
 
 @dataclass(frozen=True)
+class QuoteSpan(Span):
+    """A quote in an article's text and who said it (None when nobody is named)."""
+
+    speaker: str | None
+    speaker_entity_id: int | None
+
+
+@dataclass(frozen=True)
 class Article:
     """An article as the reader shows it."""
 
@@ -71,6 +79,7 @@ class Article:
     path: str | None
     repeats: list[Repeat]
     mentions: list[MentionSpan] = field(default_factory=list)
+    quotes: list[QuoteSpan] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

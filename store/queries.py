@@ -15,6 +15,7 @@ from store.models import (
     EntityCount,
     EntitySummary,
     MentionSpan,
+    QuoteSpan,
     Repeat,
     SearchHit,
     SourceCount,
@@ -155,8 +156,19 @@ def get_article(db: Database, article_id: int) -> Article | None:
             [article_id],
         )
     ]
+    quotes = [
+        QuoteSpan(*quote)
+        for quote in db.execute(
+            "SELECT quotes.start, quotes.end, coalesce(entities.name, speaker_text), "
+            "speaker_entity_id FROM quotes LEFT JOIN entities ON entities.id = speaker_entity_id "
+            "WHERE article_id = ? ORDER BY quotes.start",
+            [article_id],
+        )
+    ]
     id, title, text, date, source, url, path = row
-    return Article(id, title, text, date, source, url, path, repeats=repeats, mentions=mentions)
+    return Article(
+        id, title, text, date, source, url, path, repeats=repeats, mentions=mentions, quotes=quotes
+    )
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -14,6 +14,7 @@ from store.database import open_database
 from store.importer import import_paths
 from tui.app import NutgrafApp, make_app
 from tui.dialogs.help_dialog import HelpDialog
+from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.layout import FoldLine, TextLine
 from tui.screens.entity_screen import EntityScreen
 from tui.widgets.article_list import ArticleList
@@ -264,3 +265,43 @@ async def test_follow_putin_through_the_corpus_and_back(seeded_db: Database, db_
         await settle(pilot)
         assert reader.article is not None and reader.article.id == start.id
         assert reader.focused_entity == putin
+
+
+async def test_who_said_what_opens_the_article_at_the_quote(
+    seeded_db: Database, db_path: Path
+) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        _, reader = parts(app)
+        await pilot.press("w", *"putin")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, WhoSaidWhat)
+        assert len(dialog.found) >= 10
+        assert {quote.speaker for quote in dialog.found} == {"Vladimir Putin"}
+        chosen = dialog.found[0]
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, WhoSaidWhat)
+        assert reader.article is not None and reader.article.id == chosen.article_id
+        assert reader.focused_quote is not None
+        assert reader.article.quotes[reader.focused_quote].start == chosen.start
+        assert "Vladimir Putin" in str(reader.border_subtitle)
+
+
+async def test_stepping_through_quotes_names_the_speaker(
+    seeded_db: Database, db_path: Path
+) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _, reader = parts(app)
+        await pilot.press("enter", "q")
+        assert reader.focused_quote == 0
+        assert reader.article is not None
+        first = reader.article.quotes[0]
+        assert str(reader.border_subtitle) == f"said by {first.speaker or 'nobody named'}"
+        await pilot.press("q")
+        assert reader.focused_quote == 1

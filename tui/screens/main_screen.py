@@ -15,6 +15,7 @@ from store.corpus import Corpus
 from store.entity_queries import neighbour_article
 from store.search_terms import highlight_pattern
 from tui.dialogs.help_dialog import HelpDialog
+from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.keys import binding_sections
 from tui.messages import ArticleLoaded, SearchFinished
 from tui.screens.entity_screen import EntityScreen
@@ -39,6 +40,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", id="main.search"),
         Binding("escape", "back", "Back", show=False, id="main.back"),
         Binding("backspace", "history_back", "History back", id="main.history-back"),
+        Binding("w", "who_said_what", "Who said what", id="main.who-said-what"),
         Binding("e", "toggle_sidebar", "Entities", id="main.toggle-sidebar"),
         Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
         Binding("question_mark", "help", "Help", id="main.help"),
@@ -102,12 +104,16 @@ class MainScreen(Screen[None]):
             self._load_article(message.article_id)
         reader.focus()
 
-    def open_article(self, article_id: int, *, land_on: int | None = None) -> None:
-        """Show an article in the reader, the mention cursor on `land_on`'s first name."""
+    def open_article(
+        self, article_id: int, *, land_on: int | None = None, quote_at: int | None = None
+    ) -> None:
+        """Show an article in the reader, the cursor on `land_on`'s first name or on
+        the quote at offset `quote_at`."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
         reader = self.query_one(Reader)
         reader.land_on = land_on
+        reader.land_on_quote = quote_at
         self._load_article(article_id)
         reader.focus()
 
@@ -165,6 +171,22 @@ class MainScreen(Screen[None]):
                 self.open_article(number, land_on=entity_id)
 
         self.app.push_screen(EntityScreen(self.corpus, entity_id), opened)
+
+    def action_who_said_what(self) -> None:
+        reader = self.query_one(Reader)
+        speaker = ""
+        if (
+            reader.focused_mention is not None
+            and reader.mentions[reader.focused_mention].kind != "place"
+        ):
+            speaker = reader.mentions[reader.focused_mention].name
+
+        def opened(choice: tuple[int, int] | None) -> None:
+            if choice is not None:
+                self._remember_article()
+                self.open_article(choice[0], quote_at=choice[1])
+
+        self.app.push_screen(WhoSaidWhat(self.corpus, speaker), opened)
 
     def action_history_back(self) -> None:
         if not self.history:

@@ -70,6 +70,8 @@ class Reader(ScrollView, can_focus=True):
             id="reader.previous-article",
         ),
         Binding("enter", "open_entity", "Profile", id="reader.open-entity"),
+        Binding("q", "next_quote", "Next quote", id="reader.next-quote"),
+        Binding("Q", "previous_quote", "Previous quote", show=False, id="reader.previous-quote"),
         Binding("z", "toggle_repeats", "Fold repeats", show=False, id="reader.toggle-repeats"),
     ]
     COMPONENT_CLASSES = {
@@ -83,6 +85,8 @@ class Reader(ScrollView, can_focus=True):
         "reader--place",
         "reader--same-entity",
         "reader--focused-mention",
+        "reader--quote",
+        "reader--focused-quote",
     }
 
     @dataclass
@@ -114,20 +118,31 @@ class Reader(ScrollView, can_focus=True):
         self.hits: list[tuple[int, int]] = []
         self.current_hit: int | None = None
         self.focused_mention: int | None = None
+        self.focused_quote: int | None = None
         self._mention_starts: list[int] = []
-        # Where the mention cursor goes when the next article arrives.
+        # Where the cursor goes when the next article arrives: an entity's first
+        # name, or the quote at a text offset.
         self.land_on: int | None = None
+        self.land_on_quote: int | None = None
 
     # -- content -----------------------------------------------------------
 
     def watch_article(self, article: Article | None) -> None:
         self.current_hit = None
         self.focused_mention = None
+        self.focused_quote = None
+        self.border_subtitle = ""
         self._mention_starts = [m.start for m in article.mentions] if article else []
         self._find_hits()
         self._layout()
         self.scroll_to(y=0, animate=False)
-        if article is not None and self.land_on is not None:
+        if article is not None and self.land_on_quote is not None:
+            offset, self.land_on_quote = self.land_on_quote, None
+            for number, quote in enumerate(article.quotes):
+                if quote.start <= offset < max(quote.end, quote.start + 1):
+                    self._focus_quote(number)
+                    break
+        elif article is not None and self.land_on is not None:
             entity_id, self.land_on = self.land_on, None
             for number, mention in enumerate(article.mentions):
                 if mention.entity_id == entity_id:
@@ -229,6 +244,12 @@ class Reader(ScrollView, can_focus=True):
             elif mention.entity_id == focused_entity:
                 style += self.get_component_rich_style("reader--same-entity")
             styled.append((mention.start, mention.end, style))
+        for number, quote in enumerate(self.article.quotes):
+            if quote.start < line.end and quote.end > line.start:
+                kind = "focused-quote" if number == self.focused_quote else "quote"
+                styled.append(
+                    (quote.start, quote.end, self.get_component_rich_style(f"reader--{kind}"))
+                )
         for number, (start, end) in enumerate(self.hits):
             if start < line.end and end > line.start:
                 kind = "current-hit" if number == self.current_hit else "hit"
@@ -294,6 +315,30 @@ class Reader(ScrollView, can_focus=True):
         self._reveal(mention.start)
         self.refresh()
         self.post_message(self.MentionFocused(mention.entity_id))
+
+    def action_next_quote(self) -> None:
+        self._step_quote(+1)
+
+    def action_previous_quote(self) -> None:
+        self._step_quote(-1)
+
+    def _step_quote(self, step: int) -> None:
+        quotes = self.article.quotes if self.article else []
+        if not quotes:
+            self.notify("No quotes in this article", timeout=2)
+            return
+        if self.focused_quote is None:
+            self._focus_quote(0 if step > 0 else len(quotes) - 1)
+        else:
+            self._focus_quote((self.focused_quote + step) % len(quotes))
+
+    def _focus_quote(self, number: int) -> None:
+        assert self.article is not None
+        self.focused_quote = number
+        quote = self.article.quotes[number]
+        self.border_subtitle = f"said by {visible(quote.speaker or 'nobody named')}"
+        self._reveal(quote.start)
+        self.refresh()
 
     def action_open_entity(self) -> None:
         if (entity_id := self.focused_entity) is not None:

@@ -1,0 +1,95 @@
+"""Who said what: type a speaker (fuzzy) and a topic; Enter opens the article at the quote."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.corpus import Corpus
+from store.models import QuoteRow
+from store.quote_queries import find_quotes
+from tui.safe_text import visible
+
+TYPING_PAUSE = 0.1
+SPEAKER_HINT = "speaker: putin, Pskov, …"
+TOPIC_HINT = 'about (optional): sanctions, "White House", …'
+
+
+class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
+    """Dismisses with (article id, quote start), or None."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Close", id="who.close")]
+
+    def __init__(self, corpus: Corpus, speaker: str = "") -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.initial_speaker = speaker
+        self.found: list[QuoteRow] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="who"):
+            yield Static("Who said what", id="who-title")
+            yield Input(self.initial_speaker, placeholder=SPEAKER_HINT, id="who-speaker")
+            yield Input(placeholder=TOPIC_HINT, id="who-about")
+            yield Static(id="who-count")
+            yield OptionList(id="who-quotes")
+
+    def on_mount(self) -> None:
+        self.query_one("#who-speaker", Input).focus()
+        if self.initial_speaker:
+            self._search(self.initial_speaker, "")
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        speaker = self.query_one("#who-speaker", Input).value
+        about = self.query_one("#who-about", Input).value
+        self._timer = self.set_timer(TYPING_PAUSE, lambda: self._search(speaker, about))
+
+    @on(Input.Submitted)
+    def _to_results(self) -> None:
+        self.query_one("#who-quotes", OptionList).focus()
+
+    @work(thread=True, exclusive=True, group="who", exit_on_error=False)
+    def _search(self, speaker: str, about: str) -> None:
+        if not speaker.strip() and not about.strip():
+            found: list[QuoteRow] = []
+        else:
+            with self.corpus.read() as db:
+                found = find_quotes(
+                    db, speaker=speaker.strip() or None, about=about.strip() or None
+                )
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: list[QuoteRow]) -> None:
+        self.found = found
+        self.query_one("#who-count", Static).update(f"{len(found)} quotes")
+        results = self.query_one("#who-quotes", OptionList)
+        results.clear_options()
+        for number, quote in enumerate(found):
+            where = " · ".join(part for part in (quote.date, quote.source) if part)
+            label = Text.assemble(
+                (visible(quote.speaker or "(unattributed)"), "bold"),
+                (f"  {where}\n", "dim"),
+                "“" + visible(" ".join(quote.text.split())) + "”",
+            )
+            results.add_option(Option(label, id=str(number)))
+        if found:
+            results.highlighted = 0  # Enter opens the newest at once
+
+    @on(OptionList.OptionSelected, "#who-quotes")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        quote = self.found[int(event.option.id or 0)]
+        self.dismiss((quote.article_id, quote.start))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
