@@ -39,7 +39,8 @@ _CUES = (
     r"describes|called|calls|echoed|posted|reported|reports|added|urged|urges|vowed|pledged|"
     r"conceded|countered|boasted|predicted|observed|told|texted|commented|testified|yelled|"
     r"shouted|cautioned|promised|dubbed|labeled|labelled|branded|reads|read|asking|adding|"
-    r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting"
+    r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting|"
+    r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted"
 )
 # Cue verbs are lowercase: "States" in "United States" is no cue.
 _CUE = re.compile(rf"\b(?:{_CUES})\b")
@@ -50,7 +51,7 @@ _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
 _DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several"}
 _LINKING = re.compile(
-    r"^(?:\s|,|has|have|had|also|later|then|again|once|further|previously|earlier|recently|"
+    r"^(?:\s|,|\d+|has|have|had|also|later|then|again|once|further|previously|earlier|recently|"
     r"repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
 )
 _MAX_SPEAKER_WORDS = 9
@@ -62,11 +63,10 @@ _PHRASE_BREAK = re.compile(r"[!?;“”\"]|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
 _CLOSING_CUE = re.compile(
     rf",\s+(?P<subject>[^,“”\"]{{1,60}}?)\s+(?P<cue>{_CUES})(?:\s+[\w.-]+){{0,3}}\.$"
 )
-_DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
 _STATEMENT_WORDS = 5
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
-_APPOSITION = re.compile(r"^\s*,\s*(?:a|an|the|who|which|one|whose)\b[^“”\"\n]{0,100},\s*$")
+_APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100},\s*$")
 _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
 )
@@ -271,11 +271,10 @@ class _Context:
         window_end = self.text.find("\n", end)
         window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
         tail = self.text[end:window_end]
-        lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–-"))
-        dash = _DASH.match(tail)
-        if dash and dash.end() > 0 and "-" not in tail[: dash.end()].strip()[:1]:
+        lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
+        if any(dash in tail[:lead] for dash in "—―"):
             # `“…” ― Martha Aguilar`: a signature.
-            signed = self._mentions_in(end + dash.end(), end + dash.end() + 2)
+            signed = self._mentions_in(end + lead, end + lead + 2)
             if signed and signed[0].kind in ("person", "org"):
                 m = signed[0]
                 return _Speaker(m.start, m.end, m.text, m.name, m.kind), "—"
@@ -323,6 +322,8 @@ class _Context:
                 return self.before(len(previous))
             return self._closing_attribution(previous)
         for cue in reversed(cues):
+            if cue.group().endswith("ing") and head[: cue.start()].rstrip().endswith(","):
+                continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
             clause = _REPORTED_SUBJECT.match(head, cue.end())
             if clause:
                 # `the BBC states that Putin refuses to “stoop”`: Putin's word.
@@ -407,6 +408,17 @@ class _Context:
         word = words[index].group()
         if word.lower() in _PRONOUNS or word.lower() in _GROUP_PRONOUNS:
             return self.speaker(start + words[index].start(), head_end)
+        word_start = start + words[index].start()
+        sentence_initial = self._sentence_start(word_start) == word_start
+        if word[0].isupper() and not (sentence_initial and word.lower() in lexicon().common_words):
+            # `Limbaugh continued:`, `," Backer says` name someone the lists do not know
+            # (a capital mid-sentence is a name; at a sentence start only if no common word).
+            first = index
+            while first > 0 and words[first - 1].group()[0].isupper() and index - first < 3:
+                first -= 1
+            name_start = start + words[first].start()
+            name = self.text[name_start:head_end]
+            return _Speaker(name_start, head_end, name, name.strip(".,’'"), "person")
         # A role: "The diplomat", "the Russian leader", "a senior official".
         first = index
         while first > 0 and index - first < 4 and words[first].group().lower() not in _DETERMINERS:
