@@ -40,7 +40,8 @@ _CUES = (
     r"conceded|countered|boasted|predicted|observed|told|texted|commented|testified|yelled|"
     r"shouted|cautioned|promised|dubbed|labeled|labelled|branded|reads|read|asking|adding|"
     r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting|"
-    r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted"
+    r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
+    r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
 )
 # Cue verbs are lowercase: "States" in "United States" is no cue.
 _CUE = re.compile(rf"\b(?:{_CUES})\b")
@@ -49,9 +50,11 @@ _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
-_DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several"}
+_DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",
+                "my", "his", "her", "their", "our", "its", "your"}  # fmt: skip
 _LINKING = re.compile(
-    r"^(?:\s|,|\d+|has|have|had|also|later|then|again|once|further|previously|earlier|recently|"
+    r"^(?:\s|,|\d+|has|have|had|also|often|later|then|again|once|further|previously|earlier|"
+    r"recently|"
     r"repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
 )
 _MAX_SPEAKER_WORDS = 9
@@ -66,7 +69,7 @@ _CLOSING_CUE = re.compile(
 _STATEMENT_WORDS = 5
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
-_APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100},\s*$")
+_APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")
 _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
 )
@@ -297,7 +300,13 @@ class _Context:
         if tail[lead : cue.start()].strip():
             # `,” the Russian leader said`
             if len(tail[lead : cue.start()].split()) > _MAX_SPEAKER_WORDS:
-                return None
+                # `Leonard E. Burman, director of …, said`: only a name and its apposition.
+                named = self._mentions_in(end + lead, end + lead + 2)
+                apposition = named and _APPOSITION.match(
+                    self.text[named[0].end : end + cue.start()]
+                )
+                if not (named and apposition and named[0].kind == "person"):
+                    return None
             # The subject next to the verb: `of the Clinton proposals, Mr. Holtz-Eakin said`.
             speaker = self._subject(end + lead, end + cue.start())
         else:
@@ -419,12 +428,15 @@ class _Context:
             name_start = start + words[first].start()
             name = self.text[name_start:head_end]
             return _Speaker(name_start, head_end, name, name.strip(".,’'"), "person")
-        # A role: "The diplomat", "the Russian leader", "a senior official".
+        # A role: "The diplomat", "the Russian leader", "my father", "Obama's strategist".
         first = index
-        while first > 0 and index - first < 4 and words[first].group().lower() not in _DETERMINERS:
+        while first > 0 and index - first < 4 and not _opens_role(words[first].group()):
             first -= 1
-        if words[first].group().lower() in _DETERMINERS:
+        if _opens_role(words[first].group()):
             return self.speaker(start + words[first].start(), head_end)
+        if first == 0 and index == 0 and word[0].isupper():
+            # `Demonstrators said`: an unnamed group.
+            return _Speaker(start + words[0].start(), head_end, word, None, None)
         return None
 
     def _mention_ending_at(self, end: int) -> Mention | None:
@@ -458,6 +470,8 @@ class _Context:
             return _Speaker(start, end, stripped, person, "person" if person else None)
         if first in _GROUP_PRONOUNS and len(words) == 1:
             return _Speaker(start, end, stripped, None, None)
+        if first.endswith(("'s", "’s")) and len(words) > 1:
+            return _Speaker(start, end, stripped, None, None)  # "Obama's former strategist"
         if first in _DETERMINERS:
             # "the spokesman for Putin" is not Putin; "the diplomat" is the last diplomat named.
             named = [
@@ -545,7 +559,7 @@ class _Context:
             return False
         rest = between[cue.end() :]
         # The attribution ends the sentence; the quote opens the next one.
-        return re.fullmatch(r"[^.!?“”\"]{0,60}[.,:]\s*[“\"]?\s*", rest) is not None
+        return re.fullmatch(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*", rest) is not None
 
     def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
         """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
@@ -586,6 +600,10 @@ class _Context:
         name = people.most_common(1)[0][0]
         last = [m for m in previous if m.name == name][-1]
         return _Speaker(last.start, last.end, last.text, last.name, last.kind)
+
+
+def _opens_role(word: str) -> bool:
+    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:
