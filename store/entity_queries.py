@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, process, utils
 from sqlite_utils import Database
 
 from store.models import ArticleRow, EntityCount, EntityProfile, EntitySummary, MonthCount
@@ -48,15 +49,7 @@ def entity_profile(db: Database, entity_id: int) -> EntityProfile | None:
             [entity_id, entity_id, COMPANIONS],
         )
     ]
-    columns = row_columns(ListOrder.DATE).replace("id,", "articles.id,", 1)
-    articles = article_rows(
-        db.execute(
-            f"SELECT {columns} FROM articles WHERE articles.id IN "
-            "(SELECT article_id FROM mentions WHERE entity_id = ?) "
-            "ORDER BY ifnull(date, '') DESC, articles.id DESC LIMIT ?",
-            [entity_id, PROFILE_ARTICLES],
-        )
-    )
+    articles = articles_naming(db, entity_id)
     summary = EntitySummary(row[0], row[1], row[2], row[3], row[4], aliases)
     return EntityProfile(summary, per_month, companions, articles)
 
@@ -80,3 +73,60 @@ def neighbour_article(
         )
     )
     return rows[0] if rows else None
+
+
+class EntityNames:
+    """Every entity name and alias, loaded once, for fuzzy lookups as the user types.
+
+    Rebuild it (a new instance) after an import adds entities.
+    """
+
+    MIN_SCORE = 85
+
+    def __init__(self, db: Database) -> None:
+        self._ids: dict[str, int] = {}
+        rows = db.execute(
+            "SELECT entities.id, entities.name, entities.kind, entity_aliases.alias FROM entities "
+            "LEFT JOIN entity_aliases ON entity_aliases.entity_id = entities.id"
+        )
+        for entity_id, name, kind, alias in rows:
+            self._ids.setdefault(name, entity_id)
+            if alias:
+                self._ids.setdefault(alias, entity_id)
+            if kind == "person" and " " in name:
+                # People are looked up by surname: "zakharva" → Zakharova.
+                self._ids.setdefault(name.split()[-1], entity_id)
+        self._choices = list(self._ids)
+
+    def match(self, typed: str, limit: int = 3) -> list[int]:
+        """Entities whose name or an alias is close to `typed` (`zakharva`, `pskov`), best first."""
+        if len(typed.strip()) < 3:
+            return []
+        found = process.extract(
+            typed,
+            self._choices,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            score_cutoff=self.MIN_SCORE,
+            limit=limit * 4,
+        )
+        ids: list[int] = []
+        for choice, _, _ in found:
+            if self._ids[choice] not in ids:
+                ids.append(self._ids[choice])
+        return ids[:limit]
+
+
+def articles_naming(
+    db: Database, entity_id: int, limit: int = PROFILE_ARTICLES
+) -> list[ArticleRow]:
+    """Articles that name an entity, newest first."""
+    columns = row_columns(ListOrder.DATE).replace("id,", "articles.id,", 1)
+    return article_rows(
+        db.execute(
+            f"SELECT {columns} FROM articles WHERE articles.id IN "
+            "(SELECT article_id FROM mentions WHERE entity_id = ?) "
+            "ORDER BY ifnull(date, '') DESC, articles.id DESC LIMIT ?",
+            [entity_id, limit],
+        )
+    )

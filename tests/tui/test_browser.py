@@ -305,3 +305,20 @@ async def test_stepping_through_quotes_names_the_speaker(
         assert str(reader.border_subtitle) == f"said by {first.speaker or 'nobody named'}"
         await pilot.press("q")
         assert reader.focused_quote == 1
+
+
+async def test_search_finds_misspelt_names(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, _ = parts(app)
+        await pilot.press("slash", *"zakharva")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        # No article contains "zakharva"; the two naming Maria Zakharova are found.
+        assert articles.total == 2
+        await pilot.press("escape", "escape", "slash", *"pskov")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        # "Pskov" is written in one seed; the entity (also written Peskov) is in two.
+        assert articles.total == 2

@@ -12,7 +12,8 @@ from textual.widgets import Footer, Input, OptionList
 
 from store import queries
 from store.corpus import Corpus
-from store.entity_queries import neighbour_article
+from store.entity_queries import EntityNames, articles_naming, neighbour_article
+from store.models import SearchHit
 from store.search_terms import highlight_pattern
 from tui.dialogs.help_dialog import HelpDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
@@ -53,6 +54,8 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         # Where Backspace goes: ("article", article id, entity id) or ("entity", entity id, 0).
         self.history: list[tuple[str, int, int]] = []
+        # Loaded by the first search, in its worker.
+        self.entity_names: EntityNames | None = None
         self._sidebar_wanted = True
 
     def compose(self) -> ComposeResult:
@@ -236,8 +239,19 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str) -> None:
+        """Full-text hits, then the articles naming the entity the query spells
+        (fuzzily: `zakharva`, `pskov`)."""
         with self.corpus.read() as db:
             hits = queries.search_articles(db, query)
+            if self.entity_names is None:
+                self.entity_names = EntityNames(db)
+            named = self.entity_names.match(query, limit=1)
+            listed = {hit.article.id for hit in hits}
+            for entity_id in named:
+                for row in articles_naming(db, entity_id):
+                    if row.id not in listed:
+                        hits.append(SearchHit(row, "entity"))
+                        listed.add(row.id)
         self.post_message(SearchFinished(query, hits))
 
     def on_search_finished(self, message: SearchFinished) -> None:
@@ -272,6 +286,7 @@ class MainScreen(Screen[None]):
         self._show_sidebar()
 
     def action_refresh(self) -> None:
+        self.entity_names = None  # an import may have added names
         self.query_one(ArticleList).reload()
         self.notify("Reloaded the article list", timeout=2)
 
