@@ -96,24 +96,23 @@ class EntityNames:
             if kind == "person" and " " in name:
                 # People are looked up by surname: "zakharva" → Zakharova.
                 self._ids.setdefault(name.split()[-1], entity_id)
-        self._choices = list(self._ids)
+        # Folded once here, so a keystroke costs one cheap ratio per name.
+        self._choices = [utils.default_process(choice) for choice in self._ids]
+        self._entity_of = list(self._ids.values())
 
     def match(self, typed: str, limit: int = 3) -> list[int]:
-        """Entities whose name or an alias is close to `typed` (`zakharva`, `pskov`), best first."""
-        if len(typed.strip()) < 3:
+        """Entities whose name, an alias or (for people) the surname is close to `typed`
+        (`zakharva`, `pskov`), best first."""
+        query = utils.default_process(typed)
+        if len(query) < 4:
             return []
         found = process.extract(
-            typed,
-            self._choices,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            score_cutoff=self.MIN_SCORE,
-            limit=limit * 4,
+            query, self._choices, scorer=fuzz.ratio, score_cutoff=self.MIN_SCORE, limit=limit * 4
         )
         ids: list[int] = []
-        for choice, _, _ in found:
-            if self._ids[choice] not in ids:
-                ids.append(self._ids[choice])
+        for _, _, index in found:
+            if self._entity_of[index] not in ids:
+                ids.append(self._entity_of[index])
         return ids[:limit]
 
 

@@ -73,6 +73,13 @@ class MainScreen(Screen[None]):
         self._update_titles()
         if self.corpus.readonly:
             self.notify("Read-only database: browsing only.", timeout=6)
+        self._load_entity_names()
+
+    @work(thread=True, exclusive=True, group="names", exit_on_error=False)
+    def _load_entity_names(self) -> None:
+        """Ready the fuzzy name index before the first search needs it."""
+        with self.corpus.read() as db:
+            self.entity_names = EntityNames(db)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < COMPACT_WIDTH, "-compact")
@@ -286,7 +293,7 @@ class MainScreen(Screen[None]):
         self._show_sidebar()
 
     def action_refresh(self) -> None:
-        self.entity_names = None  # an import may have added names
+        self._load_entity_names()  # an import may have added names
         self.query_one(ArticleList).reload()
         self.notify("Reloaded the article list", timeout=2)
 
