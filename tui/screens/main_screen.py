@@ -73,7 +73,6 @@ class MainScreen(Screen[None]):
         self._update_titles()
         if self.corpus.readonly:
             self.notify("Read-only database: browsing only.", timeout=6)
-        self._load_entity_names()
 
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
     def _load_entity_names(self) -> None:
@@ -142,6 +141,9 @@ class MainScreen(Screen[None]):
 
     def on_rows_loaded(self) -> None:
         self._update_titles()
+        if self.entity_names is None:
+            # After the first page is painted: the list must not wait for it.
+            self._load_entity_names()
 
     # -- names and entities ----------------------------------------------------
 
