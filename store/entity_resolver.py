@@ -185,7 +185,14 @@ class EntityResolver:
 
 def canonical_name(aliases: list[tuple[str, int]]) -> str:
     """The most complete of the frequent forms: among aliases with at least a fifth
-    of the top count, the one with most words, then the most used."""
-    top = max(count for _, count in aliases)
-    frequent = [(alias, count) for alias, count in aliases if count * 5 >= top]
+    of the top count, or that complete the top form and are used now and then
+    (`Ronald Reagan` beside a far more frequent `Reagan`), the one with most words,
+    then the most used."""
+    top_alias, top = max(aliases, key=lambda item: item[1])
+    frequent = [
+        (alias, count)
+        for alias, count in aliases
+        if count * 5 >= top
+        or (alias.endswith(" " + top_alias) and count >= 2 and count * 50 >= top)
+    ]
     return max(frequent, key=lambda item: (len(item[0].split()), item[1], item[0]))[0]

@@ -22,7 +22,16 @@ from store.extract.lexicon import Lexicon, lexicon
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+# `â€™` is ’ decoded with the wrong charset, common in scraped text: an apostrophe
+# too. This slower pattern is used only for texts that contain it.
+_MOJIBAKE = "â€™"
+_WORD = r"(?:(?!â€™)\w)+"
+_TOKEN_MOJIBAKE = re.compile(
+    rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|â€™){_WORD})*"
+    r"(?:â€™)?|[^\w\s]",
+    re.UNICODE,
+)
+_POSSESSIVE = re.compile(r"(?:['’]|â€™)s?$")
 # Abstract nouns are no part of a name, however they are capitalised.
 _NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
 _SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
@@ -121,6 +130,8 @@ def extract_entities(text: str) -> tuple[list[Mention], People]:
 
 
 _NUMBER = re.compile(r"\d[\d.,:/-]*")
+# "al-Assad", "el-Sisi", "bin-Salman": a particle joined to a capitalised name.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|bin|ibn|abu|da|de|di|du|van|von)-[A-Z]")
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -129,7 +140,8 @@ def _tokens(text: str) -> list[_Token]:
     headline = ""
     table = False
     previous_end = 0
-    for match in _TOKEN.finditer(text):
+    pattern = _TOKEN_MOJIBAKE if _MOJIBAKE in text else _TOKEN
+    for match in pattern.finditer(text):
         word = match.group()
         newline = text.find("\n", previous_end, match.start()) != -1
         if newline or not tokens:
@@ -137,9 +149,9 @@ def _tokens(text: str) -> list[_Token]:
             line_start = match.start()
             line = text[line_start : len(text) if line_end == -1 else line_end]
             headline, table = _line_kind(line)
-        first = word[0]
+        capital = word[0].isupper() or _PARTICLE_NAME.match(word) is not None
         sentence_start = not tokens or newline or tokens[-1].text in _SENTENCE_END
-        token = _Token(word, match.start(), match.end(), first.isupper(), sentence_start, headline)
+        token = _Token(word, match.start(), match.end(), capital, sentence_start, headline)
         token.index, token.table, token.line_start = len(tokens), table, newline or not tokens
         tokens.append(token)
         previous_end = match.end()
@@ -189,10 +201,14 @@ def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> l
                 continue
             lower = token.text.lower()
             joins_name = lower in _PARTICLES or (lower in _ORG_JOINERS and _org_so_far(run, words))
-            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            # Particles may come in a row: "van der Leyen", "de la Fuente".
+            k = j + 1
+            while lower in _PARTICLES and k < len(tokens) and tokens[k].text in _PARTICLES:
+                k += 1
+            following = tokens[k] if k < len(tokens) else None
             if joins_name and following is not None and following.capital:
-                run += [token, following]
-                j += 2
+                run += tokens[j : k + 1]
+                j = k + 1
                 continue
             break
         if len(run) > 1 and all(token.text.isupper() for token in run):

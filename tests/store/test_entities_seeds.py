@@ -72,3 +72,25 @@ def test_variant_spellings_end_as_one_entity(seeded_db: Database) -> None:
             )
         }
         assert len(ids) <= 1, group
+
+
+def test_hard_name_forms() -> None:
+    from store.extract.entities import extract_entities
+
+    text = (
+        "Syrian President Bashar al-Assad met Beto O'Rourke and George W. Bush in Damascus. "
+        "Later al-Assad said Trump’s plan was dead. [Image by Sergei Karpukhin/AP Images] "
+        "Ursula van der Leyen spoke. Donald Trumpâ€™s aide agreed."
+    )
+    mentions, people = extract_entities(text)
+    names = {(m.text, m.kind, m.name) for m in mentions}
+    assert ("Bashar al-Assad", "person", "Bashar al-Assad") in names
+    assert ("al-Assad", "person", "Bashar al-Assad") in names
+    assert ("Beto O'Rourke", "person", "Beto O'Rourke") in names
+    assert ("George W. Bush", "person", "George W. Bush") in names
+    assert ("Trump", "person", "Donald Trump") in names  # possessive trimmed, linked
+    assert ("Sergei Karpukhin", "person", "Sergei Karpukhin") in names  # a photo credit
+    assert ("Ursula van der Leyen", "person", "Ursula van der Leyen") in names
+    assert ("Donald Trump", "person", "Donald Trump") in names  # mojibake apostrophe
+    assert ("Damascus", "place", "Damascus") in names
+    assert not any(m.text.startswith("AP Images") and m.kind == "person" for m in mentions)
