@@ -82,7 +82,7 @@ def test_hard_name_forms() -> None:
         "Later al-Assad said Trump’s plan was dead. [Image by Sergei Karpukhin/AP Images] "
         "Ursula van der Leyen spoke. Donald Trumpâ€™s aide agreed."
     )
-    mentions, people = extract_entities(text)
+    mentions, _ = extract_entities(text)
     names = {(m.text, m.kind, m.name) for m in mentions}
     assert ("Bashar al-Assad", "person", "Bashar al-Assad") in names
     assert ("al-Assad", "person", "Bashar al-Assad") in names
