@@ -261,7 +261,8 @@ def write_extractions(
         ]
         for mention in extraction.mentions:
             entity_id = resolver.resolve(mention.kind, mention.name)
-            aliases[(entity_id, mention.text)] += 1
+            # Aliases fold whitespace ("Donald\u00a0Trump"); mentions keep the text exact.
+            aliases[(entity_id, " ".join(mention.text.split()))] += 1
             mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))
         for quote in extraction.quotes:
             speaker = None

@@ -22,16 +22,17 @@ from store.extract.lexicon import Lexicon, lexicon
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE
 )
-# `â€™` is ’ decoded with the wrong charset, common in scraped text: an apostrophe
-# too. This slower pattern is used only for texts that contain it.
-_MOJIBAKE = "â€™"
-_WORD = r"(?:(?!â€™)\w)+"
+# `â€™` (or `â\x80\x99`) is ’ decoded with the wrong charset, common in scraped
+# text: an apostrophe too. This slower pattern is used only for texts that have it.
+_MOJIBAKE = ("â€™", "â\x80\x99")
+_BROKEN = "(?:â€™|â\x80\x99)"
+_WORD = rf"(?:(?!{_BROKEN})\w)+"
 _TOKEN_MOJIBAKE = re.compile(
-    rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|â€™){_WORD})*"
-    r"(?:â€™)?|[^\w\s]",
+    rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
+    rf"{_BROKEN}?|[^\w\s]",
     re.UNICODE,
 )
-_POSSESSIVE = re.compile(r"(?:['’]|â€™)s?$")
+_POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
 # Abstract nouns are no part of a name, however they are capitalised.
 _NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
 _SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
@@ -140,7 +141,7 @@ def _tokens(text: str) -> list[_Token]:
     headline = ""
     table = False
     previous_end = 0
-    pattern = _TOKEN_MOJIBAKE if _MOJIBAKE in text else _TOKEN
+    pattern = _TOKEN_MOJIBAKE if any(broken in text for broken in _MOJIBAKE) else _TOKEN
     for match in pattern.finditer(text):
         word = match.group()
         newline = text.find("\n", previous_end, match.start()) != -1

@@ -80,7 +80,7 @@ def test_hard_name_forms() -> None:
     text = (
         "Syrian President Bashar al-Assad met Beto O'Rourke and George W. Bush in Damascus. "
         "Later al-Assad said Trump’s plan was dead. [Image by Sergei Karpukhin/AP Images] "
-        "Ursula van der Leyen spoke. Donald Trumpâ€™s aide agreed."
+        "Ursula van der Leyen spoke. Donald Trumpâ€™s aide agreed. Hillary Clintonâ\x80\x99s too."
     )
     mentions, _ = extract_entities(text)
     names = {(m.text, m.kind, m.name) for m in mentions}
@@ -91,6 +91,7 @@ def test_hard_name_forms() -> None:
     assert ("Trump", "person", "Donald Trump") in names  # possessive trimmed, linked
     assert ("Sergei Karpukhin", "person", "Sergei Karpukhin") in names  # a photo credit
     assert ("Ursula van der Leyen", "person", "Ursula van der Leyen") in names
-    assert ("Donald Trump", "person", "Donald Trump") in names  # mojibake apostrophe
+    assert ("Donald Trump", "person", "Donald Trump") in names  # mojibake apostrophes
+    assert ("Hillary Clinton", "person", "Hillary Clinton") in names
     assert ("Damascus", "place", "Damascus") in names
     assert not any(m.text.startswith("AP Images") and m.kind == "person" for m in mentions)
