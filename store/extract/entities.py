@@ -19,8 +19,14 @@ from store.extract.lexicon import Lexicon, lexicon
 
 # A token: an abbreviation (U.S.), an initial (W.), a word with inner
 # apostrophes or hyphens (O'Rourke, al-Assad, Trump’s), or one other character.
+# Abbreviations that keep their period (and end no sentence): "Sen. Bernie Sanders".
+_ABBREVIATION = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|St|Inc|Corp|Co|Ltd|"
+    r"Mt|Ft|Maj|Adm|Cmdr|Det|Supt|Pres|Sens|Reps)\.(?=\s)"
+)
 _TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE
+    rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]",
+    re.UNICODE,
 )
 # `â€™` (or `â\x80\x99`) is ’ decoded with the wrong charset, common in scraped
 # text: an apostrophe too. This slower pattern is used only for texts that have it.
@@ -28,7 +34,7 @@ _MOJIBAKE = ("â€™", "â\x80\x99")
 _BROKEN = "(?:â€™|â\x80\x99)"
 _WORD = rf"(?:(?!{_BROKEN})\w)+"
 _TOKEN_MOJIBAKE = re.compile(
-    rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
+    rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
     rf"{_BROKEN}?|[^\w\s]",
     re.UNICODE,
 )
