@@ -137,6 +137,7 @@ def extract_entities(text: str) -> tuple[list[Mention], People]:
 
 
 _NUMBER = re.compile(r"\d[\d.,:/-]*")
+MAX_NAME_WORDS = 10
 # "al-Assad", "el-Sisi", "bin-Salman": a particle joined to a capitalised name.
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|bin|ibn|abu|da|de|di|du|van|von)-[A-Z]")
 
@@ -254,7 +255,7 @@ def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[
     """Cut a run where capitals say nothing: ordinary words at a sentence start or
     in a headline, headline words the body never writes as names, dates."""
     pieces: list[list[_Token]] = [[]]
-    for token in run:
+    for index, token in enumerate(run):
         word = _proper(token)
         ordinary = word.lower() in words.common_words
         if token.headline and not ordinary:
@@ -262,22 +263,24 @@ def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[
             ordinary = not (token.text in body_names or _known(word, words) or after_given_name)
         abstract = _NOUN_ENDING.match(word) is not None and not _known(word, words)
         # Days and months are no names, but open some: "Sunday Telegraph".
-        following = run[run.index(token) + 1] if token is not run[-1] else None
+        following = run[index + 1] if index + 1 < len(run) else None
         calendar = word in _CALENDAR and (following is None or following.text not in words.org_cues)
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         if calendar or abstract or (ordinary and (token.headline or token is run[0])):
             pieces.append([])
             continue
-        if pieces[-1] and _starts_title(token, pieces[-1][-1], run, words):
+        if pieces[-1] and following is not None and _starts_title(token, pieces[-1][-1], words):
             pieces.append([])  # "Federal Reserve | Governor Lawrence Lindsey"
         pieces[-1].append(token)
+        if len(pieces[-1]) >= MAX_NAME_WORDS:
+            pieces.append([])  # no name is this long: capitals in a row are shouting
     return [piece for piece in pieces if piece]
 
 
-def _starts_title(token: _Token, previous: _Token, run: list[_Token], words: Lexicon) -> bool:
-    """A capitalised title inside a run, after something that is no title, before a name."""
-    index = run.index(token)
-    if index + 1 >= len(run) or token.text.lower() not in words.titles:
+def _starts_title(token: _Token, previous: _Token, words: Lexicon) -> bool:
+    """A capitalised title inside a run (not its last word), after something that is
+    no title, before a name."""
+    if token.text.lower() not in words.titles:
         return False
     previous_word = previous.text.lower()
     in_title = (
