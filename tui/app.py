@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from store.corpus import Corpus
+from tui.commands import ActionProvider, ArticleProvider, EntityProvider
 from tui.screens.main_screen import MainScreen
 
 
@@ -16,6 +17,7 @@ class NutgrafApp(App[None]):
     """Browse a news corpus from the keyboard."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ArticleProvider, EntityProvider, ActionProvider}
     TITLE = "nutgraf"
     BINDINGS = [Binding("q", "quit", "Quit", id="app.quit")]
 

@@ -322,3 +322,25 @@ async def test_search_finds_misspelt_names(seeded_db: Database, db_path: Path) -
         await settle(pilot)
         # "Pskov" is written in one seed; the entity (also written Peskov) is in two.
         assert articles.total == 2
+
+
+async def test_command_palette_finds_entities_articles_and_actions(
+    seeded_db: Database, db_path: Path
+) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"zakharova")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.profile is not None
+        assert app.screen.profile.entity.name == "Maria Zakharova"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"who said")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WhoSaidWhat)

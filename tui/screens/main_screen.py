@@ -170,6 +170,11 @@ class MainScreen(Screen[None]):
         if reader.article is not None:
             self.history.append(("article", reader.article.id, reader.focused_entity or 0))
 
+    def open_entity(self, entity_id: int) -> None:
+        """Open an entity's profile from outside the reader (palette, search)."""
+        self._remember_article()
+        self.open_profile(entity_id)
+
     def open_profile(self, entity_id: int) -> None:
         def opened(choice: tuple[str, int] | None) -> None:
             if choice is None:
