@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shlex
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -298,3 +299,33 @@ def quotes(
         where = " · ".join(part for part in (quote.date, quote.source) if part)
         click.echo(f"{quote.speaker or '(unattributed)'}  {where}  [article {quote.article_id}]")
         click.echo(f"  “{' '.join(quote.text.split())}”")
+
+
+@main.command()
+@db_option
+@click.option("--host", default="localhost", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.pass_context
+def serve(ctx: click.Context, db_path: Path | None, host: str, port: int) -> None:
+    """Serve the browser as a web page (each visitor gets their own session).
+
+    Needs the serve extra: pip install 'nutgraf[serve]'.
+
+    \b
+    Example:
+      nutgraf serve --db news.db --port 8000   # then open http://localhost:8000
+    """
+    path = _existing(ctx, db_path)
+    _open(path).close()
+    try:
+        from textual_serve.server import Server
+    except ImportError as error:
+        raise click.ClickException(
+            "nutgraf serve needs textual-serve: pip install 'nutgraf[serve]'"
+        ) from error
+    command = f"{shlex.quote(sys.executable)} -m tui.cli --db {shlex.quote(str(path.resolve()))}"
+    Server(command, host=host, port=port, title="nutgraf").serve()
+
+
+if __name__ == "__main__":
+    main()
