@@ -10,6 +10,7 @@ from textual.worker import Worker, WorkerState
 
 from store.corpus import Corpus
 from tui.commands import ActionProvider, ArticleProvider, EntityProvider
+from tui.keymap import KeymapError, keymap_path, load_keymap
 from tui.screens.main_screen import MainScreen
 
 
@@ -28,6 +29,22 @@ class NutgrafApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.corpus))
+        self._apply_keymap()
+
+    def _apply_keymap(self) -> None:
+        from tui.keys import binding_sections  # the keys module imports the screens
+
+        sections = binding_sections([*self.BINDINGS, *MainScreen.BINDINGS])
+        known = {
+            b.id
+            for bindings in sections.values()
+            for b in bindings
+            if isinstance(b, Binding) and b.id
+        }
+        try:
+            self.set_keymap(load_keymap(keymap_path(), known))
+        except KeymapError as error:
+            self.notify(str(error), title="Keymap not applied", severity="error", timeout=10)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
