@@ -12,6 +12,11 @@ from store.extract.entities import Mention, People, extract_entities
 from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
 
+# Extraction reads at most this much of an article (news articles are a few
+# thousand characters): a 50 MB "article" is stored and searchable whole, and
+# extracting it stays bounded in time.
+MAX_EXTRACTED_CHARS = 1_000_000
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -29,6 +34,7 @@ def extract_article(text: str) -> Extraction:
     Mentions and quotes inside a repeated passage are left out: they were
     counted in its first printing.
     """
+    text = text[:MAX_EXTRACTED_CHARS]
     repeats = find_repeats(text)
     mentions, people = extract_entities(text)
     quotes = extract_quotes(text, mentions, people)
