@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 
@@ -39,7 +39,6 @@ class ImportSummary:
     rejected: int = 0
     warnings: int = 0
     seconds: float = 0.0
-    problems: list[Problem] = field(default_factory=list, repr=False)
 
     @property
     def articles_per_second(self) -> float:
@@ -146,7 +145,6 @@ def _records_only(
             summary.rejected += 1
         else:
             summary.warnings += 1
-        summary.problems.append(item)
         if on_problem:
             on_problem(item)
 
