@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 from textual.binding import Binding
 from textual.pilot import Pilot
@@ -344,3 +345,20 @@ async def test_command_palette_finds_entities_articles_and_actions(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, WhoSaidWhat)
+
+
+async def test_a_read_only_database_opens_with_a_notice(
+    seeded_db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    seeded_db.close()
+    # Tests may run as root, who can write anything: ask as a user who cannot.
+    monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK)
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        assert app.corpus.readonly
+        assert articles.total == 5 and reader.article is not None
+        assert any("Read-only" in str(n.message) for n in app._notifications)
