@@ -14,11 +14,13 @@ from store.database import open_database
 from store.importer import import_paths
 from store.seeds import bundled_seeds
 from tui.app import make_app
+from tui.screens.main_screen import FIRST_PREVIEW_DELAY
 
 Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 
 async def _settle(pilot: Pilot[None]) -> None:
+    await pilot.pause(FIRST_PREVIEW_DELAY + 0.05)
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.1)

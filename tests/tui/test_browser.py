@@ -18,6 +18,7 @@ from tui.dialogs.help_dialog import HelpDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.layout import FoldLine, TextLine
 from tui.screens.entity_screen import EntityScreen
+from tui.screens.main_screen import FIRST_PREVIEW_DELAY
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
 
@@ -25,7 +26,10 @@ SIZE = (100, 30)
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages land."""
+    """Let workers finish and their messages land (and, at start, the first preview)."""
+    readers = pilot.app.screen.query(Reader)
+    if readers and readers.first().article is None:
+        await pilot.pause(FIRST_PREVIEW_DELAY + 0.05)
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -30,6 +30,7 @@ SEARCH_DEBOUNCE = 0.05
 # The reader follows the list cursor once it rests this long, so holding `j`
 # repaints two list lines per row, not the whole reader.
 PREVIEW_DELAY = 0.04
+FIRST_PREVIEW_DELAY = 0.2
 # Below this width the sidebar hides (e toggles it).
 COMPACT_WIDTH = 110
 
@@ -52,6 +53,7 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
+        self._previewed = False
         # Where Backspace goes: ("article", article id, entity id) or ("entity", entity id, 0).
         self.history: list[tuple[str, int, int]] = []
         # Loaded by the first search, in its worker.
@@ -104,7 +106,11 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         article_id = message.article_id
-        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._load_article(article_id))
+        # The very first preview waits for the list's first paint to settle: the
+        # list shows at once, the article a fraction of a second later.
+        delay = PREVIEW_DELAY if self._previewed else FIRST_PREVIEW_DELAY
+        self._previewed = True
+        self._preview_timer = self.set_timer(delay, lambda: self._load_article(article_id))
 
     @on(ArticleList.Opened)
     def _open(self, message: ArticleList.Opened) -> None:
