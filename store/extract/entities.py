@@ -16,32 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from store.extract.lexicon import Lexicon, lexicon
+from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper, tokenize
 
-# A token: an abbreviation (U.S.), an initial (W.), a word with inner
-# apostrophes or hyphens (O'Rourke, al-Assad, Trump’s), or one other character.
-# Abbreviations that keep their period (and end no sentence): "Sen. Bernie Sanders".
-_ABBREVIATION = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|St|Inc|Corp|Co|Ltd|"
-    r"Mt|Ft|Maj|Adm|Cmdr|Det|Supt|Pres|Sens|Reps)\.(?=\s)"
-)
-_TOKEN = re.compile(
-    rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]",
-    re.UNICODE,
-)
-# `â€™` (or `â\x80\x99`) is ’ decoded with the wrong charset, common in scraped
-# text: an apostrophe too. This slower pattern is used only for texts that have it.
-_MOJIBAKE = ("â€™", "â\x80\x99")
-_BROKEN = "(?:â€™|â\x80\x99)"
-_WORD = rf"(?:(?!{_BROKEN})\w)+"
-_TOKEN_MOJIBAKE = re.compile(
-    rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
-    rf"{_BROKEN}?|[^\w\s]",
-    re.UNICODE,
-)
-_POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
 # Abstract nouns are no part of a name, however they are capitalised.
 _NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
-_SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
 # Lowercase words allowed inside a name: particles of people's names, and
 # the small words of organisation names (checked to end with a name).
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al",
@@ -77,31 +55,19 @@ class Mention:
     name: str
 
 
-@dataclass
-class _Token:
-    text: str
-    start: int
-    end: int
-    capital: bool
-    sentence_start: bool
-    headline: str
-    """`caps` on an ALL CAPS line, `title` on a Title Case line, else empty."""
-    index: int = 0
-    table: bool = False
-    """On a line of a results or standings table (names between numbers)."""
-    line_start: bool = False
+MAX_NAME_WORDS = 10
 
 
 @dataclass
 class _Candidate:
-    tokens: list[_Token]
+    tokens: list[Token]
     title: str | None = None
     kind: str | None = None
     gender: str = "?"
     after: str = ""
     before: str = ""
     name_tokens: list[str] = field(default_factory=list)
-    places_before: list[_Token] = field(default_factory=list)
+    places_before: list[Token] = field(default_factory=list)
     """Places standing before a title ("U.S. President Bill Clinton"): mentions of their own."""
 
     @property
@@ -126,7 +92,7 @@ class People:
 def extract_entities(text: str) -> tuple[list[Mention], People]:
     """The mentions of people, organisations and places in `text`, in order."""
     words = lexicon()
-    tokens = _tokens(text)
+    tokens = tokenize(text)
     # Words the body capitalises mid-sentence: in headlines only these (and
     # words the lists know) can be names.
     body_names = {t.text for t in tokens if t.capital and not t.sentence_start and not t.headline}
@@ -136,60 +102,7 @@ def extract_entities(text: str) -> tuple[list[Mention], People]:
     return _link(text, candidates, words)
 
 
-_NUMBER = re.compile(r"\d[\d.,:/-]*")
-MAX_NAME_WORDS = 10
-# "al-Assad", "el-Sisi", "bin-Salman": a particle joined to a capitalised name.
-_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|bin|ibn|abu|da|de|di|du|van|von)-[A-Z]")
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    line_start = 0
-    headline = ""
-    table = False
-    previous_end = 0
-    pattern = _TOKEN_MOJIBAKE if any(broken in text for broken in _MOJIBAKE) else _TOKEN
-    for match in pattern.finditer(text):
-        word = match.group()
-        newline = text.find("\n", previous_end, match.start()) != -1
-        if newline or not tokens:
-            line_end = text.find("\n", match.start())
-            line_start = match.start()
-            line = text[line_start : len(text) if line_end == -1 else line_end]
-            headline, table = _line_kind(line)
-        capital = word[0].isupper() or _PARTICLE_NAME.match(word) is not None
-        sentence_start = not tokens or newline or tokens[-1].text in _SENTENCE_END
-        token = _Token(word, match.start(), match.end(), capital, sentence_start, headline)
-        token.index, token.table, token.line_start = len(tokens), table, newline or not tokens
-        tokens.append(token)
-        previous_end = match.end()
-    return tokens
-
-
-def _line_kind(line: str) -> tuple[str, bool]:
-    """Whether a line is a headline (`caps` for ALL CAPS, `title` for Title Case: capitals
-    mark no names there) and whether it is a row of a results table."""
-    numbers = len(_NUMBER.findall(line))
-    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
-    table = numbers >= 2 and numbers >= 0.25 * (numbers + len(words))
-    long_words = [word for word in words if len(word) > 3]
-    if long_words and all(word.isupper() for word in long_words):
-        return "caps", table
-    # Photo credits ("Image by Paul Sancya/AP Images") are shorter than headlines,
-    # and table rows, score lines and asides are no headlines.
-    capitalised = sum(word[0].isupper() for word in long_words)
-    if (
-        len(long_words) >= 5
-        and len(words) <= 25
-        and capitalised >= 0.8 * len(long_words)
-        and numbers <= 1
-        and not any(mark in line for mark in "(;:")
-    ):
-        return "title", table
-    return "", table
-
-
-def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> list[_Candidate]:
+def _candidates(tokens: list[Token], words: Lexicon, body_names: set[str]) -> list[_Candidate]:
     """Maximal runs of capitalised tokens (with particles and org joiners inside)."""
     found: list[_Candidate] = []
     i = 0
@@ -199,7 +112,7 @@ def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> l
             continue
         run = [tokens[i]]
         j = i + 1
-        while j < len(tokens) and not _POSSESSIVE.search(run[-1].text):
+        while j < len(tokens) and not POSSESSIVE.search(run[-1].text):
             token = tokens[j]
             if token.start - run[-1].end > 1 or token.sentence_start:
                 break
@@ -236,7 +149,7 @@ def _candidates(tokens: list[_Token], words: Lexicon, body_names: set[str]) -> l
 
 
 def _dateline_follows(after: str) -> bool:
-    return after == "," or bool(_NUMBER.fullmatch(after))
+    return after == "," or bool(NUMBER.fullmatch(after))
 
 
 # Organisation words that take a complement: "Bank of England", "University of Texas".
@@ -247,19 +160,19 @@ _ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Instit
               "Agency", "Center", "Centre", "Foundation", "Institution", "Queen"}  # fmt: skip
 
 
-def _org_so_far(run: list[_Token], words: Lexicon) -> bool:
+def _org_so_far(run: list[Token], words: Lexicon) -> bool:
     return run[-1].text in _ORG_HEADS
 
 
-def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[list[_Token]]:
+def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[list[Token]]:
     """Cut a run where capitals say nothing: ordinary words at a sentence start or
     in a headline, headline words the body never writes as names, dates."""
-    pieces: list[list[_Token]] = [[]]
+    pieces: list[list[Token]] = [[]]
     for index, token in enumerate(run):
-        word = _proper(token)
+        word = proper(token)
         ordinary = word.lower() in words.common_words
         if token.headline and not ordinary:
-            after_given_name = bool(pieces[-1]) and _proper(pieces[-1][-1]) in words.given_names
+            after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or _known(word, words) or after_given_name)
         abstract = _NOUN_ENDING.match(word) is not None and not _known(word, words)
         # Days and months are no names, but open some: "Sunday Telegraph".
@@ -277,7 +190,7 @@ def _split_run(run: list[_Token], words: Lexicon, body_names: set[str]) -> list[
     return [piece for piece in pieces if piece]
 
 
-def _starts_title(token: _Token, previous: _Token, words: Lexicon) -> bool:
+def _starts_title(token: Token, previous: Token, words: Lexicon) -> bool:
     """A capitalised title inside a run (not its last word), after something that is
     no title, before a name."""
     if token.text.lower() not in words.titles:
@@ -311,25 +224,25 @@ def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
     speech verb after it; a locative preposition before it (a place).
     """
     if candidate.kind == "place":  # a dateline
-        candidate.name_tokens = [_proper(token) for token in candidate.tokens]
+        candidate.name_tokens = [proper(token) for token in candidate.tokens]
         return candidate
     _trim_possessive(candidate)
-    whole = " ".join(_proper(token) for token in candidate.tokens)
+    whole = " ".join(proper(token) for token in candidate.tokens)
     first = candidate.tokens[0]
-    if first.table and _NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
+    if first.table and NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
         # A name followed by scores in a results row is a team, unless it is a player.
         player = whole.split()[0].endswith(".") or whole.split()[0] in words.given_names
         candidate.kind = "person" if player else "org"
         if player:
             _strip_title(candidate, words)
-        candidate.name_tokens = [_proper(token) for token in candidate.tokens]
+        candidate.name_tokens = [proper(token) for token in candidate.tokens]
         return candidate
     if whole in words.organisations or whole in words.places:
         candidate.name_tokens = whole.split()
         candidate.kind = "org" if whole in words.organisations else "place"
         return candidate
     tokens = _strip_title(candidate, words)
-    names = [_proper(token) for token in tokens]
+    names = [proper(token) for token in tokens]
     org_cue = len(names) > 1 and any(name in words.org_cues for name in names[1:])
     if names and names[0] in words.demonyms and not org_cue:
         # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
@@ -366,19 +279,19 @@ def _classify(candidate: _Candidate, words: Lexicon) -> _Candidate:
 
 def _trim_possessive(candidate: _Candidate) -> None:
     last = candidate.tokens[-1]
-    if _POSSESSIVE.search(last.text) and len(last.text) > 2:
-        trimmed = _POSSESSIVE.sub("", last.text)
-        token = _Token(trimmed, last.start, last.start + len(trimmed), True, False, last.headline)
+    if POSSESSIVE.search(last.text) and len(last.text) > 2:
+        trimmed = POSSESSIVE.sub("", last.text)
+        token = Token(trimmed, last.start, last.start + len(trimmed), True, False, last.headline)
         token.index, token.table = last.index, last.table
         candidate.tokens = [*candidate.tokens[:-1], token]
 
 
-def _strip_title(candidate: _Candidate, words: Lexicon) -> list[_Token]:
+def _strip_title(candidate: _Candidate, words: Lexicon) -> list[Token]:
     """Drop leading titles and roles (and a demonym before them); remember them."""
     tokens = list(candidate.tokens)
     title_words: list[str] = []
     while tokens:
-        first = _proper(tokens[0])
+        first = proper(tokens[0])
         if (first in words.demonyms or first in words.places) and len(tokens) > 1:
             if _title_length(tokens[1:], words) and len(tokens) > 2:
                 title_words.append(tokens[0].text)
@@ -405,15 +318,15 @@ def _strip_title(candidate: _Candidate, words: Lexicon) -> list[_Token]:
     return tokens
 
 
-def _title_length(tokens: list[_Token], words: Lexicon) -> int:
+def _title_length(tokens: list[Token], words: Lexicon) -> int:
     for length in range(min(words.longest_title, len(tokens)), 0, -1):
-        phrase = " ".join(_proper(token) for token in tokens[:length]).lower()
+        phrase = " ".join(proper(token) for token in tokens[:length]).lower()
         if phrase in words.titles:
             return length
     return 0
 
 
-def _is_acronym(tokens: list[_Token]) -> bool:
+def _is_acronym(tokens: list[Token]) -> bool:
     word = tokens[0].text
     return (
         len(tokens) == 1
@@ -422,14 +335,6 @@ def _is_acronym(tokens: list[_Token]) -> bool:
         and word.isupper()
         and tokens[0].headline != "caps"
     )
-
-
-def _proper(token: _Token) -> str:
-    """The token as a name: ALL CAPS words of headlines in Title Case."""
-    word = token.text
-    if token.headline == "caps" and word.isupper() and len(word) > 1 and "." not in word:
-        return "-".join(part.capitalize() for part in word.split("-"))
-    return word
 
 
 def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list[Mention], People]:
@@ -456,7 +361,7 @@ def _link(text: str, candidates: list[_Candidate], words: Lexicon) -> tuple[list
     roles: dict[str, set[str]] = {}
     for candidate in candidates:
         for token in candidate.places_before:
-            place = _proper(token)
+            place = proper(token)
             mentions.append(
                 Mention(token.start, token.end, token.text, "place", words.places[place])
             )
