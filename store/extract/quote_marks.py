@@ -1,0 +1,80 @@
+"""Finding quoted passages: pairs of quotation marks, paragraph by paragraph."""
+
+from __future__ import annotations
+
+import re
+
+_MARKS = re.compile(r"“|”|\"|''|‘|’")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for paragraph in text.split("\n"):
+        spans += _paragraph_spans(paragraph, position)
+        position += len(paragraph) + 1
+    return spans
+
+
+def _paragraph_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_kind = ""
+    for match in _MARKS.finditer(paragraph):
+        mark, at = match.group(), match.start()
+        if mark in ("‘", "’"):
+            if open_at is None and mark == "‘":
+                open_at, open_kind = match.end(), "single"
+            elif (
+                open_at is not None
+                and open_kind == "single"
+                and mark == "’"
+                and not _inside_word(paragraph, match)
+            ):
+                _add(spans, paragraph, offset, open_at, at, single=True)
+                open_at = None
+            continue
+        if open_kind == "single":
+            open_at = None  # a double mark inside an unclosed single quote: it was an apostrophe
+        if mark == "“":
+            if open_at is None:
+                open_at, open_kind = match.end(), "double"
+        elif mark == "”":
+            if open_at is None:
+                # No opening mark: the quote runs from the paragraph's start.
+                start = len(paragraph) - len(paragraph.lstrip())
+                _add(spans, paragraph, offset, start, at)
+            else:
+                _add(spans, paragraph, offset, open_at, at)
+                open_at = None
+        elif open_at is None:
+            open_at, open_kind = match.end(), "straight"
+        else:
+            _add(spans, paragraph, offset, open_at, at)
+            open_at = None
+    if open_at is not None and open_kind != "single":
+        _add(spans, paragraph, offset, open_at, len(paragraph.rstrip()))
+    return spans
+
+
+def _inside_word(paragraph: str, match: re.Match[str]) -> bool:
+    after = paragraph[match.end() : match.end() + 1]
+    before = paragraph[match.start() - 1 : match.start()]
+    return after.isalpha() and before.isalpha()
+
+
+def _add(
+    spans: list[tuple[int, int]],
+    paragraph: str,
+    offset: int,
+    start: int,
+    end: int,
+    *,
+    single: bool = False,
+) -> None:
+    content = paragraph[start:end]
+    if not content.strip():
+        return
+    if single and len(content.split()) < 2:
+        return  # 'kitchen' is a word in scare quotes, not a quote
+    spans.append((offset + start, offset + end))

@@ -1,0 +1,253 @@
+"""Who a phrase of an article names: a name, a pronoun, a role or an unnamed source."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from store.extract.entities import Mention, People
+from store.extract.lexicon import lexicon
+
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
+_DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",
+                "my", "his", "her", "their", "our", "its", "your"}  # fmt: skip
+_LINKING = re.compile(
+    r"^(?:\s|,|\d+|has|have|had|also|often|later|then|again|once|further|previously|earlier|"
+    r"recently|repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
+)
+MAX_SPEAKER_WORDS = 9
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+(?=[A-Z“\"])")
+# "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
+# before the apposition speaks.
+APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quote: the span naming them, and the article's name for them (if any)."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    kind: str | None
+
+    def for_government(self) -> Speaker:
+        """A capital speaking (`Moscow warned`) speaks for its country's government."""
+        country = lexicon().capitals.get(self.name or "") if self.kind == "place" else None
+        if country is None:
+            return self
+        return Speaker(self.start, self.end, self.text, country, "place")
+
+
+class ArticleNames:
+    """An article's text and names, with the look-ups attribution needs."""
+
+    def __init__(self, text: str, mentions: list[Mention], people: People) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.starts = [mention.start for mention in mentions]
+        self.people = people
+        # The person who spoke last, for `he said` after a run of their quotes.
+        self.last_speaker: str | None = None
+        # Where each person spoke, in text order.
+        self.spoken: list[tuple[int, str]] = []
+        self.sentence_starts = self._find_sentence_starts()
+
+    def sentence_start(self, position: int) -> int:
+        """Where the sentence holding `position` starts (sentences end at a paragraph
+        too, and not inside quotation marks)."""
+        return self.sentence_starts[bisect_right(self.sentence_starts, position) - 1]
+
+    def _find_sentence_starts(self) -> list[int]:
+        """Every sentence start, in one pass over the text."""
+        text = self.text
+        starts = [0]
+        for paragraph in re.finditer(r"[^\n]+", text):
+            start = paragraph.start()
+            if start != starts[-1]:
+                starts.append(start)
+            opened = closed = straight = 0
+            counted = start
+            for match in SENTENCE_BREAK.finditer(text, paragraph.start(), paragraph.end()):
+                segment = text[counted : match.end()]
+                opened += segment.count("“")
+                closed += segment.count("”")
+                straight += segment.count('"')
+                counted = match.end()
+                if opened <= closed and straight % 2 == 0:
+                    starts.append(match.end())
+                    opened = closed = straight = 0
+        return starts
+
+    def subject(self, start: int, cue_start: int) -> Speaker | None:
+        """The speaker named just before a cue verb: the nearest name, pronoun or role."""
+        before_cue = self.text[start:cue_start].rstrip()
+        if before_cue.endswith(")") and "(" in before_cue:
+            # `Rep. John Mica (R-Fla.) said`: the party tag is no subject.
+            cue_start = start + before_cue.rindex("(")
+        for mention in self.mentions_in(start, cue_start):
+            if mention.kind == "person" and APPOSITION.match(self.text[mention.end : cue_start]):
+                return Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind)
+        words = list(re.finditer(r"[\w’'.-]+", self.text[start:cue_start]))
+        # Walk back over auxiliaries and adverbs ("has", "also", "later") to the subject.
+        index = len(words) - 1
+        while index >= 0 and _LINKING.match(words[index].group().lower()):
+            index -= 1
+        if index < 0:
+            return None
+        if words[index].group().lower() in ("and", "but"):
+            # `Moscow does not linger, and warned`: the sentence's subject speaks.
+            opening = self.mentions_in(start, start + words[0].end() + 1)
+            if opening:
+                m = opening[0]
+                return Speaker(m.start, m.end, m.text, m.name, m.kind)
+            return None
+        head_end = start + words[index].end()
+        subject = self.mention_ending_at(head_end)
+        if subject is not None:
+            return Speaker(subject.start, subject.end, subject.text, subject.name, subject.kind)
+        word = words[index].group()
+        if word.lower() in _PRONOUNS or word.lower() in _GROUP_PRONOUNS:
+            return self.speaker(start + words[index].start(), head_end)
+        word_start = start + words[index].start()
+        sentence_initial = self.sentence_start(word_start) == word_start
+        if word[0].isupper() and not (sentence_initial and word.lower() in lexicon().common_words):
+            # `Limbaugh continued:`, `," Backer says` name someone the lists do not know
+            # (a capital mid-sentence is a name; at a sentence start only if no common word).
+            first = index
+            while first > 0 and words[first - 1].group()[0].isupper() and index - first < 3:
+                first -= 1
+            name_start = start + words[first].start()
+            name = self.text[name_start:head_end]
+            return Speaker(name_start, head_end, name, name.strip(".,’'"), "person")
+        # A role: "The diplomat", "the Russian leader", "my father", "Obama's strategist".
+        first = index
+        while first > 0 and index - first < 4 and not _opens_role(words[first].group()):
+            first -= 1
+        if _opens_role(words[first].group()):
+            return self.speaker(start + words[first].start(), head_end)
+        if first == 0 and index == 0 and word[0].isupper():
+            # `Demonstrators said`: an unnamed group.
+            return Speaker(start + words[0].start(), head_end, word, None, None)
+        return None
+
+    def mention_ending_at(self, end: int) -> Mention | None:
+        index = bisect_left(self.starts, end) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.end <= end and end - mention.end <= 3:  # "Trump’s" ends after the name
+                return mention
+            if mention.end < end - 3:
+                return None
+            index -= 1
+        return None
+
+    # -- speakers ---------------------------------------------------------------
+
+    def speaker(self, start: int, end: int) -> Speaker | None:
+        """The speaker named in `text[start:end]`."""
+        phrase = self.text[start:end]
+        stripped = phrase.strip(" ,")
+        if not stripped:
+            return None
+        start += phrase.index(stripped)
+        end = start + len(stripped)
+        words = stripped.split()
+        if len(words) > MAX_SPEAKER_WORDS:
+            return None
+        first = words[0].lower()
+        inside = [m for m in self.mentions_in(start, end) if m.kind in ("person", "org", "place")]
+        if first in _PRONOUNS and len(words) == 1:
+            person = self._pronoun_person(start, _PRONOUNS[first])
+            return Speaker(start, end, stripped, person, "person" if person else None)
+        if first in _GROUP_PRONOUNS and len(words) == 1:
+            return Speaker(start, end, stripped, None, None)
+        if first.endswith(("'s", "’s")) and len(words) > 1:
+            return Speaker(start, end, stripped, None, None)  # "Obama's former strategist"
+        if first in _DETERMINERS:
+            # "the spokesman for Putin" is not Putin; "the diplomat" is the last diplomat named.
+            named = [
+                m for m in inside if m.kind == "person" and not _after_preposition(self.text, m)
+            ]
+            if named:
+                m = named[0]
+                return Speaker(m.start, m.end, m.text, m.name, m.kind)
+            organisation = [m for m in inside if m.kind == "org" and m.start - start < 12]
+            if organisation and "statement" in stripped.lower():
+                m = organisation[0]
+                return Speaker(start, end, stripped, m.name, m.kind)
+            person = self.role_holder(start, words)
+            return Speaker(start, end, stripped, person, "person" if person else None)
+        for kind in ("person", "org", "place"):
+            for m in inside:
+                if m.kind == kind:
+                    return Speaker(m.start, m.end, m.text, m.name, m.kind)
+        if stripped[0].isupper() and len(words) <= 4:
+            return Speaker(start, end, stripped, None, None)
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        index = bisect_left(self.starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            found.append(self.mentions[index])
+            index += 1
+        return found
+
+    def _pronoun_person(self, before: int, gender: str) -> str | None:
+        """Who `he`/`she` is: the last speaker, if the gender fits; else the first
+        fitting person of this sentence or the one before (the subject); else the
+        last fitting person named."""
+        fits = self._fits(gender)
+        if self.last_speaker is not None and fits(self.last_speaker):
+            return self.last_speaker
+        sentence = self.sentence_start(before)
+        previous = self.sentence_start(max(sentence - 2, 0)) if sentence > 0 else sentence
+        for start in (sentence, previous):
+            for mention in self.mentions_in(start, before):
+                if mention.kind == "person" and fits(mention.name):
+                    return mention.name
+            before = start
+        index = bisect_left(self.starts, before) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.kind == "person" and fits(mention.name):
+                return mention.name
+            index -= 1
+        return None
+
+    def _fits(self, gender: str) -> Callable[[str], bool]:
+        def fits(name: str) -> bool:
+            return self.people.genders.get(name, "?") in (gender, "?")
+
+        return fits
+
+    def role_holder(self, before: int, words: list[str]) -> str | None:
+        """The person whose titles share most words with the role (`the Russian leader`
+        → the Russian president); the latest named among equals."""
+        wanted = {word.lower().strip(",.") for word in words[1:]}
+        if wanted & {"leader", "president", "head"}:
+            wanted |= {"president", "prime", "leader", "chancellor", "king", "premier"}
+        best: tuple[int, int] = (0, -1)
+        holder = None
+        for index in range(bisect_left(self.starts, before)):
+            mention = self.mentions[index]
+            if mention.kind != "person":
+                continue
+            shared = len(self.people.roles.get(mention.name, set()) & wanted)
+            if shared and (shared, index) > best:
+                best, holder = (shared, index), mention.name
+        return holder
+
+
+def _opens_role(word: str) -> bool:
+    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+
+
+def _after_preposition(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 12) : mention.start].split()
+    return bool(before) and before[-1].lower() in {"for", "of", "to", "with", "from"}
