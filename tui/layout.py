@@ -36,6 +36,17 @@ class BlankLine:
 DisplayLine = TextLine | FoldLine | BlankLine
 
 
+@dataclass(frozen=True)
+class HeaderLine:
+    """A line of the article's header: its title, or its source, date or url (`meta`)."""
+
+    text: str
+    role: str
+
+
+ReaderLine = DisplayLine | HeaderLine
+
+
 def wrap_text(text: str, width: int, folded: list[Repeat]) -> list[DisplayLine]:
     """Display lines for `text` at `width` cells; each repeat in `folded` is one line.
 
@@ -96,3 +107,12 @@ def _cells_prefix(text: str, start: int, width: int) -> int:
         cells += cell_len(text[end])
         end += 1
     return max(end, start + 1)
+
+
+def wrap_plain(text: str, width: int) -> list[str]:
+    """`text` wrapped at `width` cells, as strings (for short texts like titles)."""
+    return [
+        text[line.start : line.end].strip()
+        for line in wrap_text(text, width, [])
+        if isinstance(line, TextLine)
+    ]

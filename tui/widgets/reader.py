@@ -17,17 +17,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Article, MentionSpan, Repeat
-from tui.layout import BlankLine, DisplayLine, FoldLine, TextLine, wrap_text
+from tui.layout import BlankLine, FoldLine, HeaderLine, ReaderLine, TextLine, wrap_plain, wrap_text
 from tui.safe_text import visible
-
-
-@dataclass(frozen=True)
-class HeaderLine:
-    text: str
-    role: str
-
-
-ReaderLine = DisplayLine | HeaderLine
 
 
 class Reader(ScrollView, can_focus=True):
@@ -192,7 +183,7 @@ class Reader(ScrollView, can_focus=True):
             folded: list[Repeat] = [] if self.show_repeats else article.repeats
             header = [
                 HeaderLine(visible(line), "title")
-                for line in _wrap_plain(article.title or "(untitled)", width)
+                for line in wrap_plain(article.title or "(untitled)", width)
             ]
             meta = " · ".join(part for part in (article.source, article.date) if part)
             if meta:
@@ -403,11 +394,3 @@ class Reader(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
-
-
-def _wrap_plain(text: str, width: int) -> list[str]:
-    return [
-        text[line.start : line.end].strip()
-        for line in wrap_text(text, width, [])
-        if isinstance(line, TextLine)
-    ]
