@@ -62,7 +62,7 @@ def neighbour_article(
     if date is None:
         return None
     compare, direction = (">", "ASC") if forward else ("<", "DESC")
-    columns = row_columns(ListOrder.DATE).replace("id,", "articles.id,", 1)
+    columns = row_columns(ListOrder.DATE)
     rows = article_rows(
         db.execute(
             f"SELECT {columns} FROM articles "
@@ -76,18 +76,21 @@ def neighbour_article(
 
 
 class EntityNames:
-    """Every entity name and alias, loaded once, for fuzzy lookups as the user types.
+    """Every entity name and alias (or only those of entities quoted as speakers),
+    loaded once, for fuzzy lookups as the user types.
 
     Rebuild it (a new instance) after an import adds entities.
     """
 
     MIN_SCORE = 85
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, speakers_only: bool = False) -> None:
         self._ids: dict[str, int] = {}
+        speakers = "SELECT DISTINCT speaker_entity_id FROM quotes"
         rows = db.execute(
             "SELECT entities.id, entities.name, entities.kind, entity_aliases.alias FROM entities "
             "LEFT JOIN entity_aliases ON entity_aliases.entity_id = entities.id"
+            + (f" WHERE entities.id IN ({speakers})" if speakers_only else "")
         )
         for entity_id, name, kind, alias in rows:
             self._ids.setdefault(name, entity_id)
@@ -120,7 +123,7 @@ def articles_naming(
     db: Database, entity_id: int, limit: int = PROFILE_ARTICLES
 ) -> list[ArticleRow]:
     """Articles that name an entity, newest first."""
-    columns = row_columns(ListOrder.DATE).replace("id,", "articles.id,", 1)
+    columns = row_columns(ListOrder.DATE)
     return article_rows(
         db.execute(
             f"SELECT {columns} FROM articles WHERE articles.id IN "

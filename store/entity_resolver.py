@@ -67,8 +67,9 @@ class EntityResolver:
 
     def _load(self) -> None:
         rows = self.db.execute(
-            "SELECT entities.id, kind, name, "
-            "(SELECT count(*) FROM mentions WHERE entity_id = entities.id) FROM entities"
+            "SELECT entities.id, kind, name, ifnull(counts.n, 0) FROM entities LEFT JOIN "
+            "(SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) AS counts "
+            "ON counts.entity_id = entities.id"
         )
         for entity_id, kind, name, mentions in rows:
             self._index(_Entity(entity_id, kind, name_key(name), mentions))

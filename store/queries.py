@@ -68,8 +68,9 @@ def count_articles(db: Database) -> int:
 
 
 def row_columns(order: ListOrder) -> str:
+    """The columns of an `ArticleRow`, selected from `articles` (alone or joined)."""
     return (
-        f"id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
+        f"articles.id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
         f"date, source, {order.value}"
     )
 

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.corpus import Corpus
+from store.entity_queries import EntityNames
 from store.models import QuoteRow
 from store.quote_queries import find_quotes
 from tui.safe_text import visible
@@ -32,6 +33,7 @@ class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
         self.corpus = corpus
         self.initial_speaker = speaker
         self.found: list[QuoteRow] = []
+        self.speakers: EntityNames | None = None  # built by the first search
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -65,8 +67,13 @@ class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
             found: list[QuoteRow] = []
         else:
             with self.corpus.read() as db:
+                if self.speakers is None:
+                    self.speakers = EntityNames(db, speakers_only=True)
                 found = find_quotes(
-                    db, speaker=speaker.strip() or None, about=about.strip() or None
+                    db,
+                    speaker=speaker.strip() or None,
+                    about=about.strip() or None,
+                    speakers=self.speakers,
                 )
         self.app.call_from_thread(self._show, found)
 
