@@ -23,6 +23,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlite_utils import Database
@@ -32,6 +33,7 @@ FIRST_NAME_SIMILARITY = 75
 LAST_NAME_SIMILARITY = 80
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A name folded for comparison: no accents, case, dots or hyphens."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -172,15 +174,24 @@ class EntityResolver:
 
     def update_names(self) -> None:
         """Set each touched entity's name to its most complete frequent alias."""
-        for entity_id in self.touched:
-            aliases = self.db.execute(
-                "SELECT alias, count FROM entity_aliases WHERE entity_id = ?", [entity_id]
-            ).fetchall()
-            if aliases:
-                self.db.execute(
-                    "UPDATE entities SET name = ? WHERE id = ?",
-                    [canonical_name(aliases), entity_id],
-                )
+        touched = sorted(self.touched)
+        for start in range(0, len(touched), 500):
+            chunk = touched[start : start + 500]
+            aliases: dict[int, list[tuple[str, int]]] = defaultdict(list)
+            for entity_id, alias, count in self.db.execute(
+                "SELECT entity_id, alias, count FROM entity_aliases "
+                f"WHERE entity_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                aliases[entity_id].append((alias, count))
+            self.db.conn.executemany(
+                "UPDATE entities SET name = ? WHERE id = ? AND name != ?",
+                [
+                    (name, entity_id, name)
+                    for entity_id, forms in aliases.items()
+                    for name in [canonical_name(forms)]
+                ],
+            )
         self.touched = set()
 
 

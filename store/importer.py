@@ -105,15 +105,21 @@ def import_records(
     resolver = EntityResolver(db)
     pool: Executor | None = None
     workers = workers or os.cpu_count() or 1
+    pending: _Batch | None = None
     try:
+        # The workers extract the next batch while this process writes the last one.
         while batch := list(islice(records, batch_size)):
             if pool is None and workers > 1 and len(batch) >= PARALLEL_FROM:
                 lexicon()  # loaded once here, inherited by forked workers
                 pool = ProcessPoolExecutor(max_workers=workers)
-            _import_batch(db, batch, imported_at, summary, resolver, pool)
-            summary.seconds = time.perf_counter() - started
-            if on_progress:
-                on_progress(summary)
+            extracting = _start_batch(db, batch, pool)
+            if pending is not None:
+                _write_batch(db, pending, imported_at, summary, resolver)
+                _report(summary, started, on_progress)
+            pending = extracting
+        if pending is not None:
+            _write_batch(db, pending, imported_at, summary, resolver)
+            _report(summary, started, on_progress)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -121,11 +127,20 @@ def import_records(
     return summary
 
 
-def extract_texts(texts: list[str], pool: Executor | None = None) -> list[Extraction]:
-    """Extraction of each text, in worker processes when a pool is given."""
+def _report(summary: ImportSummary, started: float, on_progress: ProgressHandler | None) -> None:
+    summary.seconds = time.perf_counter() - started
+    if on_progress:
+        on_progress(summary)
+
+
+def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
+    """Extraction of each text, in worker processes when a pool is given.
+
+    With a pool the work is submitted at once and the results arrive as the
+    caller iterates."""
     if pool is None:
-        return [extract_article(text) for text in texts]
-    return list(pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1)))
+        return iter([extract_article(text) for text in texts])
+    return pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1))
 
 
 def content_hash(record: Record) -> str:
@@ -149,26 +164,39 @@ def _records_only(
             on_problem(item)
 
 
-def _import_batch(
-    db: Database,
-    batch: list[Record],
-    imported_at: str,
-    summary: ImportSummary,
-    resolver: EntityResolver,
-    pool: Executor | None,
-) -> None:
+@dataclass
+class _Batch:
+    """Records read and sent to extraction, waiting to be written."""
+
+    size: int
+    fresh: dict[str, Record]  # by content hash: the records not stored yet
+    extracted: Iterator[Extraction]  # in the order of `fresh`
+
+
+def _start_batch(db: Database, batch: list[Record], pool: Executor | None) -> _Batch:
     by_hash: dict[str, Record] = {}
     for record in batch:
         by_hash.setdefault(content_hash(record), record)
     stored = _stored_hashes(db, list(by_hash))
     fresh = {digest: record for digest, record in by_hash.items() if digest not in stored}
     extracted = extract_texts([record.text for record in fresh.values()], pool)
-    extractions = dict(zip(fresh, extracted, strict=True))
+    return _Batch(len(batch), fresh, extracted)
+
+
+def _write_batch(
+    db: Database,
+    batch: _Batch,
+    imported_at: str,
+    summary: ImportSummary,
+    resolver: EntityResolver,
+) -> None:
+    fresh = batch.fresh
+    extractions = dict(zip(fresh, batch.extracted, strict=True))
     with write_transaction(db):
-        # Another import may have stored some of them while we extracted.
+        # Another import (or the batch before) may have stored some of them meanwhile.
         for digest in _stored_hashes(db, list(fresh)):
             del fresh[digest]
-        summary.unchanged += len(batch) - len(fresh)
+        summary.unchanged += batch.size - len(fresh)
         next_id = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
         replaced = _replaced_articles(db, list(fresh.values()))
         if replaced:
