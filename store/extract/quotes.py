@@ -13,7 +13,10 @@ Each quote is attributed, in order of evidence, to:
    that these claims are “lies”`;
 3. the speaker of the quote just before it in the same or the previous
    paragraph (split and continued quotes, quotes standing alone);
-4. the person the previous paragraph names most (a quote standing alone).
+4. the person the previous paragraph names most (a quote standing alone);
+5. the subject of its sentence, when the sentence opens with a name or a
+   pronoun and its verb (`Johnson's doctor is calling him “extremely fit”`,
+   `He blasted the media as “dishonest”`).
 The speaker span is a name, a pronoun (resolved to the last person of a
 matching gender), a role (`the diplomat`: the last person given that
 title), or an unnamed source (`a senior official`: no entity).
@@ -43,8 +46,15 @@ _CUES = (
     r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
     r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
 )
-# Cue verbs are lowercase: "States" in "United States" is no cue.
-_CUE = re.compile(rf"\b(?:{_CUES})\b")
+# Punctuation right after a quote's closing mark: the quote ends its clause.
+_CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
+# Cue verbs are lowercase: "States" in "United States" is no cue, nor is
+# "called" in "so-called".
+_CUE = re.compile(rf"(?<![\w-])(?:{_CUES})\b")
+# Before a cue word, what makes it a noun: `Trump’s late-night tweets`, `those reports`.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
+)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
@@ -61,6 +71,24 @@ _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
 )
 _ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
+# What follows a sentence's subject when a verb does: a lowercase word that
+# does not carry the subject on (`of`, `and`, `’s`).
+_VERB_AFTER_SUBJECT = re.compile(
+    r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that)\b)[a-z]+\b"
+)
+# What opens a sentence before its subject: quotation marks, and a phrase such
+# as `At Monday’s debate,` or `Speaking to students this week,`.
+_SENTENCE_OPENING = re.compile(
+    r"[\s“”\"'‘’(]*(?:(?:[A-Z][a-z]*ing|In|At|On|During|After|Before|Following|Earlier|Later|"
+    r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,“”\"\n]{0,80},\s+)?"
+)
+# What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
+# `of West Virginia`.
+_AFTER_NAME = re.compile(
+    r"(?:\s*,[^,“”\"]{1,100},|\s*\([^()]{1,30}\)|\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
+)
+# A role opening a sentence: `The Republican presidential nominee`.
+_ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")
 
 
 @dataclass(frozen=True)
@@ -95,8 +123,10 @@ def extract_quotes(text: str, mentions: list[Mention], people: People) -> list[Q
                 speaker, cue = previous[1], previous[2]
         if speaker is None and context.stands_alone(start, end, None):
             speaker = context.subject_of_previous_paragraph(start)
+        elif speaker is None:
+            speaker = context.sentence_subject(start)
         if speaker is not None:
-            speaker = speaker.for_government()
+            speaker = context.named_antecedent(speaker).for_government()
         quotes.append(
             Quote(
                 start,
@@ -133,6 +163,11 @@ def _attribute(context: _Context, start: int, end: int) -> tuple[Speaker | None,
     before = context.before(start)
     outlet_reporting = after is not None and after[0].kind == "org" and after[1] in _REPORTING
     if outlet_reporting and before is not None and before[0].kind == "person":
+        return before
+    closed = context.text[end - 1 : end] in ",.!?;:" or _CLOSES_CLAUSE.match(context.text, end)
+    if before is not None and not closed:
+        # `… to take “robust steps” in response, and he urged`: the sentence
+        # runs on past the quote, so a cue later in it is about something else.
         return before
     found = after or before
     return found if found else (None, None)
@@ -212,6 +247,8 @@ class _Context(ArticleNames):
                 return self.before(len(previous))
             return self._closing_attribution(previous)
         for cue in reversed(cues):
+            if _NOUN_BEFORE.search(head, 0, cue.start()):
+                continue
             if cue.group().endswith("ing") and head[: cue.start()].rstrip().endswith(","):
                 continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
             clause = _REPORTED_SUBJECT.match(head, cue.end())
@@ -239,6 +276,57 @@ class _Context(ArticleNames):
         start = sentence_start + closing.start("subject")
         speaker = self.subject(start, sentence_start + closing.start("cue"))
         return (speaker, closing.group("cue")) if speaker else None
+
+    def sentence_subject(self, start: int) -> Speaker | None:
+        """The subject of the sentence a quote sits in, when it opens the sentence
+        (after an opening phrase like `At Monday’s debate,`) and a verb follows:
+        a name (`Clinton blasted the media as “dishonest”`), `he`/`she`, or a
+        role (`The Republican nominee vowed to punish “…”`). A possessive
+        (`Trump’s tweets were “unhinged”`) or any other opening names no one."""
+        sentence_start = self.sentence_start(start)
+        head = self.text[sentence_start:start]
+        opening = _SENTENCE_OPENING.match(head)
+        at = sentence_start + (opening.end() if opening else 0)
+        if at >= start:
+            return None
+        named = self.mentions_in(at, start)
+        first = named[0] if named else None
+        if first is not None and first.kind in ("person", "org"):
+            # Only titles may stand before the name: `Retired Lt. Gen. Michael Flynn`.
+            lead = self.text[at : first.start].split()
+            if all(word[0].isupper() for word in lead) and len(lead) <= 4:
+                rest = self.text[first.end : start]
+                extra = _AFTER_NAME.match(rest)
+                if _VERB_AFTER_SUBJECT.match(rest, extra.end() if extra else 0):
+                    return Speaker(first.start, first.end, first.text, first.name, first.kind)
+                return None
+        pronoun = re.match(r"(He|She)\b", self.text[at:start])
+        if pronoun and _VERB_AFTER_SUBJECT.match(self.text[at + pronoun.end() : start]):
+            return self.speaker(at, at + pronoun.end())
+        role = _ROLE_SUBJECT.match(self.text[at:start])
+        if role and role.group("title").lower() in lexicon().titles:
+            return self.speaker(at, at + role.end("title"))
+        return None
+
+    def named_antecedent(self, speaker: Speaker) -> Speaker:
+        """A pronoun speaking (`Ban Ki-moon condemned what he called …`, `Lynch
+        said she recalled …`) stands for the subject of its sentence when that
+        fits it (a person of that gender, or an organisation for `it`): the
+        subject is cited, so the span says who it is."""
+        if speaker.text.lower() not in ("he", "she", "it"):
+            return speaker
+        subject = self.sentence_subject(speaker.start)
+        if subject is None or subject.start >= speaker.start:
+            return speaker
+        pronoun = speaker.text.lower()
+        if pronoun == "it":
+            same = subject.kind == "org"
+        else:
+            gender = "m" if pronoun == "he" else "f"
+            same = subject.kind == "person" and (
+                subject.name is None or self.people.genders.get(subject.name, "?") in (gender, "?")
+            )
+        return subject if same else speaker
 
     def follows_attribution(self, previous_end: int, start: int) -> bool:
         """`“A,” he said. “B.”`: only the attribution of the quote before stands between."""

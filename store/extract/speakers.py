@@ -19,7 +19,13 @@ _LINKING = re.compile(
     r"recently|repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
 )
 MAX_SPEAKER_WORDS = 9
-SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+(?=[A-Z“\"])")
+# A sentence ends at . ! or ? before a capital, but not after a title or an
+# initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`.
+SENTENCE_BREAK = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
+    r"(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bSt)(?<!\b[A-Z])"
+    r"[.!?][”\"’]?\s+(?=[A-Z“\"])"
+)
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
 APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")

@@ -12,53 +12,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gzip
 import json
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.database import open_database
-from store.importer import import_records
-from store.records import Record
-from tests.bench.common import CORPORA, peak_rss_mb, require_shared
+from tests.bench.common import build_database, peak_rss_mb, require_shared
 
 TARGETS = {"startup_ratio": 1.5, "cursor_ms": 50, "end_ms": 50, "search_ms": 150, "rss_mb": 250}
-
-
-def corpus_records(count: int) -> Iterator[Record]:
-    """`count` records from the shared corpora, repeated with distinct ids."""
-    originals = []
-    for file in sorted(CORPORA.glob("*.jsonl.gz")):
-        with gzip.open(file, "rt", encoding="utf-8") as lines:
-            originals += [json.loads(line) for line in lines]
-    originals = [r for r in originals if r["text"].strip()]
-    for n in range(count):
-        r = originals[n % len(originals)]
-        copy = n // len(originals)
-        yield Record(
-            text=r["text"],
-            path=f"bench:{n}",
-            title=r["title"] or None,
-            date=r["date"],
-            source=r["source"],
-            url=r["url"],
-            external_id=f"{r['id']}#{copy}",
-        )
-
-
-def build_database(path: Path, count: int) -> None:
-    if path.exists():
-        return
-    started = time.perf_counter()
-    summary = import_records(open_database(path), corpus_records(count))
-    print(f"built {summary.imported:,} articles in {time.perf_counter() - started:.0f}s")
 
 
 # -- measured in a child process ------------------------------------------------
@@ -173,13 +139,13 @@ def child(kind: str, db: str) -> tuple[float, dict[str, float]]:
     return ready, (json.loads(rest) if rest else {})
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the database in this folder")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.child:
         kind, db = args.child
         asyncio.run(bare_app() if kind == "bare" else nutgraf_app(db))

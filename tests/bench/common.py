@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import resource
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from store.database import open_database
+from store.importer import import_records
+from store.records import Record
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPORA = SHARED / "corpora"
@@ -31,3 +37,37 @@ def peak_rss_mb() -> float:
 def require_shared() -> None:
     if not CORPORA.is_dir():
         raise SystemExit(f"benchmarks need the shared corpora at {CORPORA}")
+
+
+def corpus_rows(count: int) -> Iterator[dict[str, str]]:
+    """`count` records of the shared corpora as JSON objects, repeated with distinct ids."""
+    originals = []
+    for file in sorted(CORPORA.glob("*.jsonl.gz")):
+        with gzip.open(file, "rt", encoding="utf-8") as lines:
+            originals += [json.loads(line) for line in lines]
+    originals = [r for r in originals if r["text"].strip()]
+    for n in range(count):
+        row = originals[n % len(originals)]
+        yield {**row, "id": f"{row['id']}#{n // len(originals)}"}
+
+
+def corpus_records(count: int) -> Iterator[Record]:
+    """`count` records from the shared corpora, repeated with distinct ids."""
+    for n, row in enumerate(corpus_rows(count)):
+        yield Record(
+            text=row["text"],
+            path=f"bench:{n}",
+            title=row["title"] or None,
+            date=row["date"],
+            source=row["source"],
+            url=row["url"],
+            external_id=row["id"],
+        )
+
+
+def build_database(path: Path, count: int) -> None:
+    if path.exists():
+        return
+    started = time.perf_counter()
+    summary = import_records(open_database(path), corpus_records(count))
+    print(f"built {summary.imported:,} articles in {time.perf_counter() - started:.0f}s")

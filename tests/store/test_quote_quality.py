@@ -17,8 +17,14 @@ POLNEAR = GOLD / "polnear_dev.jsonl"
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/gold/polnear_dev.jsonl")
 def test_quote_figures_do_not_drop() -> None:
-    c = evaluate(POLNEAR, "dev")
-    found = c["loose_hit"] / c["gold"]
-    precise = c["loose_precise"] / c["predicted"]
-    speaker = c["speaker"] / c["sourced"]
-    assert found >= 0.99 and precise >= 0.90 and speaker >= 0.85, c
+    f = evaluate(POLNEAR, "dev")
+    reached = {
+        "recall": 0.98,
+        "precision": 0.89,
+        "loose_recall": 0.99,
+        "loose_precision": 0.90,
+        "speaker": 0.83,
+        "fragment_speaker": 0.87,
+    }
+    dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
+    assert not dropped, dropped
