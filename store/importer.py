@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -110,8 +111,7 @@ def import_records(
         # The workers extract the next batch while this process writes the last one.
         while batch := list(islice(records, batch_size)):
             if pool is None and workers > 1 and len(batch) >= PARALLEL_FROM:
-                lexicon()  # loaded once here, inherited by forked workers
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = worker_pool(workers)
             extracting = _start_batch(db, batch, pool)
             if pending is not None:
                 _write_batch(db, pending, imported_at, summary, resolver)
@@ -131,6 +131,24 @@ def _report(summary: ImportSummary, started: float, on_progress: ProgressHandler
     summary.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(summary)
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes that extract articles; they exit when this process dies, even by
+    kill -9, instead of waiting forever for work."""
+    lexicon()  # loaded once here, inherited by forked workers
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _exit_with_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 
 from sqlite_utils import Database
 
 from store.database import write_transaction
 from store.entity_resolver import EntityResolver
-from store.extract.lexicon import lexicon
-from store.importer import BATCH_SIZE, PARALLEL_FROM, extract_texts, write_extractions
+from store.importer import (
+    BATCH_SIZE,
+    PARALLEL_FROM,
+    extract_texts,
+    worker_pool,
+    write_extractions,
+)
 
 # What extraction fills; the articles themselves are never touched.
 EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entities")
@@ -33,8 +38,7 @@ def reindex(
     workers = workers or os.cpu_count() or 1
     pool: Executor | None = None
     if workers > 1 and total >= PARALLEL_FROM:
-        lexicon()
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = worker_pool(workers)
     done = 0
     last_id = 0
     try:

@@ -30,7 +30,7 @@ POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
 SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -65,12 +65,14 @@ def tokenize(text: str) -> list[Token]:
             line_start = match.start()
             line = text[line_start : len(text) if line_end == -1 else line_end]
             headline, table = line_kind(line)
-        capital = word[0].isupper() or _PARTICLE_NAME.match(word) is not None
-        sentence_start = not tokens or newline or tokens[-1].text in SENTENCE_END
-        token = Token(word, match.start(), match.end(), capital, sentence_start, headline)
-        token.index, token.table, token.line_start = len(tokens), table, newline or not tokens
-        tokens.append(token)
+        capital = word[0].isupper() or ("-" in word and _PARTICLE_NAME.match(word) is not None)
+        first = newline or not tokens
+        sentence_start = first or tokens[-1].text in SENTENCE_END
         previous_end = match.end()
+        tokens.append(
+            Token(word, match.start(), previous_end, capital, sentence_start, headline,
+                  len(tokens), table, first)
+        )  # fmt: skip
     return tokens
 
 

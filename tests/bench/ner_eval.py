@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -51,45 +52,64 @@ def overlap_hits(gold: list[Span], predicted: list[Span]) -> Counter[str]:
     return hits
 
 
-def evaluate(
-    file: Path,
-) -> tuple[dict[str, Counter[str]], Counter[str], Counter[str], Counter[str]]:
-    """Import `file` into a fresh database and count hits per kind: exact-match
-    tp/fp/fn, overlap hits, gold and predicted totals."""
+Scores = tuple[dict[str, Counter[str]], Counter[str], Counter[str], Counter[str]]
+
+
+def load_documents(file: Path) -> dict[str, dict[str, Any]]:
     documents = {}
     for line in file.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         documents[record["id"]] = record
+    return documents
+
+
+def nutgraf_spans(file: Path) -> dict[str, list[Span]]:
+    """What the importer stores as mentions for each document of `file`, by id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "eval.db")
+        import_paths(db, [str(file)])
+        found: dict[str, list[Span]] = {}
+        for external_id, start, end, kind in db.execute(
+            "SELECT external_id, mentions.start, mentions.end, kind FROM mentions "
+            "JOIN entities ON entities.id = entity_id "
+            "JOIN articles ON articles.id = mentions.article_id"
+        ):
+            found.setdefault(external_id, []).append((start, end, kind))
+        db.close()
+    return found
+
+
+def score_documents(
+    documents: dict[str, dict[str, Any]], predictions: dict[str, list[Span]]
+) -> Scores:
+    """Hits per kind: exact-match tp/fp/fn, overlap hits, gold and predicted totals."""
     totals: dict[str, Counter[str]] = {kind: Counter() for kind in LABELS.values()}
     overlap: Counter[str] = Counter()
     gold_totals: Counter[str] = Counter()
     predicted_totals: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp) / "eval.db")
-        import_paths(db, [str(file)])
-        for article_id, external_id in db.execute("SELECT id, external_id FROM articles"):
-            document = documents[external_id]
-            gold = [
-                (e["start"], e["end"], LABELS[e["label"]])
-                for e in document["entities"]
-                if e["label"] in LABELS
-            ]
-            misc = [(e["start"], e["end"]) for e in document["entities"] if e["label"] == "MISC"]
-            predicted = [
-                (start, end, kind)
-                for start, end, kind in db.execute(
-                    "SELECT start, end, kind FROM mentions "
-                    "JOIN entities ON entities.id = entity_id WHERE article_id = ?",
-                    [article_id],
-                )
-                if not any(start < m_end and m_start < end for m_start, m_end in misc)
-            ]
-            for kind, counts in score(gold, predicted).items():
-                totals[kind] += counts
-            overlap += overlap_hits(gold, predicted)
-            gold_totals.update(kind for *_, kind in gold)
-            predicted_totals.update(kind for *_, kind in predicted)
+    for document_id, document in documents.items():
+        gold = [
+            (e["start"], e["end"], LABELS[e["label"]])
+            for e in document["entities"]
+            if e["label"] in LABELS
+        ]
+        misc = [(e["start"], e["end"]) for e in document["entities"] if e["label"] == "MISC"]
+        predicted = [
+            (start, end, kind)
+            for start, end, kind in predictions.get(document_id, [])
+            if not any(start < m_end and m_start < end for m_start, m_end in misc)
+        ]
+        for kind, counts in score(gold, predicted).items():
+            totals[kind] += counts
+        overlap += overlap_hits(gold, predicted)
+        gold_totals.update(kind for *_, kind in gold)
+        predicted_totals.update(kind for *_, kind in predicted)
     return totals, overlap, gold_totals, predicted_totals
+
+
+def evaluate(file: Path) -> Scores:
+    """Import `file` into a fresh database and score its mentions."""
+    return score_documents(load_documents(file), nutgraf_spans(file))
 
 
 def f1(counts: Counter[str]) -> float:
@@ -101,9 +121,14 @@ def main() -> None:
     parser.add_argument("file", type=Path)
     args = parser.parse_args()
     started = time.perf_counter()
-    totals, overlap, gold_totals, predicted_totals = evaluate(args.file)
+    scores = evaluate(args.file)
     seconds = time.perf_counter() - started
     print(f"{args.file.name}: imported and scored in {seconds:.1f}s")
+    report(scores)
+
+
+def report(scores: Scores) -> None:
+    totals, overlap, gold_totals, predicted_totals = scores
     print(f"{'kind':<8} {'precision':>9} {'recall':>7} {'F1':>6} {'overlap F1':>11} {'gold':>6}")
     all_counts: Counter[str] = Counter()
     for kind, counts in totals.items():

@@ -67,6 +67,25 @@ def test_kill_nine_at_random_points_then_resume(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM quotes").fetchone() == (ARTICLES,)
     people = db.execute("SELECT count(*) FROM entities WHERE kind = 'person'").fetchone()[0]
     assert people == 5
+    # The killed importers' extraction workers did not outlive them.
+    deadline = time.monotonic() + 10
+    while leftovers := processes_mentioning(str(corpus)):
+        assert time.monotonic() < deadline, f"workers still running: {leftovers}"
+        time.sleep(0.2)
+
+
+def processes_mentioning(argument: str) -> list[int]:
+    """Processes whose command line holds `argument` (none known without /proc)."""
+    found: list[int] = []
+    if not Path("/proc").is_dir():
+        return found
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and argument.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def test_reading_while_an_import_writes(tmp_path: Path) -> None:
