@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from store.database import StoreError, is_readonly, open_database
 from store.importer import import_paths
+from store.schema import MIGRATIONS, migration_names
 from tests.conftest import SEEDS
 
 CONTRACT = {
@@ -90,3 +91,18 @@ def test_read_only_mode_on_request(db_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     with pytest.raises(sqlite3.OperationalError):
         db.execute("DELETE FROM articles")
+
+
+def test_an_older_database_is_migrated(db_path: Path) -> None:
+    """A database made by a nutgraf that knew only the first migration gets the rest."""
+
+    older = Database(db_path)
+    first, second, *_ = MIGRATIONS.pending(older)
+    MIGRATIONS.apply(older, stop_before=second.name)
+    assert {m.name for m in MIGRATIONS.applied(older)} == {first.name}
+    older.close()
+    db = open_database(db_path)
+    names = {row[0] for row in db.execute("SELECT name FROM _sqlite_migrations")}
+    assert names == migration_names()
+    import_paths(db, [str(SEEDS)])
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
