@@ -173,6 +173,8 @@ def get_article(db: Database, article_id: int) -> Article | None:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# How many matches a search ranks at most (see search_articles).
+RANKED_WINDOW = 2000
 
 
 def literal_fts_query(query: str) -> str:
@@ -181,7 +183,9 @@ def literal_fts_query(query: str) -> str:
 
 
 def search_articles(db: Database, query: str, *, limit: int = 200) -> list[SearchHit]:
-    """Articles whose title or text match `query`, best first.
+    """Articles whose title or text match `query`, best first: all matches are
+    ranked when there are up to RANKED_WINDOW of them, else the most recently
+    imported RANKED_WINDOW.
 
     The query is FTS5 syntax (phrases, `prefix*`, AND/OR/NOT, NEAR); when it
     is not valid FTS5 (`U.S.`, a lone `"`, `AND(`) its words are searched
@@ -190,19 +194,22 @@ def search_articles(db: Database, query: str, *, limit: int = 200) -> list[Searc
     query = query.strip()
     if len(query) < MIN_QUERY:
         return []
+    # Ranking every match of a common word ("said") in a million articles takes
+    # a second; the newest RANKED_WINDOW matches come in milliseconds, in rowid order.
     sql = (
         f"SELECT {row_columns(ListOrder.DATE)} FROM articles JOIN ("
-        "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
-        ") AS hits ON articles.id = hits.rowid ORDER BY hits.rank"
+        "  SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?"
+        "  ORDER BY rowid DESC LIMIT ?"
+        ") AS hits ON articles.id = hits.rowid ORDER BY hits.rank LIMIT ?"
     )
     try:
-        rows = article_rows(db.execute(sql, [query, limit]))
+        rows = article_rows(db.execute(sql, [query, RANKED_WINDOW, limit]))
         why = "text"
     except sqlite3.OperationalError:
         literal = literal_fts_query(query)
         if not literal:
             return []
-        rows = article_rows(db.execute(sql, [literal, limit]))
+        rows = article_rows(db.execute(sql, [literal, RANKED_WINDOW, limit]))
         why = "words"
     return [SearchHit(row, why) for row in rows]
 

@@ -10,6 +10,9 @@ from store.entity_queries import EntityNames
 from store.models import QuoteRow
 from store.queries import literal_fts_query
 
+# How many of the newest quotes matching a topic are searched when no speaker is given.
+ABOUT_WINDOW = 5000
+
 
 def find_quotes(
     db: Database,
@@ -20,6 +23,9 @@ def find_quotes(
     speakers: EntityNames | None = None,
 ) -> list[QuoteRow]:
     """Quotes by a speaker and/or about a topic (FTS5, literal on bad syntax), newest first.
+
+    A topic alone searches the ABOUT_WINDOW most recently imported quotes that
+    match it (all of them, unless the topic is a very common word).
 
     The speaker is matched fuzzily against the names, aliases and surnames of the
     entities quoted (`putin`, `Vladimir Putin`, `Pskov`); pass `speakers` (an
@@ -34,7 +40,11 @@ def find_quotes(
         where.append(f"quotes.speaker_entity_id IN ({','.join('?' * len(ids))})")
         params += ids
     if about and about.strip():
-        where.append("quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        # Alone, a common word ("the") matches most quotes: take the newest imported.
+        window = "" if speaker else f" ORDER BY rowid DESC LIMIT {ABOUT_WINDOW}"
+        where.append(
+            f"quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?{window})"
+        )
         params.append(about)
     sql = (
         "SELECT quotes.id, article_id, quotes.start, quotes.end, quotes.text, "
