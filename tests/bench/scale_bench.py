@@ -148,8 +148,8 @@ def query_figures(db_path: Path, repeat: int = 5) -> dict[str, float]:
     count = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     # The first pass reads the database from disk (a user's first searches after
     # opening it); the figures are over the passes after it.
-    first_pass = []
-    times = []
+    first_pass: list[float] = []
+    times: list[float] = []
     for run in range(repeat + 1):
         for query in SEARCHES:
             started = time.perf_counter()
