@@ -7,9 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from store.database import is_readonly, open_database
+from store.database import Reader, is_readonly, open_reader
 
 
 class Corpus:
@@ -21,12 +19,12 @@ class Corpus:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._db = open_database(path)
+        self._db = open_reader(path)
         self.readonly = is_readonly(self._db)
         self._lock = threading.Lock()
 
     @contextmanager
-    def read(self) -> Iterator[Database]:
+    def read(self) -> Iterator[Reader]:
         with self._lock:
             yield self._db
 

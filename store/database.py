@@ -7,13 +7,27 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlite_utils import Database
-
-from store.schema import MIGRATIONS, migration_names
+if TYPE_CHECKING:
+    # sqlite-utils (and the schema built with it) load only when a database is
+    # created, migrated or written: browsing opens with `open_reader`, without them.
+    from sqlite_utils import Database
 
 # How long a writer waits for another writer before giving up (seconds).
 BUSY_TIMEOUT = 30.0
+# The migrations in store/schema.py, by name (tests/store/test_database.py keeps
+# the two in step): a database with exactly these needs no sqlite-utils to read.
+MIGRATION_NAMES = frozenset({"0001_initial", "0002_list_order_indexes"})
+
+
+class Reader(Protocol):
+    """What the queries need of a connection: a `sqlite3.Connection` (from
+    `open_reader`) or a sqlite-utils `Database` (from `open_database`)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> sqlite3.Cursor: ...
+
+    def close(self) -> None: ...
 
 
 class StoreError(Exception):
@@ -28,6 +42,41 @@ def default_database_path() -> Path:
     return Path(data_home) / "nutgraf" / "corpus.db"
 
 
+def open_reader(path: str | Path) -> sqlite3.Connection:
+    """A plain connection to read a corpus database, quick to open.
+
+    A database whose schema is current opens directly (read-only when the file
+    is not writable); anything else (a new file, an older schema, a file that
+    is not a nutgraf database) goes through `open_database` first, which
+    migrates it or raises a clear StoreError.
+    """
+    file = Path(path)
+    readonly = file.exists() and not _writable(file)
+    if not _schema_is_current(file):
+        open_database(file, readonly=readonly).close()
+    if readonly:
+        return _connect_readonly(file)
+    conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    return conn
+
+
+def _schema_is_current(file: Path) -> bool:
+    if not file.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'nutgraf'"
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return {name for (name,) in names} == MIGRATION_NAMES
+
+
 def open_database(path: str | Path, *, readonly: bool | None = None) -> Database:
     """Open (creating if needed) a corpus database and bring its schema up to date.
 
@@ -40,6 +89,8 @@ def open_database(path: str | Path, *, readonly: bool | None = None) -> Database
         StoreError: the file is not a nutgraf database, is from a newer
             version, or cannot be opened.
     """
+    from sqlite_utils import Database
+
     path = str(path)
     if path == ":memory:":
         return _prepare(Database(sqlite3.connect(":memory:", check_same_thread=False)), path)
@@ -51,7 +102,7 @@ def open_database(path: str | Path, *, readonly: bool | None = None) -> Database
     if readonly:
         if not file.exists():
             raise StoreError(f"{path}: no such database")
-        return _prepare(_connect_readonly(file), path, readonly=True)
+        return _prepare(Database(_connect_readonly(file)), path, readonly=True)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT, check_same_thread=False)
@@ -60,7 +111,7 @@ def open_database(path: str | Path, *, readonly: bool | None = None) -> Database
     return _prepare(Database(conn), path)
 
 
-def is_readonly(db: Database) -> bool:
+def is_readonly(db: Reader) -> bool:
     """True when the database was opened read-only."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
 
@@ -70,7 +121,7 @@ def _writable(file: Path) -> bool:
     return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 
 
-def _connect_readonly(file: Path) -> Database:
+def _connect_readonly(file: Path) -> sqlite3.Connection:
     uri = f"{file.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
@@ -84,10 +135,12 @@ def _connect_readonly(file: Path) -> Database:
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{file}: not a SQLite database ({error})") from error
     conn.execute("PRAGMA query_only = 1")
-    return Database(conn)
+    return conn
 
 
 def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
+    from store.schema import MIGRATIONS, migration_names
+
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         tables = set(db.table_names())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process, utils
-from sqlite_utils import Database
 
+from store.database import Reader
 from store.models import ArticleRow, EntityCount, EntityProfile, EntitySummary, MonthCount
 from store.queries import ListOrder, article_rows, row_columns
 
@@ -14,7 +14,7 @@ COMPANIONS = 12
 COMPANION_WINDOW = 2000
 
 
-def entity_profile(db: Database, entity_id: int) -> EntityProfile | None:
+def entity_profile(db: Reader, entity_id: int) -> EntityProfile | None:
     """Name, kind, aliases, counts, mentions per month, companions and articles.
 
     Companions are counted over the COMPANION_WINDOW most recently imported
@@ -66,7 +66,7 @@ def entity_profile(db: Database, entity_id: int) -> EntityProfile | None:
 
 
 def neighbour_article(
-    db: Database, entity_id: int, article_id: int, *, forward: bool
+    db: Reader, entity_id: int, article_id: int, *, forward: bool
 ) -> ArticleRow | None:
     """The next (or previous) article naming the entity, in corpus order by date."""
     date = db.execute("SELECT ifnull(date, '') FROM articles WHERE id = ?", [article_id]).fetchone()
@@ -95,7 +95,7 @@ class EntityNames:
 
     MIN_SCORE = 85
 
-    def __init__(self, db: Database, *, speakers_only: bool = False) -> None:
+    def __init__(self, db: Reader, *, speakers_only: bool = False) -> None:
         self._ids: dict[str, int] = {}
         speakers = "SELECT DISTINCT speaker_entity_id FROM quotes"
         rows = db.execute(
@@ -130,9 +130,7 @@ class EntityNames:
         return ids[:limit]
 
 
-def articles_naming(
-    db: Database, entity_id: int, limit: int = PROFILE_ARTICLES
-) -> list[ArticleRow]:
+def articles_naming(db: Reader, entity_id: int, limit: int = PROFILE_ARTICLES) -> list[ArticleRow]:
     """Articles that name an entity, newest first."""
     columns = row_columns(ListOrder.DATE)
     return article_rows(

@@ -6,8 +6,7 @@ import re
 import sqlite3
 from enum import Enum
 
-from sqlite_utils import Database
-
+from store.database import Reader
 from store.models import (
     Article,
     ArticleRow,
@@ -35,7 +34,7 @@ class ListOrder(Enum):
     SOURCE = "ifnull(source, '')"
 
 
-def corpus_stats(db: Database) -> CorpusStats:
+def corpus_stats(db: Reader) -> CorpusStats:
     """Counts per table, sources (most articles first) and the date range."""
 
     def count(table: str) -> int:
@@ -63,7 +62,7 @@ def corpus_stats(db: Database) -> CorpusStats:
     )
 
 
-def count_articles(db: Database) -> int:
+def count_articles(db: Reader) -> int:
     return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
@@ -83,7 +82,7 @@ def article_rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
 
 
 def list_articles(
-    db: Database,
+    db: Reader,
     order: ListOrder,
     *,
     after: ArticleRow | None = None,
@@ -112,7 +111,7 @@ def list_articles(
 
 
 def last_articles(
-    db: Database, order: ListOrder, *, descending: bool, limit: int
+    db: Reader, order: ListOrder, *, descending: bool, limit: int
 ) -> list[ArticleRow]:
     """The last `limit` rows of the list, in list order (for jumping to the end)."""
     direction = "ASC" if descending else "DESC"
@@ -124,7 +123,7 @@ def last_articles(
 
 
 def articles_at(
-    db: Database, order: ListOrder, position: int, *, descending: bool, limit: int
+    db: Reader, order: ListOrder, position: int, *, descending: bool, limit: int
 ) -> list[ArticleRow]:
     """Rows from a position in the list. Only for jumps into the middle (a
     scrollbar drag), where no neighbouring row is known to page from."""
@@ -136,7 +135,7 @@ def articles_at(
     return article_rows(db.execute(sql, [limit, position]))
 
 
-def get_article(db: Database, article_id: int) -> Article | None:
+def get_article(db: Reader, article_id: int) -> Article | None:
     row = db.execute(
         "SELECT id, title, text, date, source, url, path FROM articles WHERE id = ?", [article_id]
     ).fetchone()
@@ -182,7 +181,7 @@ def literal_fts_query(query: str) -> str:
     return " ".join(f'"{word}"' for word in _WORD.findall(query))
 
 
-def search_articles(db: Database, query: str, *, limit: int = 200) -> list[SearchHit]:
+def search_articles(db: Reader, query: str, *, limit: int = 200) -> list[SearchHit]:
     """Articles whose title or text match `query`, best first: all matches are
     ranked when there are up to RANKED_WINDOW of them, else the most recently
     imported RANKED_WINDOW.
@@ -214,7 +213,7 @@ def search_articles(db: Database, query: str, *, limit: int = 200) -> list[Searc
     return [SearchHit(row, why) for row in rows]
 
 
-def article_entities(db: Database, article_id: int) -> list[EntityCount]:
+def article_entities(db: Reader, article_id: int) -> list[EntityCount]:
     """The entities an article mentions, most mentioned first within each kind."""
     rows = db.execute(
         "SELECT entities.id, entities.name, entities.kind, count(*) AS n FROM mentions "
@@ -226,7 +225,7 @@ def article_entities(db: Database, article_id: int) -> list[EntityCount]:
 
 
 def list_entities(
-    db: Database, *, kind: str | None = None, limit: int | None = None
+    db: Reader, *, kind: str | None = None, limit: int | None = None
 ) -> list[EntitySummary]:
     """Entities with their mention and article counts, most mentioned first."""
     where = "WHERE entities.kind = ?" if kind else ""

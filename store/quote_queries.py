@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlite_utils import Database
-
+from store.database import Reader
 from store.entity_queries import EntityNames
 from store.models import QuoteRow
 from store.queries import literal_fts_query
@@ -15,7 +14,7 @@ ABOUT_WINDOW = 5000
 
 
 def find_quotes(
-    db: Database,
+    db: Reader,
     *,
     speaker: str | None = None,
     about: str | None = None,

@@ -9,20 +9,24 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from sqlite_utils import Database
 
-from store.database import StoreError, default_database_path, open_database
-from store.importer import ImportSummary, import_paths
+from store.database import StoreError, default_database_path, open_database, open_reader
 from store.queries import corpus_stats, list_entities
 from store.quote_queries import find_quotes
 from store.records import Problem
-from store.reindex import reindex as reindex_corpus
 from store.seeds import bundled_seeds
+
+if TYPE_CHECKING:
+    # The importer (extraction, sqlite-utils) loads only for the commands that
+    # write, so the browser opens quickly.
+    from sqlite_utils import Database
+
+    from store.importer import ImportSummary
 
 EXIT_REJECTED = 1
 
@@ -71,8 +75,13 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
     path = _database_path(ctx, db_path)
     if db_path is None and not path.exists():
         click.echo(f"Creating {path} from the sample articles…", err=True)
+        from store.importer import import_paths
+
         import_paths(_open(path), [str(bundled_seeds())])
-    _open(path).close()
+    try:
+        open_reader(path).close()
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
     from tui.app import run_app  # Textual loads only when the browser opens.
 
     run_app(path)
@@ -103,6 +112,8 @@ def import_command(
     db = _open(path, readonly=False)
     stderr = Console(stderr=True, highlight=False, emoji=False)
     show_progress = not quiet and stderr.is_terminal
+    from store.importer import ImportSummary, import_paths
+
     summary = ImportSummary()
     try:
         with _progress(stderr, show_progress) as on_progress:
@@ -244,6 +255,8 @@ def reindex(ctx: click.Context, db_path: Path | None) -> None:
     Example:
       nutgraf reindex --db news.db
     """
+    from store.reindex import reindex as reindex_corpus
+
     path = _existing(ctx, db_path)
     db = _open(path, readonly=False)
     stderr = Console(stderr=True, highlight=False, emoji=False)

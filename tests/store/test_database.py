@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from store.database import StoreError, is_readonly, open_database
+from store.database import MIGRATION_NAMES, StoreError, is_readonly, open_database, open_reader
 from store.importer import import_paths
 from store.schema import MIGRATIONS, migration_names
 from tests.conftest import SEEDS
@@ -106,3 +108,37 @@ def test_an_older_database_is_migrated(db_path: Path) -> None:
     assert names == migration_names()
     import_paths(db, [str(SEEDS)])
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_migration_names_are_in_step_with_the_schema() -> None:
+    assert migration_names() == MIGRATION_NAMES
+
+
+def test_browsing_opens_without_sqlite_utils(seeded_db: Database, db_path: Path) -> None:
+    """A current database opens for reading on plain sqlite3: quick to start."""
+    seeded_db.close()
+    code = (
+        "import sys; from store.corpus import Corpus; from store.queries import count_articles\n"
+        f"corpus = Corpus({str(db_path)!r})\n"
+        "with corpus.read() as db: assert count_articles(db) == 5\n"
+        "assert 'sqlite_utils' not in sys.modules, 'sqlite_utils was loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_reading_an_older_or_foreign_database(db_path: Path, tmp_path: Path) -> None:
+    older = Database(db_path)
+    MIGRATIONS.apply(older, stop_before="0002_list_order_indexes")
+    older.close()
+    open_reader(db_path).close()
+    assert {row[0] for row in Database(db_path).execute("SELECT name FROM _sqlite_migrations")} == (
+        MIGRATION_NAMES
+    )
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="not a nutgraf corpus"):
+        open_reader(foreign)
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database at all")
+    with pytest.raises(StoreError):
+        open_reader(text)

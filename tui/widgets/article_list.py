@@ -41,6 +41,14 @@ class WindowPlan:
     from_end: bool = False
 
 
+@dataclass(frozen=True)
+class _RowStyles:
+    base: Style
+    date: Style
+    untitled: Style
+    source: Style
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Every article (or the hits of a search), one per line, paged from SQLite.
 
@@ -90,6 +98,7 @@ class ArticleList(ScrollView, can_focus=True):
         # One page load at a time; when it lands, what is still missing is asked for.
         self._loading = False
         self._highlighted_id: int | None = None
+        self._styles: dict[tuple[bool, str, Style], _RowStyles] = {}
 
     # -- data ------------------------------------------------------------
 
@@ -223,28 +232,41 @@ class ArticleList(ScrollView, can_focus=True):
             self.call_after_refresh(self._request_visible_rows)
             style = self.get_component_rich_style("article-list--loading")
             return Strip([Segment("…".ljust(width), style)], width)
-        base = self.rich_style
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("article-list--cursor")
-        return Strip(self._row_segments(row, width, base), width).adjust_cell_length(width, base)
+        styles = self._row_styles(index == self.cursor)
+        return Strip(self._row_segments(row, width, styles), width).adjust_cell_length(
+            width, styles.base
+        )
 
-    def _row_segments(self, row: ArticleRow, width: int, base: Style) -> list[Segment]:
+    def _row_styles(self, cursor: bool) -> _RowStyles:
+        """The styles of a row (the cursor's or another), worked out once per theme."""
+        key = (cursor, self.app.theme, self.rich_style)
+        styles = self._styles.get(key)
+        if styles is None:
+            base = self.rich_style
+            if cursor:
+                base = base + self.get_component_rich_style("article-list--cursor")
+            component = self.get_component_rich_style
+            styles = _RowStyles(
+                base,
+                base + component("article-list--date"),
+                base + component("article-list--untitled"),
+                base + component("article-list--source"),
+            )
+            self._styles = {key: styles, **self._styles} if len(self._styles) < 8 else {key: styles}
+        return styles
+
+    def _row_segments(self, row: ArticleRow, width: int, styles: _RowStyles) -> list[Segment]:
         date = (row.date or "").ljust(10)
         source = visible(row.source or "")[:18]
         show_source = width >= 60 and source
         title_width = width - 11 - (cell_len(source) + 1 if show_source else 0)
         title = _fit(visible(row.title), max(title_width, 0))
-        title_style = base
-        if not row.titled:
-            title_style = base + self.get_component_rich_style("article-list--untitled")
         segments = [
-            Segment(date + " ", base + self.get_component_rich_style("article-list--date")),
-            Segment(title, title_style),
+            Segment(date + " ", styles.date),
+            Segment(title, styles.base if row.titled else styles.untitled),
         ]
         if show_source:
-            segments.append(
-                Segment(" " + source, base + self.get_component_rich_style("article-list--source"))
-            )
+            segments.append(Segment(" " + source, styles.source))
         return segments
 
     # -- cursor ----------------------------------------------------------
