@@ -247,7 +247,7 @@ class _Context(ArticleNames):
                 return self.before(len(previous))
             return self._closing_attribution(previous)
         for cue in reversed(cues):
-            if _NOUN_BEFORE.search(head, 0, cue.start()):
+            if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
                 continue
             if cue.group().endswith("ing") and head[: cue.start()].rstrip().endswith(","):
                 continue  # `Mook said as much …, arguing that “…”`: the subject of "said"

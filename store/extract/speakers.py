@@ -22,9 +22,9 @@ MAX_SPEAKER_WORDS = 9
 # A sentence ends at . ! or ? before a capital, but not after a title or an
 # initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`.
 SENTENCE_BREAK = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
-    r"(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bProf)(?<!\bRev)(?<!\bSt)(?<!\b[A-Z])"
-    r"[.!?][”\"’]?\s+(?=[A-Z“\"])"
+    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGov\.)(?<!\bSen\.)"
+    r"(?<!\bRep\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bProf\.)(?<!\bRev\.)"
+    r"(?<!\bSt\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
 )
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
