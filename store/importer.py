@@ -197,8 +197,14 @@ def _start_batch(db: Database, batch: list[Record], pool: Executor | None) -> _B
         by_hash.setdefault(content_hash(record), record)
     stored = _stored_hashes(db, list(by_hash))
     fresh = {digest: record for digest, record in by_hash.items() if digest not in stored}
-    extracted = extract_texts([record.text for record in fresh.values()], pool)
-    return _Batch(len(batch), fresh, extracted)
+    # Records read from a shard come with their extraction; the rest are extracted.
+    todo = [record.text for record in fresh.values() if record.extraction is None]
+    extracted = extract_texts(todo, pool)
+    in_order = (
+        record.extraction if record.extraction is not None else next(extracted)
+        for record in fresh.values()
+    )
+    return _Batch(len(batch), fresh, in_order)
 
 
 def _write_batch(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.extract import Extraction
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,8 @@ class Record:
     source: str | None = None
     url: str | None = None
     external_id: str | None = None
+    extraction: Extraction | None = field(default=None, compare=False, repr=False)
+    """Set when the record comes with its extraction done (read from a shard)."""
 
 
 @dataclass(frozen=True)

@@ -98,15 +98,18 @@ def import_command(
     """Import articles from files, directories (recursively) or `-` (JSONL on stdin).
 
     Reads .txt (title line, then body), .jsonl/.jsonl.gz and .csv (fields
-    title, text, date, source, url, id). Importing the same files again adds
-    nothing; a changed record updates its article. Bad records are reported as
-    FILE:LINE: reason and skipped.
+    title, text, date, source, url, id), and .db: another nutgraf database (a
+    shard), whose articles arrive with their names and quotes already
+    extracted. Importing the same files again adds nothing; a changed record
+    updates its article. Bad records are reported as FILE:LINE: reason and
+    skipped.
 
     \b
     Examples:
       nutgraf import seeds/
       nutgraf import news.jsonl.gz scraped/ --db news.db
       zcat dump.jsonl.gz | nutgraf import -
+      nutgraf import shard1.db shard2.db --db news.db
     """
     path = _database_path(ctx, db_path)
     db = _open(path, readonly=False)

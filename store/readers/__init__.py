@@ -12,6 +12,7 @@ from typing import IO, cast
 from store.decoding import BinaryData, decode
 from store.readers.csv_file import read_csv
 from store.readers.jsonl import read_jsonl
+from store.readers.shard import SHARD_SUFFIXES, read_shard
 from store.readers.text_file import parse_text_article
 from store.records import Problem, Record
 
@@ -45,9 +46,12 @@ def read_paths(paths: Iterable[str]) -> Iterator[Record | Problem]:
 
 
 def read_file(path: Path, shown: str) -> Iterator[Record | Problem]:
-    """The articles of one file, chosen by its suffix."""
+    """The articles of one file, chosen by its suffix (a `.db` is a nutgraf shard)."""
     stored = str(path.resolve())
     lower = path.name.lower()
+    if lower.endswith(SHARD_SUFFIXES):
+        yield from read_shard(path, shown)
+        return
     try:
         if lower.endswith(JSONL_SUFFIXES):
             with _open(path) as lines:
