@@ -6,7 +6,8 @@ Each benchmark runs in its own process, one after the other, so they do not
 compete for the two cores; its output is shown as it goes and kept in the
 report under the machine's description. `--keep DIR` keeps the 100k and 1M
 databases between runs (the 1M import figures then come from the run that
-built it).
+built it). `--only NAME …` re-runs those benchmarks and replaces their
+sections of an existing report (stamped with the date they were re-run).
 """
 
 from __future__ import annotations
@@ -117,7 +118,18 @@ def section(bench: Bench, output: str, seconds: float, status: int) -> str:
     if not bench.markdown:
         body = f"```\n{body}\n```"
     failed = f"\n\n**The benchmark failed (exit {status}).**" if status else ""
-    return f"## {bench.title}\n\n`{command}`, {seconds:.0f} s.\n\n{body}{failed}\n"
+    when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    return f"## {bench.title}\n\n`{command}`, {seconds:.0f} s, {when}.\n\n{body}{failed}\n"
+
+
+def replace_section(text: str, title: str, new: str) -> str:
+    """`text` with its `## title` section (up to the next `## `) replaced by `new`."""
+    start = text.find(f"## {title}\n")
+    if start == -1:
+        return text.rstrip("\n") + "\n\n" + new
+    end = text.find("\n## ", start + 1)
+    end = len(text) if end == -1 else end + 1
+    return text[:start] + new + ("\n" if end < len(text) else "") + text[end:]
 
 
 def main() -> None:
@@ -135,6 +147,14 @@ def main() -> None:
             file.unlink()
         if keep.exists():
             keep.rmdir()
+    if args.only and args.output.exists():
+        # Re-run benchmarks refresh their own sections and leave the rest as it was.
+        text = args.output.read_text(encoding="utf-8")
+        for bench, new in zip(chosen, sections, strict=True):
+            text = replace_section(text, bench.title, new)
+        args.output.write_text(text, encoding="utf-8")
+        print(f"\nupdated {', '.join(args.only)} in {args.output}")
+        return
     header = (
         "# Benchmarks\n\n"
         f"Written by `make bench` on {started:%Y-%m-%d %H:%M} UTC, on {machine()}.\n\n"
