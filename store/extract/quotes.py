@@ -56,6 +56,7 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
 )
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING_OPENING = re.compile(r"[\s“”\"]*According to (?P<phrase>[^,“”\"\n]{1,80}),")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
 # How far before a quote its cue may stand (characters).
@@ -80,13 +81,18 @@ _VERB_AFTER_SUBJECT = re.compile(
 # as `At Monday’s debate,` or `Speaking to students this week,`.
 _SENTENCE_OPENING = re.compile(
     r"[\s“”\"'‘’(]*(?:(?:[A-Z][a-z]*ing|In|At|On|During|After|Before|Following|Earlier|Later|"
-    r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,“”\"\n]{0,80},\s+)?"
+    r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,\n]{0,80},[”\"]?\s+)?"
 )
 # What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
 # `of West Virginia`.
 _AFTER_NAME = re.compile(
-    r"(?:\s*,[^,“”\"]{1,100},|\s*\([^()]{1,30}\)|\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
+    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
 )
+# Words that say what stands before a name is no title (`Trump attacked Clinton`).
+_NOT_TITLE = {
+    "of", "in", "on", "at", "for", "with", "from", "by", "as", "to", "and", "or", "but",
+    "that", "which", "who", "when", "while", "after", "before", "said", "says", "told",
+}  # fmt: skip
 # A role opening a sentence: `The Republican presidential nominee`.
 _ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")
 
@@ -125,8 +131,10 @@ def extract_quotes(text: str, mentions: list[Mention], people: People) -> list[Q
             speaker = context.subject_of_previous_paragraph(start)
         elif speaker is None:
             speaker = context.sentence_subject(start)
+        if speaker is not None and speaker.start < start:
+            speaker = context.named_antecedent(speaker)
         if speaker is not None:
-            speaker = context.named_antecedent(speaker).for_government()
+            speaker = speaker.for_government()
         quotes.append(
             Quote(
                 start,
@@ -249,8 +257,13 @@ class _Context(ArticleNames):
         for cue in reversed(cues):
             if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
                 continue
-            if cue.group().endswith("ing") and head[: cue.start()].rstrip().endswith(","):
-                continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
+            if cue.group().endswith("ing"):
+                if head[: cue.start()].rstrip().endswith(","):
+                    continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
+                # `Trump unleashed tweets early Friday saying that …`: the sentence's subject.
+                subject = self.sentence_subject(sentence_start + cue.start())
+                if subject is not None:
+                    return subject, cue.group().lower()
             clause = _REPORTED_SUBJECT.match(head, cue.end())
             if clause:
                 # `the BBC states that Putin refuses to “stoop”`: Putin's word.
@@ -262,6 +275,14 @@ class _Context(ArticleNames):
             speaker = self.subject(sentence_start, sentence_start + cue.start())
             if speaker is not None:
                 return speaker, cue.group().lower()
+        # `According to Limbaugh, “…”`: the source opens the sentence.
+        according = _ACCORDING_OPENING.match(head)
+        if according:
+            speaker = self.speaker(
+                sentence_start + according.start("phrase"), sentence_start + according.end("phrase")
+            )
+            if speaker is not None:
+                return speaker, "according to"
         return None
 
     def _closing_attribution(self, previous: str) -> tuple[Speaker, str] | None:
@@ -291,10 +312,11 @@ class _Context(ArticleNames):
             return None
         named = self.mentions_in(at, start)
         first = named[0] if named else None
-        if first is not None and first.kind in ("person", "org"):
-            # Only titles may stand before the name: `Retired Lt. Gen. Michael Flynn`.
+        if first is not None:
+            # Only titles may stand before the name: `Retired Lt. Gen. Michael Flynn`,
+            # `Democratic presidential nominee Hillary Clinton`.
             lead = self.text[at : first.start].split()
-            if all(word[0].isupper() for word in lead) and len(lead) <= 4:
+            if len(lead) <= 4 and not any(word.lower() in _NOT_TITLE for word in lead):
                 rest = self.text[first.end : start]
                 extra = _AFTER_NAME.match(rest)
                 if _VERB_AFTER_SUBJECT.match(rest, extra.end() if extra else 0):
@@ -309,10 +331,10 @@ class _Context(ArticleNames):
         return None
 
     def named_antecedent(self, speaker: Speaker) -> Speaker:
-        """A pronoun speaking (`Ban Ki-moon condemned what he called …`, `Lynch
-        said she recalled …`) stands for the subject of its sentence when that
-        fits it (a person of that gender, or an organisation for `it`): the
-        subject is cited, so the span says who it is."""
+        """A pronoun speaking before its quote (`Ban Ki-moon condemned what he
+        called …`, `Lynch said she recalled …`) stands for the subject of its
+        sentence when that fits it (a person of that gender, or an organisation
+        for `it`): the subject is cited, so the span says who it is."""
         if speaker.text.lower() not in ("he", "she", "it"):
             return speaker
         subject = self.sentence_subject(speaker.start)
