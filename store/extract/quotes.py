@@ -261,9 +261,9 @@ class _Context(ArticleNames):
                 if head[: cue.start()].rstrip().endswith(","):
                     continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
                 # `Trump unleashed tweets early Friday saying that …`: the sentence's subject.
-                subject = self.sentence_subject(sentence_start + cue.start())
-                if subject is not None:
-                    return subject, cue.group().lower()
+                opening = self.sentence_subject(sentence_start + cue.start())
+                if opening is not None:
+                    return opening, cue.group().lower()
             clause = _REPORTED_SUBJECT.match(head, cue.end())
             if clause:
                 # `the BBC states that Putin refuses to “stoop”`: Putin's word.
