@@ -111,6 +111,10 @@ class ArticleNames:
             if opening:
                 m = opening[0]
                 return Speaker(m.start, m.end, m.text, m.name, m.kind)
+            first = words[0].group().lower()
+            if first in _PRONOUNS or first in _GROUP_PRONOUNS:
+                # `I laughed and said`: the pronoun opening the sentence.
+                return self.speaker(start + words[0].start(), start + words[0].end())
             return None
         head_end = start + words[index].end()
         subject = self.mention_ending_at(head_end)
