@@ -111,8 +111,8 @@ class ArticleNames:
             if opening:
                 m = opening[0]
                 return Speaker(m.start, m.end, m.text, m.name, m.kind)
-            first = words[0].group().lower()
-            if first in _PRONOUNS or first in _GROUP_PRONOUNS:
+            opener = words[0].group().lower()
+            if opener in _PRONOUNS or opener in _GROUP_PRONOUNS:
                 # `I laughed and said`: the pronoun opening the sentence.
                 return self.speaker(start + words[0].start(), start + words[0].end())
             return None
