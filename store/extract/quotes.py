@@ -48,6 +48,11 @@ _CUES = (
 )
 # Punctuation right after a quote's closing mark: the quote ends its clause.
 _CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
+# After a quote that ends in a full stop: a lowercase word or a comma keeps its sentence
+# going (`“…?” asked Vitter`, `“….” he said`).
+_STAYS_IN_SENTENCE = re.compile(r"[”\"'’]*\s*(?:[,—–―-]|[a-z])")
+# After a quote, a conjunction opening another clause: `,” but he said`.
+_NEW_CLAUSE = re.compile(r"[”\"'’]*\s*,?\s*(?:but|and|while|though|although)\s")
 # Cue verbs are lowercase: "States" in "United States" is no cue, nor is
 # "called" in "so-called".
 _CUE = re.compile(rf"(?<![\w-])(?:{_CUES})\b")
@@ -176,6 +181,15 @@ def _attribute(context: _Context, start: int, end: int) -> tuple[Speaker | None,
     if before is not None and not closed:
         # `… to take “robust steps” in response, and he urged`: the sentence
         # runs on past the quote, so a cue later in it is about something else.
+        return before
+    if before is not None and _NEW_CLAUSE.match(context.text, end):
+        # `Putney said that it did not give “…,” but he said …`: the cue after the
+        # quote opens a clause of its own.
+        return before
+    ends_sentence = context.text[end - 1 : end] in ".!?"
+    if before is not None and ends_sentence and not _STAYS_IN_SENTENCE.match(context.text, end):
+        # `She says Trump represents the “same rigged system.” She adds, “…”`: the
+        # quote ends its sentence, and the cue after it opens the next quote's.
         return before
     found = after or before
     return found if found else (None, None)
@@ -343,6 +357,8 @@ class _Context(ArticleNames):
         pronoun = speaker.text.lower()
         if pronoun == "it":
             same = subject.kind == "org"
+        elif subject.text.lower() == pronoun:
+            same = True  # `She said she speaks …`
         else:
             gender = "m" if pronoun == "he" else "f"
             same = subject.kind == "person" and (
