@@ -61,6 +61,10 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
 )
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_INVERTED_OPENING = re.compile(
+    r"\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Tweeted)\s+"
+    r"(?P<phrase>[^,:“”\"\n]{1,60})[,:]\s*[“\"]?\s*$"
+)
 _ACCORDING_OPENING = re.compile(r"[\s“”\"]*According to (?P<phrase>[^,“”\"\n]{1,80}),")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
@@ -83,9 +87,9 @@ _VERB_AFTER_SUBJECT = re.compile(
     r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that)\b)[a-z]+\b"
 )
 # What opens a sentence before its subject: quotation marks, and a phrase such
-# as `At Monday’s debate,` or `Speaking to students this week,`.
+# as `At Monday’s debate,`, `Speaking to students this week,` or `Asked about it,`.
 _SENTENCE_OPENING = re.compile(
-    r"[\s“”\"'‘’(]*(?:(?:[A-Z][a-z]*ing|In|At|On|During|After|Before|Following|Earlier|Later|"
+    r"[\s“”\"'‘’(]*(?:(?:[A-Z][a-z]*ing|[A-Z][a-z]+ed|In|At|On|During|After|Before|Following|Earlier|Later|"
     r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,\n]{0,80},[”\"]?\s+)?"
 )
 # What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
@@ -135,7 +139,7 @@ def extract_quotes(text: str, mentions: list[Mention], people: People) -> list[Q
         if speaker is None and context.stands_alone(start, end, None):
             speaker = context.subject_of_previous_paragraph(start)
         elif speaker is None:
-            speaker = context.sentence_subject(start)
+            speaker = context.sentence_subject(start) or context.previous_sentence_subject(start)
         if speaker is not None and speaker.start < start:
             speaker = context.named_antecedent(speaker)
         if speaker is not None:
@@ -289,6 +293,14 @@ class _Context(ArticleNames):
             speaker = self.subject(sentence_start, sentence_start + cue.start())
             if speaker is not None:
                 return speaker, cue.group().lower()
+        # `Said Ellis: “…”`: an inverted cue opens the sentence.
+        inverted = _INVERTED_OPENING.match(head)
+        if inverted:
+            speaker = self.speaker(
+                sentence_start + inverted.start("phrase"), sentence_start + inverted.end("phrase")
+            )
+            if speaker is not None:
+                return speaker, inverted.group("cue").lower()
         # `According to Limbaugh, “…”`: the source opens the sentence.
         according = _ACCORDING_OPENING.match(head)
         if according:
@@ -343,6 +355,17 @@ class _Context(ArticleNames):
         if role and role.group("title").lower() in lexicon().titles:
             return self.speaker(at, at + role.end("title"))
         return None
+
+    def previous_sentence_subject(self, start: int) -> Speaker | None:
+        """`Sanders identified exhaustion as a reason. “The younger people are …”`: a
+        quote opening a sentence with no cue is the words of the subject of the
+        sentence before it in the paragraph."""
+        sentence_start = self.sentence_start(start)
+        if self.text[sentence_start:start].strip(" “\"'") or sentence_start == 0:
+            return None
+        if self.text[sentence_start - 1] == "\n":
+            return None  # the quote opens its paragraph
+        return self.sentence_subject(sentence_start - 1)
 
     def named_antecedent(self, speaker: Speaker) -> Speaker:
         """A pronoun speaking before its quote (`Ban Ki-moon condemned what he

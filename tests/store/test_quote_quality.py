@@ -23,8 +23,8 @@ def test_quote_figures_do_not_drop() -> None:
         "precision": 0.89,
         "loose_recall": 0.99,
         "loose_precision": 0.90,
-        "speaker": 0.84,
-        "fragment_speaker": 0.88,
+        "speaker": 0.85,
+        "fragment_speaker": 0.89,
     }
     dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
     assert not dropped, dropped
