@@ -47,20 +47,30 @@ class HeaderLine:
 ReaderLine = DisplayLine | HeaderLine
 
 
-def wrap_text(text: str, width: int, folded: list[Repeat]) -> list[DisplayLine]:
+def wrap_text(
+    text: str, width: int, folded: list[Repeat], *, limit: int | None = None
+) -> list[DisplayLine]:
     """Display lines for `text` at `width` cells; each repeat in `folded` is one line.
 
     Paragraphs (`\\n`-separated) are wrapped at spaces; a word wider than
-    the line is cut. A blank line separates paragraphs.
+    the line is cut. A blank line separates paragraphs. With `limit`, only
+    the paragraphs starting before it are wrapped: the first lines of a huge
+    article, the same as the whole text's.
     """
     width = max(width, 10)
+    end = len(text)
+    if limit is not None and limit < end:
+        newline = text.find("\n", limit)
+        end = end if newline == -1 else newline
     lines: list[DisplayLine] = []
     position = 0
     for repeat in sorted(folded, key=lambda r: r.start):
+        if repeat.end > end:
+            break
         _wrap_range(text, position, repeat.start, width, lines)
         lines.append(FoldLine(repeat, len(text[repeat.start : repeat.end].split())))
         position = repeat.end
-    _wrap_range(text, position, len(text), width, lines)
+    _wrap_range(text, position, end, width, lines)
     while lines and isinstance(lines[-1], BlankLine):
         lines.pop()
     return lines

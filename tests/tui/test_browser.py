@@ -366,3 +366,26 @@ async def test_a_read_only_database_opens_with_a_notice(
         assert app.corpus.readonly
         assert articles.total == 5 and reader.article is not None
         assert any("Read-only" in str(n.message) for n in app._notifications)
+
+
+async def test_a_huge_article_shows_at_once_then_wraps_whole(db_path: Path, tmp_path: Path) -> None:
+    paragraph = "Putin said the sanctions were unfair and would be answered. " * 20
+    text = "\n\n".join(f"{n} {paragraph}" for n in range(4000))  # about 5 MB
+    file = tmp_path / "huge.jsonl"
+    file.write_text(json.dumps({"title": "Huge", "text": text}) + "\n")
+    import_paths(open_database(db_path), [str(file)])
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        _, reader = parts(app)
+        while reader.article is None:
+            await pilot.pause(0.01)
+        first = reader.virtual_size.height
+        await pilot.press("j")  # keys are answered while the rest is wrapped
+        await settle(pilot)
+        whole = reader.virtual_size.height
+        assert 0 < first < whole
+        assert whole > 4000 * 2  # every paragraph, at least a line and a blank each
+        await pilot.press("G")
+        await pilot.pause()
+        last = reader._lines[-1]
+        assert isinstance(last, TextLine) and last.end == len(text)

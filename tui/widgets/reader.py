@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from rich.segment import Segment
@@ -19,6 +20,10 @@ from textual.strip import Strip
 from store.models import Article, MentionSpan, Repeat
 from tui.layout import BlankLine, FoldLine, HeaderLine, ReaderLine, TextLine, wrap_plain, wrap_text
 from tui.safe_text import visible
+
+# Articles longer than this (characters) are wrapped in a thread: the reader shows
+# their first screens at once (wrapping a 50 MB article takes seconds).
+WRAP_IN_BACKGROUND = 200_000
 
 
 class Reader(ScrollView, can_focus=True):
@@ -104,6 +109,7 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._lines: list[ReaderLine] = []
         self._layout_width = 0
+        self._wrapping = 0  # counts layouts: a background wrap applies to its own only
         self.show_repeats = False
         self.hit_pattern: re.Pattern[str] | None = None
         self.hits: list[tuple[int, int]] = []
@@ -176,12 +182,13 @@ class Reader(ScrollView, can_focus=True):
     def _layout(self) -> None:
         width = max(self._text_width, 10)
         self._layout_width = self._text_width
+        self._wrapping += 1
         article = self.article
         if article is None:
             self._lines = [HeaderLine("No article. Pick one in the list and press Enter.", "meta")]
         else:
             folded: list[Repeat] = [] if self.show_repeats else article.repeats
-            header = [
+            header: list[ReaderLine] = [
                 HeaderLine(visible(line), "title")
                 for line in wrap_plain(article.title or "(untitled)", width)
             ]
@@ -190,8 +197,33 @@ class Reader(ScrollView, can_focus=True):
                 header.append(HeaderLine(visible(meta), "meta"))
             if article.url:
                 header.append(HeaderLine(visible(article.url), "meta"))
-            self._lines = [*header, BlankLine(), *wrap_text(article.text, width, folded)]
+            header.append(BlankLine())
+            if len(article.text) > WRAP_IN_BACKGROUND:
+                # A huge article: its first screens now, the rest from a thread.
+                first = wrap_text(article.text, width, folded, limit=WRAP_IN_BACKGROUND // 4)
+                self._lines = [*header, *first]
+                self.run_worker(
+                    partial(self._wrap_whole, self._wrapping, article.text, width, folded, header),
+                    thread=True,
+                    exclusive=True,
+                    group="wrap",
+                )
+            else:
+                self._lines = [*header, *wrap_text(article.text, width, folded)]
         self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def _wrap_whole(
+        self, wrapping: int, text: str, width: int, folded: list[Repeat], header: list[ReaderLine]
+    ) -> None:
+        lines = [*header, *wrap_text(text, width, folded)]
+        self.app.call_from_thread(self._wrapped, wrapping, width, lines)
+
+    def _wrapped(self, wrapping: int, width: int, lines: list[ReaderLine]) -> None:
+        if wrapping != self._wrapping:
+            return  # another article, width or folding was laid out meanwhile
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
         self.refresh()
 
     # -- drawing -----------------------------------------------------------
