@@ -1,4 +1,5 @@
-"""Who a phrase of an article names: a name, a pronoun, a role or an unnamed source."""
+"""Who a phrase of an article names (a name, a pronoun, a role or an unnamed source),
+and who the subject of a sentence is."""
 
 from __future__ import annotations
 
@@ -29,6 +30,31 @@ SENTENCE_BREAK = re.compile(
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
 APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")
+
+
+# What follows a sentence's subject when a verb does: a lowercase word that
+# does not carry the subject on (`of`, `and`, `’s`).
+_VERB_AFTER_SUBJECT = re.compile(
+    r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that)\b)[a-z]+\b"
+)
+# What opens a sentence before its subject: quotation marks, and a phrase such
+# as `At Monday’s debate,`, `Speaking to students this week,` or `Asked about it,`.
+_SENTENCE_OPENING = re.compile(
+    r"[\s“”\"'‘’(]*(?:(?:[A-Z][a-z]*ing|[A-Z][a-z]+ed|In|At|On|During|After|Before|Following|Earlier|Later|"
+    r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,\n]{0,80},[”\"]?\s+)?"
+)
+# What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
+# `of West Virginia`.
+_AFTER_NAME = re.compile(
+    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
+)
+# Words that say what stands before a name is no title (`Trump attacked Clinton`).
+_NOT_TITLE = {
+    "of", "in", "on", "at", "for", "with", "from", "by", "as", "to", "and", "or", "but",
+    "that", "which", "who", "when", "while", "after", "before", "said", "says", "told",
+}  # fmt: skip
+# A role opening a sentence: `The Republican presidential nominee`.
+_ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")
 
 
 @dataclass(frozen=True)
@@ -144,6 +170,71 @@ class ArticleNames:
             # `Demonstrators said`: an unnamed group.
             return Speaker(start + words[0].start(), head_end, word, None, None)
         return None
+
+    def sentence_subject(self, start: int) -> Speaker | None:
+        """The subject of the sentence a quote sits in, when it opens the sentence
+        (after an opening phrase like `At Monday’s debate,`) and a verb follows:
+        a name (`Clinton blasted the media as “dishonest”`), `he`/`she`, or a
+        role (`The Republican nominee vowed to punish “…”`). A possessive
+        (`Trump’s tweets were “unhinged”`) or any other opening names no one."""
+        sentence_start = self.sentence_start(start)
+        head = self.text[sentence_start:start]
+        opening = _SENTENCE_OPENING.match(head)
+        at = sentence_start + (opening.end() if opening else 0)
+        if at >= start:
+            return None
+        named = self.mentions_in(at, start)
+        first = named[0] if named else None
+        if first is not None:
+            # Only titles may stand before the name: `Retired Lt. Gen. Michael Flynn`,
+            # `Democratic presidential nominee Hillary Clinton`.
+            lead = self.text[at : first.start].split()
+            if len(lead) <= 4 and not any(word.lower() in _NOT_TITLE for word in lead):
+                rest = self.text[first.end : start]
+                extra = _AFTER_NAME.match(rest)
+                if _VERB_AFTER_SUBJECT.match(rest, extra.end() if extra else 0):
+                    return Speaker(first.start, first.end, first.text, first.name, first.kind)
+                return None
+        pronoun = re.match(r"(He|She)\b", self.text[at:start])
+        if pronoun and _VERB_AFTER_SUBJECT.match(self.text[at + pronoun.end() : start]):
+            return self.speaker(at, at + pronoun.end())
+        role = _ROLE_SUBJECT.match(self.text[at:start])
+        if role and role.group("title").lower() in lexicon().titles:
+            return self.speaker(at, at + role.end("title"))
+        return None
+
+    def previous_sentence_subject(self, start: int) -> Speaker | None:
+        """`Sanders identified exhaustion as a reason. “The younger people are …”`: a
+        quote opening a sentence with no cue is the words of the subject of the
+        sentence before it in the paragraph."""
+        sentence_start = self.sentence_start(start)
+        if self.text[sentence_start:start].strip(" “\"'") or sentence_start == 0:
+            return None
+        if self.text[sentence_start - 1] == "\n":
+            return None  # the quote opens its paragraph
+        return self.sentence_subject(sentence_start - 1)
+
+    def named_antecedent(self, speaker: Speaker) -> Speaker:
+        """A pronoun speaking before its quote (`Ban Ki-moon condemned what he
+        called …`, `Lynch said she recalled …`) stands for the subject of its
+        sentence when that fits it (a person of that gender, or an organisation
+        for `it`): the subject is cited, so the span says who it is."""
+        if speaker.text.lower() not in ("he", "she", "it"):
+            return speaker
+        subject = self.sentence_subject(speaker.start)
+        if subject is None or subject.start >= speaker.start:
+            return speaker
+        pronoun = speaker.text.lower()
+        if pronoun == "it":
+            same = subject.kind == "org"
+        elif subject.text.lower() == pronoun:
+            same = True  # `She said she speaks …`
+        else:
+            gender = "m" if pronoun == "he" else "f"
+            same = subject.kind == "person" and (
+                subject.name is None or self.people.genders.get(subject.name, "?") in (gender, "?")
+            )
+        return subject if same else speaker
 
     def mention_ending_at(self, end: int) -> Mention | None:
         index = bisect_left(self.starts, end) - 1
