@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 
-from store.models import Repeat
+from store.models import Article, Repeat
+from tui.safe_text import visible
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -126,3 +130,36 @@ def wrap_plain(text: str, width: int) -> list[str]:
         for line in wrap_text(text, width, [])
         if isinstance(line, TextLine)
     ]
+
+
+def header_lines(article: Article, width: int) -> list[ReaderLine]:
+    """The reader's header: the title wrapped, then source · date, the url, a blank line."""
+    lines: list[ReaderLine] = [
+        HeaderLine(visible(line), "title")
+        for line in wrap_plain(article.title or "(untitled)", width)
+    ]
+    meta = " · ".join(part for part in (article.source, article.date) if part)
+    if meta:
+        lines.append(HeaderLine(visible(meta), "meta"))
+    if article.url:
+        lines.append(HeaderLine(visible(article.url), "meta"))
+    lines.append(BlankLine())
+    return lines
+
+
+def cut_at_styles(
+    text: str, line: TextLine, styled: list[tuple[int, int, Style]], base: Style
+) -> list[Segment]:
+    """A line's text cut wherever one of the `styled` spans starts or ends, each
+    piece in `base` plus the styles of the spans covering it (later ones on top)."""
+    cuts = {line.start, line.end}
+    for start, end, _ in styled:
+        cuts.update(offset for offset in (start, end) if line.start < offset < line.end)
+    segments = []
+    for start, end in pairwise(sorted(cuts)):
+        style = base
+        for span_start, span_end, span_style in styled:
+            if span_start <= start and end <= span_end:
+                style += span_style
+        segments.append(Segment(visible(text[start:end]), style))
+    return segments

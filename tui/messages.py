@@ -28,3 +28,26 @@ class RowsLoaded(Message):
 class SearchFinished(Message):
     query: str
     hits: list[SearchHit]
+
+
+@dataclass
+class MentionFocused(Message):
+    """The reader's mention cursor is on a name of this entity."""
+
+    entity_id: int
+
+
+@dataclass
+class EntityOpened(Message):
+    """The reader asks for this entity's profile."""
+
+    entity_id: int
+
+
+@dataclass
+class NeighbourWanted(Message):
+    """The reader asks for the same entity in the next (or previous) article naming it."""
+
+    entity_id: int
+    article_id: int
+    forward: bool

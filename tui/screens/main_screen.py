@@ -18,7 +18,13 @@ from store.search_terms import highlight_pattern
 from tui.dialogs.help_dialog import HelpDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.keys import binding_sections
-from tui.messages import ArticleLoaded, SearchFinished
+from tui.messages import (
+    ArticleLoaded,
+    EntityOpened,
+    MentionFocused,
+    NeighbourWanted,
+    SearchFinished,
+)
 from tui.screens.entity_screen import EntityScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -153,15 +159,15 @@ class MainScreen(Screen[None]):
 
     # -- names and entities ----------------------------------------------------
 
-    @on(Reader.MentionFocused)
-    def _select_in_sidebar(self, message: Reader.MentionFocused) -> None:
+    @on(MentionFocused)
+    def _select_in_sidebar(self, message: MentionFocused) -> None:
         sidebar = self.query_one(EntitySidebar)
         for index, option in enumerate(sidebar.options):
             if option.id == str(message.entity_id):
                 sidebar.highlighted = index
 
-    @on(Reader.EntityOpened)
-    def _entity_from_reader(self, message: Reader.EntityOpened) -> None:
+    @on(EntityOpened)
+    def _entity_from_reader(self, message: EntityOpened) -> None:
         self._remember_article()
         self.open_profile(message.entity_id)
 
@@ -221,8 +227,8 @@ class MainScreen(Screen[None]):
         else:
             self.open_article(number, land_on=entity_id or None)
 
-    @on(Reader.NeighbourWanted)
-    def _neighbour(self, message: Reader.NeighbourWanted) -> None:
+    @on(NeighbourWanted)
+    def _neighbour(self, message: NeighbourWanted) -> None:
         self._find_neighbour(message.entity_id, message.article_id, message.forward)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)

@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
+from itertools import islice
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.models import Article, MentionSpan, Repeat
-from tui.layout import BlankLine, FoldLine, HeaderLine, ReaderLine, TextLine, wrap_plain, wrap_text
+from tui.layout import (
+    FoldLine,
+    HeaderLine,
+    ReaderLine,
+    TextLine,
+    cut_at_styles,
+    header_lines,
+    wrap_text,
+)
+from tui.messages import EntityOpened, MentionFocused, NeighbourWanted
 from tui.safe_text import visible
 
 # Articles longer than this (characters) are wrapped in a thread: the reader shows
 # their first screens at once (wrapping a 50 MB article takes seconds).
 WRAP_IN_BACKGROUND = 200_000
+# Search hits marked in one article, at most (a common word in a 50 MB article).
+MAX_HITS = 10_000
 
 
 class Reader(ScrollView, can_focus=True):
@@ -42,10 +51,12 @@ class Reader(ScrollView, can_focus=True):
         Binding("ctrl+u,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("tab,right_square_bracket", "next_mention", "Next name", id="reader.next-mention"),
+        Binding(
+            "tab,right_square_bracket", "step_mention(1)", "Next name", id="reader.next-mention"
+        ),
         Binding(
             "shift+tab,left_square_bracket",
-            "previous_mention",
+            "step_mention(-1)",
             "Previous name",
             show=False,
             id="reader.previous-mention",
@@ -54,20 +65,20 @@ class Reader(ScrollView, can_focus=True):
         Binding("N", "previous", "Previous (hit or same name)", show=False, id="reader.previous"),
         Binding(
             "right_curly_bracket",
-            "next_article",
+            "neighbour(True)",
             "Same name, next article",
             id="reader.next-article",
         ),
         Binding(
             "left_curly_bracket",
-            "previous_article",
+            "neighbour(False)",
             "Same name, previous article",
             show=False,
             id="reader.previous-article",
         ),
         Binding("enter", "open_entity", "Profile", id="reader.open-entity"),
-        Binding("q", "next_quote", "Next quote", id="reader.next-quote"),
-        Binding("Q", "previous_quote", "Previous quote", show=False, id="reader.previous-quote"),
+        Binding("q", "step_quote(1)", "Next quote", id="reader.next-quote"),
+        Binding("Q", "step_quote(-1)", "Previous quote", show=False, id="reader.previous-quote"),
         Binding("z", "toggle_repeats", "Fold repeats", show=False, id="reader.toggle-repeats"),
     ]
     COMPONENT_CLASSES = {
@@ -85,24 +96,6 @@ class Reader(ScrollView, can_focus=True):
         "reader--focused-quote",
     }
 
-    @dataclass
-    class MentionFocused(Message):
-        """The mention cursor is on a name of this entity."""
-
-        entity_id: int
-
-    @dataclass
-    class EntityOpened(Message):
-        entity_id: int
-
-    @dataclass
-    class NeighbourWanted(Message):
-        """The same entity in the next (or previous) article that names it."""
-
-        entity_id: int
-        article_id: int
-        forward: bool
-
     article: reactive[Article | None] = reactive(None, layout=False, always_update=True)
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -113,6 +106,7 @@ class Reader(ScrollView, can_focus=True):
         self.show_repeats = False
         self.hit_pattern: re.Pattern[str] | None = None
         self.hits: list[tuple[int, int]] = []
+        self._hit_starts: list[int] = []
         self.current_hit: int | None = None
         self.focused_mention: int | None = None
         self.focused_quote: int | None = None
@@ -168,8 +162,10 @@ class Reader(ScrollView, can_focus=True):
     def _find_hits(self) -> None:
         if self.article is None or self.hit_pattern is None:
             self.hits = []
-            return
-        self.hits = [match.span() for match in self.hit_pattern.finditer(self.article.text)]
+        else:
+            matches = islice(self.hit_pattern.finditer(self.article.text), MAX_HITS)
+            self.hits = [match.span() for match in matches]
+        self._hit_starts = [start for start, _ in self.hits]
 
     def on_resize(self) -> None:
         if self._text_width != self._layout_width:
@@ -188,16 +184,7 @@ class Reader(ScrollView, can_focus=True):
             self._lines = [HeaderLine("No article. Pick one in the list and press Enter.", "meta")]
         else:
             folded: list[Repeat] = [] if self.show_repeats else article.repeats
-            header: list[ReaderLine] = [
-                HeaderLine(visible(line), "title")
-                for line in wrap_plain(article.title or "(untitled)", width)
-            ]
-            meta = " · ".join(part for part in (article.source, article.date) if part)
-            if meta:
-                header.append(HeaderLine(visible(meta), "meta"))
-            if article.url:
-                header.append(HeaderLine(visible(article.url), "meta"))
-            header.append(BlankLine())
+            header = header_lines(article, width)
             if len(article.text) > WRAP_IN_BACKGROUND:
                 # A huge article: its first screens now, the rest from a thread.
                 first = wrap_text(article.text, width, folded, limit=WRAP_IN_BACKGROUND // 4)
@@ -273,22 +260,15 @@ class Reader(ScrollView, can_focus=True):
                 styled.append(
                     (quote.start, quote.end, self.get_component_rich_style(f"reader--{kind}"))
                 )
-        for number, (start, end) in enumerate(self.hits):
-            if start < line.end and end > line.start:
+        # Hits are short and sorted: only those from the one before the line on can show.
+        for number in range(max(bisect_left(self._hit_starts, line.start) - 1, 0), len(self.hits)):
+            start, end = self.hits[number]
+            if start >= line.end:
+                break
+            if end > line.start:
                 kind = "current-hit" if number == self.current_hit else "hit"
                 styled.append((start, end, self.get_component_rich_style(f"reader--{kind}")))
-        cuts = {line.start, line.end}
-        for start, end, _ in styled:
-            cuts.update(offset for offset in (start, end) if line.start < offset < line.end)
-        points = sorted(cuts)
-        segments = []
-        for start, end in pairwise(points):
-            style = base
-            for span_start, span_end, span_style in styled:
-                if span_start <= start and end <= span_end:
-                    style += span_style
-            segments.append(Segment(visible(text[start:end]), style))
-        return segments
+        return cut_at_styles(text, line, styled, base)
 
     # -- actions -----------------------------------------------------------
 
@@ -305,13 +285,7 @@ class Reader(ScrollView, can_focus=True):
         else:
             self._step_same_entity(-1)
 
-    def action_next_mention(self) -> None:
-        self._step_mention(+1)
-
-    def action_previous_mention(self) -> None:
-        self._step_mention(-1)
-
-    def _step_mention(self, step: int) -> None:
+    def action_step_mention(self, step: int) -> None:
         if not self.mentions:
             self.notify("No names found in this article", timeout=2)
             return
@@ -337,15 +311,9 @@ class Reader(ScrollView, can_focus=True):
         mention = self.mentions[number]
         self._reveal(mention.start)
         self.refresh()
-        self.post_message(self.MentionFocused(mention.entity_id))
+        self.post_message(MentionFocused(mention.entity_id))
 
-    def action_next_quote(self) -> None:
-        self._step_quote(+1)
-
-    def action_previous_quote(self) -> None:
-        self._step_quote(-1)
-
-    def _step_quote(self, step: int) -> None:
+    def action_step_quote(self, step: int) -> None:
         quotes = self.article.quotes if self.article else []
         if not quotes:
             self.notify("No quotes in this article", timeout=2)
@@ -365,19 +333,13 @@ class Reader(ScrollView, can_focus=True):
 
     def action_open_entity(self) -> None:
         if (entity_id := self.focused_entity) is not None:
-            self.post_message(self.EntityOpened(entity_id))
+            self.post_message(EntityOpened(entity_id))
         else:
             self.notify("Tab to a name, then press Enter for its profile", timeout=2)
 
-    def action_next_article(self) -> None:
-        self._neighbour(forward=True)
-
-    def action_previous_article(self) -> None:
-        self._neighbour(forward=False)
-
-    def _neighbour(self, *, forward: bool) -> None:
+    def action_neighbour(self, forward: bool) -> None:
         if (entity_id := self.focused_entity) is not None and self.article is not None:
-            self.post_message(self.NeighbourWanted(entity_id, self.article.id, forward))
+            self.post_message(NeighbourWanted(entity_id, self.article.id, forward))
         else:
             self.notify("Tab to a name first", timeout=2)
 
