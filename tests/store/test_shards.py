@@ -82,3 +82,14 @@ def test_a_database_that_is_no_shard_is_reported(tmp_path: Path) -> None:
     )
     assert summary.rejected == 1
     assert "not a nutgraf corpus" in str(problems[0])
+
+
+def test_a_file_named_db_that_is_not_sqlite_is_reported(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("not a database at all\n" * 100)
+    problems: list[Problem] = []
+    summary = import_paths(
+        open_database(tmp_path / "main.db"), [str(bogus)], on_problem=problems.append
+    )
+    assert summary.rejected == 1 and summary.imported == 0
+    assert "not a SQLite database" in str(problems[0])
