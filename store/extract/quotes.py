@@ -65,7 +65,7 @@ _INVERTED_OPENING = re.compile(
     r"\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Tweeted)\s+"
     r"(?P<phrase>[^,:“”\"\n]{1,60})[,:]\s*[“\"]?\s*$"
 )
-_ACCORDING_OPENING = re.compile(r"[\s“”\"]*According to (?P<phrase>[^,“”\"\n]{1,80}),")
+_ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,“”\"\n]{1,80}),")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
 # How far before a quote its cue may stand (characters).
@@ -158,22 +158,24 @@ def _attribute(context: _Context, start: int, end: int) -> tuple[Speaker | None,
     outlet_reporting = after is not None and after[0].kind == "org" and after[1] in _REPORTING
     if outlet_reporting and before is not None and before[0].kind == "person":
         return before
-    closed = context.text[end - 1 : end] in ",.!?;:" or _CLOSES_CLAUSE.match(context.text, end)
-    if before is not None and not closed:
-        # `… to take “robust steps” in response, and he urged`: the sentence
-        # runs on past the quote, so a cue later in it is about something else.
-        return before
-    if before is not None and _NEW_CLAUSE.match(context.text, end):
-        # `Putney said that it did not give “…,” but he said …`: the cue after the
-        # quote opens a clause of its own.
-        return before
-    ends_sentence = context.text[end - 1 : end] in ".!?"
-    if before is not None and ends_sentence and not _STAYS_IN_SENTENCE.match(context.text, end):
-        # `She says Trump represents the “same rigged system.” She adds, “…”`: the
-        # quote ends its sentence, and the cue after it opens the next quote's.
+    if before is not None and _after_is_another_clause(context.text, end):
         return before
     found = after or before
     return found if found else (None, None)
+
+
+def _after_is_another_clause(text: str, end: int) -> bool:
+    """Whether a cue after the quote ending at `end` belongs to another clause than
+    the quote's: the sentence runs on past the quote (`… to take “robust steps” in
+    response, and he urged`), a conjunction opens a clause (`“…,” but he said`), or
+    the quote ends its sentence and the cue opens the next (`She says Trump is the
+    “same rigged system.” She adds, “…”`)."""
+    last = text[end - 1 : end]
+    if not (last in ",.!?;:" or _CLOSES_CLAUSE.match(text, end)):
+        return True
+    if _NEW_CLAUSE.match(text, end):
+        return True
+    return last in ".!?" and not _STAYS_IN_SENTENCE.match(text, end)
 
 
 def _split_partner(
@@ -270,22 +272,14 @@ class _Context(ArticleNames):
             speaker = self.subject(sentence_start, sentence_start + cue.start())
             if speaker is not None:
                 return speaker, cue.group().lower()
-        # `Said Ellis: “…”`: an inverted cue opens the sentence.
-        inverted = _INVERTED_OPENING.match(head)
-        if inverted:
-            speaker = self.speaker(
-                sentence_start + inverted.start("phrase"), sentence_start + inverted.end("phrase")
-            )
-            if speaker is not None:
-                return speaker, inverted.group("cue").lower()
-        # `According to Limbaugh, “…”`: the source opens the sentence.
-        according = _ACCORDING_OPENING.match(head)
-        if according:
-            speaker = self.speaker(
-                sentence_start + according.start("phrase"), sentence_start + according.end("phrase")
-            )
-            if speaker is not None:
-                return speaker, "according to"
+        # `Said Ellis: “…”`, `According to Limbaugh, “…”`: the source opens the sentence.
+        for pattern in (_INVERTED_OPENING, _ACCORDING_OPENING):
+            found = pattern.match(head)
+            if found:
+                phrase_start = sentence_start + found.start("phrase")
+                speaker = self.speaker(phrase_start, sentence_start + found.end("phrase"))
+                if speaker is not None:
+                    return speaker, found.group("cue").lower()
         return None
 
     def _closing_attribution(self, previous: str) -> tuple[Speaker, str] | None:
