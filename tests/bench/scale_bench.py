@@ -107,7 +107,7 @@ def memory_mb(pid: int, field: str) -> float:
     return 0.0
 
 
-def build_database(db: Path, count: int) -> dict[str, float]:
+def import_with_cli(db: Path, count: int) -> dict[str, float]:
     """`nutgraf import` of `count` articles: its speed and peak memory (the writer
     alone, and the writer with its workers, shared pages counted once)."""
     corpus = db.with_name(f"corpus-{count}.jsonl")
@@ -251,7 +251,7 @@ def main() -> None:
         figures: dict[str, float] = {}
         if not db.exists():
             print(f"building {args.articles:,} articles in {db}", flush=True)
-            figures.update(build_database(db, args.articles))
+            figures.update(import_with_cli(db, args.articles))
         figures.update(query_figures(db))
         report(figures)
         if not args.skip_browser:
