@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEEDS_DB := .nutgraf/seeds.db
 
-.PHONY: run test bench screenshots lint clean
+.PHONY: run test bench model screenshots lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,16 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
 # Every benchmark (about 40 minutes: it builds a 1M-article database), into BENCHMARKS.md.
 bench: $(VENV)/.installed-bench
 	$(BIN)/python tests/bench/report.py BENCHMARKS.md
+
+$(VENV)/.installed-train: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	touch $@
+
+# The learned models in store/data/, retrained from ../shared/gold with a fixed seed
+# (store/training/); their files are committed, so users never need this.
+model: $(VENV)/.installed-train
+	$(BIN)/python -m store.training.speaker_model
+	$(BIN)/python -m store.training.name_model
 
 clean:
 	rm -rf $(VENV) .nutgraf .pytest_cache .mypy_cache .ruff_cache
