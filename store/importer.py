@@ -103,6 +103,12 @@ def import_records(
     started = time.perf_counter()
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     records = _records_only(items, summary, on_problem)
+
+    def warn(problem: Problem) -> None:
+        summary.warnings += 1
+        if on_problem:
+            on_problem(problem)
+
     resolver = EntityResolver(db)
     pool: Executor | None = None
     workers = workers or os.cpu_count() or 1
@@ -114,11 +120,11 @@ def import_records(
                 pool = worker_pool(workers)
             extracting = _start_batch(db, batch, pool)
             if pending is not None:
-                _write_batch(db, pending, imported_at, summary, resolver)
+                _write_batch(db, pending, imported_at, summary, resolver, warn)
                 _report(summary, started, on_progress)
             pending = extracting
         if pending is not None:
-            _write_batch(db, pending, imported_at, summary, resolver)
+            _write_batch(db, pending, imported_at, summary, resolver, warn)
             _report(summary, started, on_progress)
     finally:
         if pool is not None:
@@ -213,6 +219,7 @@ def _write_batch(
     imported_at: str,
     summary: ImportSummary,
     resolver: EntityResolver,
+    warn: ProblemHandler,
 ) -> None:
     fresh = batch.fresh
     extractions = dict(zip(fresh, batch.extracted, strict=True))
@@ -221,14 +228,19 @@ def _write_batch(
         for digest in _stored_hashes(db, list(fresh)):
             del fresh[digest]
         summary.unchanged += batch.size - len(fresh)
+        _keep_last_of_each_key(fresh, warn)
         next_id = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
         replaced = _replaced_articles(db, list(fresh.values()))
+        for record in fresh.values():
+            stored = replaced.get(_key(record))
+            if stored is not None and stored[1] == imported_at:
+                warn(_again(record, f"article {stored[0]} of this import"))
         if replaced:
-            _delete_articles(db, list(replaced.values()))
+            _delete_articles(db, [article_id for article_id, _ in replaced.values()], resolver)
         rows = []
         written = {}
         for digest, record in fresh.items():
-            article_id = replaced.get(_key(record))
+            article_id = replaced.get(_key(record), (None, ""))[0]
             if article_id is None:
                 article_id, next_id = next_id, next_id + 1
                 summary.imported += 1
@@ -239,6 +251,23 @@ def _write_batch(
         if rows:
             db.table("articles").insert_all(rows, batch_size=len(rows))
         write_extractions(db, written, resolver)
+
+
+def _keep_last_of_each_key(fresh: dict[str, Record], warn: ProblemHandler) -> None:
+    """One record per id (or path) in a batch: a later record with the same id
+    replaces an earlier one, as it would in a later import."""
+    last: dict[tuple[str, str], str] = {}
+    for digest, record in list(fresh.items()):
+        earlier = last.get(_key(record))
+        if earlier is not None:
+            warn(_again(record, fresh.pop(earlier).path))
+        last[_key(record)] = digest
+
+
+def _again(record: Record, earlier: str) -> Problem:
+    what = f"id {record.external_id!r}" if record.external_id is not None else "this file"
+    return Problem(record.path, f"{what} was already read at {earlier}; this record replaces it",
+                   rejected=False)  # fmt: skip
 
 
 def _key(record: Record) -> tuple[str, str]:
@@ -253,21 +282,27 @@ def _stored_hashes(db: Database, digests: list[str]) -> set[str]:
     return {row[0] for row in db.execute(sql, digests)}
 
 
-def _replaced_articles(db: Database, records: list[Record]) -> dict[tuple[str, str], int]:
-    """The stored article each changed record replaces, by its key."""
-    found: dict[tuple[str, str], int] = {}
+def _replaced_articles(
+    db: Database, records: list[Record]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """The stored article each changed record replaces (its id and when it was
+    imported), by the record's key."""
+    found: dict[tuple[str, str], tuple[int, str]] = {}
     for column in ("external_id", "path"):
         values = [key[1] for key in map(_key, records) if key[0] == column]
         if not values:
             continue
         marks = ",".join("?" * len(values))
         extra = " AND external_id IS NULL" if column == "path" else ""
-        sql = f"SELECT {column}, id FROM articles WHERE {column} IN ({marks}){extra}"
-        found.update({(column, value): article_id for value, article_id in db.execute(sql, values)})
+        sql = f"SELECT {column}, id, imported_at FROM articles WHERE {column} IN ({marks}){extra}"
+        found.update({(column, value): (i, at) for value, i, at in db.execute(sql, values)})
     return found
 
 
-def _delete_articles(db: Database, article_ids: list[int]) -> None:
+def _delete_articles(db: Database, article_ids: list[int], resolver: EntityResolver) -> None:
+    """Delete articles with what was extracted from them (the entities that no
+    article names any more go when the batch's extractions are written)."""
+    resolver.forget_articles(article_ids)
     marks = ",".join("?" * len(article_ids))
     for table in ARTICLE_CHILDREN:
         db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
@@ -335,4 +370,5 @@ def write_extractions(
     )
     resolver.count_aliases(aliases)
     resolver.flush()
+    resolver.drop_unused()
     resolver.update_names()

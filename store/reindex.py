@@ -19,7 +19,7 @@ from store.importer import (
 )
 
 # What extraction fills; the articles themselves are never touched.
-EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entities")
+EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entity_keys", "entities")
 
 
 def reindex(
