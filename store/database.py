@@ -158,6 +158,9 @@ def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
                 raise StoreError(f"{path}: older schema and read-only, cannot be upgraded")
             return db
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        # A write that would leave a row pointing at a missing one fails its
+        # transaction (checked at commit: see `write_transaction`).
+        db.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
@@ -177,6 +180,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
     """One `BEGIN IMMEDIATE` transaction: it takes the write lock up front
     (waiting up to the busy timeout) so ids read inside it stay ours."""
     db.execute("BEGIN IMMEDIATE")
+    # Rows may point at rows written later in the same transaction (new entities
+    # are written after their mentions); the foreign keys are checked at COMMIT.
+    db.execute("PRAGMA defer_foreign_keys = ON")
     try:
         yield db
     except BaseException:
