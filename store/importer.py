@@ -5,27 +5,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 
 from sqlite_utils import Database
 
-from store.database import write_transaction
+from store.database import database_file, write_transaction
 from store.entity_resolver import EntityResolver
-from store.extract import Extraction, extract_article
-from store.extract.lexicon import lexicon
+from store.extract import Extraction
 from store.readers import read_paths
 from store.records import Problem, Record
+from store.workers import PARALLEL_FROM, extract_texts, worker_pool
+from store.writer_lock import writer_lock
 
 BATCH_SIZE = 500
-# Smaller batches are extracted in this process: a worker pool costs more than it saves.
-PARALLEL_FROM = 64
 # Children of an article, deleted when it is re-imported with new content.
 ARTICLE_CHILDREN = ("mentions", "quotes", "repeats")
 
@@ -68,6 +66,7 @@ def import_paths(
     on_progress: ProgressHandler | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Import the articles in files and directories (see `store.readers.read_paths`)."""
     return import_records(
@@ -77,6 +76,7 @@ def import_paths(
         on_progress=on_progress,
         batch_size=batch_size,
         workers=workers,
+        on_wait=on_wait,
     )
 
 
@@ -88,6 +88,7 @@ def import_records(
     on_progress: ProgressHandler | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Store records and their extraction, one transaction per batch.
 
@@ -98,7 +99,22 @@ def import_records(
     external id (or, without an id, path) is stored with other content
     updates that article. Problems are counted, passed to `on_problem` and
     never stop the import.
+
+    Only one process writes a database at a time: while another holds its
+    writer lock, `on_wait` is told who and the import waits.
     """
+    with writer_lock(database_file(db), on_wait=on_wait):
+        return _import_records(db, items, on_problem, on_progress, batch_size, workers)
+
+
+def _import_records(
+    db: Database,
+    items: Iterable[Record | Problem],
+    on_problem: ProblemHandler | None,
+    on_progress: ProgressHandler | None,
+    batch_size: int,
+    workers: int | None,
+) -> ImportSummary:
     summary = ImportSummary()
     started = time.perf_counter()
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
@@ -137,34 +153,6 @@ def _report(summary: ImportSummary, started: float, on_progress: ProgressHandler
     summary.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(summary)
-
-
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Processes that extract articles; they exit when this process dies, even by
-    kill -9, instead of waiting forever for work."""
-    lexicon()  # loaded once here, inherited by forked workers
-    return ProcessPoolExecutor(
-        max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
-    )
-
-
-def _exit_with_parent(parent: int) -> None:
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
-    """Extraction of each text, in worker processes when a pool is given.
-
-    With a pool the work is submitted at once and the results arrive as the
-    caller iterates."""
-    if pool is None:
-        return iter([extract_article(text) for text in texts])
-    return pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1))
 
 
 def content_hash(record: Record) -> str:

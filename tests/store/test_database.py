@@ -64,7 +64,7 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
 def test_not_a_database(tmp_path: Path) -> None:
     file = tmp_path / "notes.db"
     file.write_text("These are my notes, not a database. " * 100)
-    with pytest.raises(StoreError, match="not a usable nutgraf database"):
+    with pytest.raises(StoreError, match="not a SQLite database"):
         open_database(file)
     assert file.read_text().startswith("These are my notes")
 
