@@ -21,7 +21,7 @@ import aiohttp
 
 from tests.tui.serve_support import PATIENCE, gone, receive_until, wait_gone
 from tui.cli import main
-from tui.serve.server import ServeConfig
+from tui.serve.server import ServeConfig, banner
 from tui.serve.session import DEFAULT_MAX_SESSIONS
 
 TOKEN = "a-token-for-the-tests-0123456789"
@@ -69,6 +69,20 @@ def test_a_token_from_the_environment_or_the_option(
     run("--db", str(db_path), "--token", TOKEN, "--max-sessions", "9")
     assert [config.token for config in started] == [TOKEN, TOKEN]
     assert started[1].limits.max_sessions == 9
+
+
+def test_on_every_interface_the_banner_gives_real_addresses_with_the_token(
+    tmp_path: Path,
+) -> None:
+    config = ServeConfig(tmp_path / "news.db", host="0.0.0.0", port=8000, token=TOKEN)
+    lines = banner(config, 8000)
+    urls = [line.strip() for line in lines if line.startswith("    http")]
+    assert urls == [
+        f"http://{socket.gethostname()}:8000/?token={TOKEN}",
+        f"http://127.0.0.1:8000/?token={TOKEN}",
+    ]
+    assert not [line for line in lines if "0.0.0.0" in line]
+    assert lines[-1].startswith("At most 4 sessions at once, each at most 500×200 cells.")
 
 
 @pytest.mark.parametrize(

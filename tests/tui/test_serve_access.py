@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,10 @@ async def test_the_token_url_sets_a_strict_cookie_then_the_page_works(tmp_path: 
         async with client.ws_connect(f"{base}/ws") as socket:
             # The app never sees the token.
             await receive_until(socket, b"token in environment: False")
+        # A link with a wrong token is refused, and cannot replace the good cookie.
+        wrong = await client.get(f"{base}/?token=wrong-token-0123456789", allow_redirects=False)
+        assert wrong.status == 403 and "Set-Cookie" not in wrong.headers
+        assert (await client.get(f"{base}/")).status == 200
 
 
 async def test_scripts_may_present_the_token_in_the_url_or_a_header(tmp_path: Path) -> None:
@@ -194,3 +199,27 @@ async def test_behind_a_proxy_the_page_points_at_the_public_url(tmp_path: Path) 
         headers["Origin"] = "https://news.example"
         async with client.ws_connect(f"{base}/ws", headers=headers) as socket:
             await receive_until(socket, b"size")
+        # The cookie is Secure when the visitor came over https, by the public name.
+        for host, secure in (("news.example", True), (f"127.0.0.1:{server.port}", False)):
+            first = await client.get(
+                f"{base}/?token={TOKEN}", headers={"Host": host}, allow_redirects=False
+            )
+            assert first.status == 303
+            assert ("; Secure" in first.headers["Set-Cookie"]) is secure
+
+
+async def test_every_file_the_page_loads_is_served(tmp_path: Path) -> None:
+    # The browser side comes from textual-serve: a release that moves its
+    # files breaks the page, and this test.
+    async with running(stub_config(tmp_path)) as server, aiohttp.ClientSession() as client:
+        base = f"http://127.0.0.1:{server.port}"
+        page = await (await client.get(f"{base}/")).text()
+        files = re.findall(r'(?:href|src)="(static/[^"]+)"', page)
+        fonts = re.findall(r'url\("(static/[^"]+)"\)', page)
+        assert len(files) == 2 and len(fonts) == 2
+        for path in files + fonts:
+            response = await client.get(f"{base}/{path}")
+            assert response.status == 200, path
+        # Nothing comes from another site.
+        assert not re.search(r"(?:href|src)=\"(?:https?:)?//", page)
+        assert (await client.get(f"{base}/static/")).status in (403, 404)

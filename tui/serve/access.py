@@ -116,7 +116,7 @@ class AccessPolicy:
 
     def host_allowed(self, host_header: str | None) -> bool:
         """Refuses DNS rebinding: a name this server was not started for."""
-        parsed = _split_host(host_header)
+        parsed = split_host(host_header)
         if parsed is None:
             return False
         name = parsed[0]
@@ -146,7 +146,7 @@ class AccessPolicy:
         claimed = (parts.scheme, _normal_host(parts.hostname), port or default)
         if self.public_url is not None and claimed == self.public_url.origin:
             return True
-        served = _split_host(host_header)
+        served = split_host(host_header)
         return served is not None and claimed == ("http", served[0], served[1] or 80)
 
     def token_matches(self, presented: str | None) -> bool:
@@ -157,7 +157,7 @@ class AccessPolicy:
         return hmac.compare_digest(presented.encode(), self.token.encode())
 
 
-def _split_host(host_header: str | None) -> tuple[str, int | None] | None:
+def split_host(host_header: str | None) -> tuple[str, int | None] | None:
     """`name:port` or `[v6]:port` as (name, port), or None when malformed."""
     if not host_header:
         return None

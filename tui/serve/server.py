@@ -27,7 +27,7 @@ import textual_serve
 from aiohttp import WSCloseCode, WSMsgType, hdrs, web
 from aiohttp.typedefs import Handler
 
-from tui.serve.access import AccessPolicy, PublicUrl, is_wildcard
+from tui.serve.access import AccessPolicy, PublicUrl, is_wildcard, split_host
 from tui.serve.session import AppSession, SessionLimits, Sessions, as_int
 
 log = logging.getLogger("nutgraf.serve")
@@ -117,7 +117,7 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not state.policy.origin_allowed(origin, host):
         log.warning("refused %s: a page from Origin %r", request.path, origin)
         return _refuse(403, f"nutgraf serve: a page from {origin!r} may not use this server.")
-    if not any(state.policy.token_matches(token) for token in _tokens(request, state.config)):
+    if not state.policy.token_matches(_presented_token(request, state.config)):
         log.warning("refused %s from %s: no valid token", request.path, request.remote)
         return _refuse(
             403,
@@ -127,16 +127,18 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     return await handler(request)
 
 
-def _tokens(request: web.Request, config: ServeConfig) -> list[str | None]:
-    """Every token the request presents: cookie, ?token= or an Authorization header."""
-    found: list[str | None] = [
-        request.cookies.get(config.cookie_name),
-        request.query.get("token"),
-    ]
+def _presented_token(request: web.Request, config: ServeConfig) -> str | None:
+    """The token in ?token=, else in an Authorization header, else in the cookie.
+
+    The first one present decides: a wrong ?token= is refused even with a good
+    cookie, so a link cannot overwrite the cookie with a bad token.
+    """
+    if "token" in request.query:
+        return request.query["token"]
     scheme, _, value = request.headers.get(hdrs.AUTHORIZATION, "").partition(" ")
     if scheme.lower() in ("token", "bearer"):
-        found.append(value.strip())
-    return [token for token in found if token] or [None]
+        return value.strip()
+    return request.cookies.get(config.cookie_name)
 
 
 def _refuse(status: int, text: str) -> web.Response:
@@ -150,17 +152,26 @@ async def _add_security_headers(request: web.Request, response: web.StreamRespon
 async def _page(request: web.Request) -> web.StreamResponse:
     state = request.app[STATE]
     config = state.config
-    if "token" in request.query:
+    if config.token is not None and "token" in request.query:
         # Checked by _guard. Keep it in a cookie and out of the address bar,
         # the history and the Referer, as Jupyter does.
         others = [(name, value) for name, value in request.query.items() if name != "token"]
         response = web.Response(
             status=303, headers={hdrs.LOCATION: "./" + (f"?{urlencode(others)}" if others else "")}
         )
-        secure = config.public_url is not None and config.public_url.scheme == "https"
+        public = config.public_url
+        # Secure only when visited under the https public name: a browser drops
+        # a Secure cookie set over plain http (a visit straight to the port).
+        visited = split_host(request.headers[hdrs.HOST])
+        secure = (
+            public is not None
+            and public.scheme == "https"
+            and visited is not None
+            and visited[0] == public.host
+        )
         response.set_cookie(
             config.cookie_name,
-            request.query["token"],
+            config.token,
             httponly=True,
             samesite="Strict",
             secure=secure,
@@ -208,6 +219,8 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
                     await _on_message(message.data, session, visitor, limits)
         finally:
             relay.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await relay  # and a failure in it is raised here, not lost
     finally:
         state.sockets.discard(visitor)
         await state.sessions.release(number)
@@ -215,8 +228,10 @@ async def _websocket(request: web.Request) -> web.StreamResponse:
 
 
 async def _relay(session: AppSession, visitor: web.WebSocketResponse) -> None:
-    await session.relay_output(visitor)
-    await visitor.close()  # the app has quit: the page says "Session ended"
+    try:
+        await session.relay_output(visitor)
+    finally:
+        await visitor.close()  # the app has quit: the page says "Session ended"
 
 
 async def _on_message(
@@ -292,13 +307,13 @@ async def _serve(config: ServeConfig, announce: Callable[[str], None]) -> None:
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, stop.set)
     async with running(config) as server:
-        for line in _banner(config, server.port):
+        for line in banner(config, server.port):
             announce(line)
         await stop.wait()
         announce(f"nutgraf serve: stopping; ending {len(server.state.sessions.active)} sessions")
 
 
-def _banner(config: ServeConfig, port: int) -> list[str]:
+def banner(config: ServeConfig, port: int) -> list[str]:
     limits = config.limits
     if config.public_url is not None:
         urls = [config.public_url.page]

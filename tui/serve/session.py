@@ -141,7 +141,13 @@ class AppSession:
 
     async def _on_meta(self, payload: bytes, visitor: Visitor) -> bool:
         """Act on a message from the app; False when the app has quit."""
-        meta = json.loads(payload)
+        try:
+            meta = json.loads(payload)
+        except ValueError:
+            meta = None
+        if not isinstance(meta, dict):
+            log.warning("session %d: the app sent a malformed message", self.number)
+            return True
         if meta.get("type") == "exit":
             return False
         url = meta.get("url")
@@ -175,7 +181,8 @@ class Sessions:
     def __init__(self, limits: SessionLimits) -> None:
         self.limits = limits
         self.active: dict[int, AppSession] = {}
-        self.started = 0  # processes started since the server began
+        self.started = 0  # app processes started since the server began
+        self._opened = 0
         self._reserved: set[int] = set()
         self._changed = asyncio.Condition()
 
@@ -183,12 +190,13 @@ class Sessions:
         """A session number, or None when every slot is taken (checked before any process)."""
         if self.full:
             return None
-        self.started += 1
-        self._reserved.add(self.started)
-        return self.started
+        self._opened += 1
+        self._reserved.add(self._opened)
+        return self._opened
 
     async def start(self, number: int, command: Sequence[str], size: tuple[int, int]) -> AppSession:
         session = await AppSession.start(number, command, size)
+        self.started += 1
         self.active[number] = session
         log.info(
             "session %d started (pid %d), %d of %d in use",
