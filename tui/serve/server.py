@@ -27,6 +27,7 @@ import textual_serve
 from aiohttp import WSCloseCode, WSMsgType, hdrs, web
 from aiohttp.typedefs import Handler
 
+from tui.safe_text import visible
 from tui.serve.access import AccessPolicy, PublicUrl, is_wildcard, split_host
 from tui.serve.session import AppSession, SessionLimits, Sessions, as_int
 
@@ -256,8 +257,13 @@ async def _on_message(
 
 
 async def _close_sockets(app: web.Application) -> None:
-    for visitor in list(app[STATE].sockets):
-        await visitor.close(code=WSCloseCode.GOING_AWAY, message=b"nutgraf serve stopped")
+    # At once: each close waits (up to 10 s) for its browser to answer.
+    await asyncio.gather(
+        *(
+            visitor.close(code=WSCloseCode.GOING_AWAY, message=b"nutgraf serve stopped")
+            for visitor in list(app[STATE].sockets)
+        )
+    )
 
 
 async def _end_sessions(app: web.Application) -> None:
@@ -310,7 +316,8 @@ async def _serve(config: ServeConfig, announce: Callable[[str], None]) -> None:
         for line in banner(config, server.port):
             announce(line)
         await stop.wait()
-        announce(f"nutgraf serve: stopping; ending {len(server.state.sessions.active)} sessions")
+        open_now = len(server.state.sessions.active)
+        announce(f"nutgraf serve: stopping, and ending the sessions open ({open_now})")
 
 
 def banner(config: ServeConfig, port: int) -> list[str]:
@@ -324,7 +331,7 @@ def banner(config: ServeConfig, port: int) -> list[str]:
         urls = [f"http://{shown}:{port}/"]
     if config.token is not None:
         urls = [f"{url}?token={config.token}" for url in urls]
-    lines = [f"nutgraf serve: {config.db_path} on port {port}"]
+    lines = [f"nutgraf serve: {visible(str(config.db_path))} on port {port}"]
     lines.append("Open in a browser (the URL holds the access token):" if config.token else "Open:")
     lines += [f"    {url}" for url in urls]
     lines.append(
