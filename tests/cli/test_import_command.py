@@ -56,7 +56,7 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     notes.write_text("plain text " * 500)
     code, _, err = run("import", str(SEEDS), "--db", str(notes))
     assert code == 1
-    assert err.startswith(f"Error: {notes}: not a usable nutgraf database")
+    assert err.startswith(f"Error: {notes}: not a SQLite database")
     assert "Traceback" not in err
 
 
