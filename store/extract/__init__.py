@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.extract.entities import Mention, People, extract_entities
+from store.extract.near_copies import text_signature
 from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
 
@@ -26,6 +27,8 @@ class Extraction:
     mentions: list[Mention]
     people: People
     quotes: list[Quote]
+    signature: tuple[int, ...] = ()
+    """The text's MinHash signature (store/extract/near_copies.py), for stories."""
 
 
 def extract_article(text: str) -> Extraction:
@@ -45,4 +48,10 @@ def extract_article(text: str) -> Extraction:
 
         mentions = [m for m in mentions if first_printing(m.start)]
         quotes = [q for q in quotes if first_printing(q.start)]
-    return Extraction(repeats=repeats, mentions=mentions, people=people, quotes=quotes)
+    return Extraction(
+        repeats=repeats,
+        mentions=mentions,
+        people=people,
+        quotes=quotes,
+        signature=text_signature(text),
+    )
