@@ -73,6 +73,6 @@ class ExtractionWriter:
         self.stories.merge_names(resolver.flush())
         if extractions:
             self.statements.group(sorted(extractions))
-            self.stories.group({article_id: e.signature for article_id, e in extractions.items()})
+            self.stories.group({article_id: e.sketch for article_id, e in extractions.items()})
         resolver.drop_unused()
         resolver.update_names()

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from store.database import database_file, write_transaction
 from store.extract import Extraction
-from store.extract.near_copies import text_signature
+from store.extract.text_sketch import sketch
 from store.extraction_writer import ExtractionWriter
 from store.readers import read_paths
 from store.records import Problem, Record
@@ -236,9 +236,9 @@ def _write_batch(
                 summary.updated += 1
             rows.append(_article_row(article_id, record, digest, imported_at))
             extraction = extractions[digest]
-            if record.extraction is not None and not extraction.signature:
-                # A shard's article arrives without its text's signature.
-                extraction = replace(extraction, signature=text_signature(record.text))
+            if record.extraction is not None and not extraction.sketch.terms:
+                # A shard's article arrives without its text's sketch.
+                extraction = replace(extraction, sketch=sketch(record.text))
             written[article_id] = extraction
         if rows:
             db.table("articles").insert_all(rows, batch_size=len(rows))

@@ -22,7 +22,7 @@ EXTRACTED_TABLES = (
     "statement_prints",
     "statements",
     "story_bands",
-    "article_signatures",
+    "article_sketches",
     "entity_aliases",
     "entity_keys",
     "entities",

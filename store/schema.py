@@ -184,9 +184,10 @@ def statements_and_stories(db: Database) -> None:
     )
     db.execute("ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id)")
     _table(db, "articles").create_index(["story_id"])
-    # Each article's MinHash signature (store/extract/near_copies.py) and its bands.
-    _table(db, "article_signatures").create(
-        {"article_id": int, "signature": bytes},
+    # Each article's text in brief (store/extract/text_sketch.py) and its
+    # signature's bands, to find its story.
+    _table(db, "article_sketches").create(
+        {"article_id": int, "signature": bytes, "terms": bytes},
         pk="article_id",
         foreign_keys=[("article_id", "articles", "id")],
     )

@@ -6,12 +6,12 @@ another machine, and its output can be merged later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from store.extract.entities import Mention, People, extract_entities
-from store.extract.near_copies import text_signature
 from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
+from store.extract.text_sketch import TextSketch, sketch
 
 # Extraction reads at most this much of an article (news articles are a few
 # thousand characters): a 50 MB "article" is stored and searchable whole, and
@@ -27,8 +27,8 @@ class Extraction:
     mentions: list[Mention]
     people: People
     quotes: list[Quote]
-    signature: tuple[int, ...] = ()
-    """The text's MinHash signature (store/extract/near_copies.py), for stories."""
+    sketch: TextSketch = field(default_factory=TextSketch)
+    """The text in brief (store/extract/text_sketch.py), to find its story."""
 
 
 def extract_article(text: str) -> Extraction:
@@ -53,5 +53,5 @@ def extract_article(text: str) -> Extraction:
         mentions=mentions,
         people=people,
         quotes=quotes,
-        signature=text_signature(text),
+        sketch=sketch(text),
     )
