@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -152,10 +153,10 @@ def test_missing_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.Monkey
     file = tmp_path / "locked.txt"
     file.write_text("Title\n\nBody.")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: object, flags: int) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # root may read anything: refuse it here
     records, problems = read(file, tmp_path / "missing.txt")
     assert records == []
     assert [str(p) for p in problems] == [
