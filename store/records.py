@@ -8,10 +8,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from store.extract import Extraction
 
-# The kinds of entity the schema's contract allows (`entities.kind`): a shard row
-# with another kind is refused, or the browser would meet a kind it cannot show.
-ENTITY_KINDS = frozenset({"person", "org", "place"})
-
 
 @dataclass(frozen=True)
 class Record:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from store.extract.entities import Mention
 from store.extract.quotes import Quote
 from store.extract.repeats import Repeat
-from store.records import ENTITY_KINDS
+from store.kinds import EntityKind
 
 # Longest value quoted in a message (as a repr, so no raw bytes reach the terminal).
 _QUOTED_CHARS = 40
@@ -111,8 +111,9 @@ def _entity(
 ) -> tuple[str, str]:
     if found is None:
         raise BadRow(f"{what}: entity {quoted(entity_id)} is missing")
-    if not isinstance(kind, str) or kind not in ENTITY_KINDS:
+    known = EntityKind.parse(kind) if isinstance(kind, str) else None
+    if known is None:
         raise BadRow(f"{what}: unknown kind {quoted(kind)}")
     if not isinstance(name, str) or not name.strip():
         raise BadRow(f"{what}: the entity's name is {described(name)}")
-    return kind, name
+    return known.value, name

@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from store.database import open_database
 from store.importer import import_paths
-from store.records import ENTITY_KINDS, Problem
+from store.kinds import EntityKind
+from store.records import Problem
 from tests.conftest import FIXTURES
 
 BAD = 3  # the article spoilt in each case; the other 12 import
@@ -51,17 +52,17 @@ def spoilt(clean: Path, copy: Path, sql: str) -> tuple[int, int]:
 
 CASES = {
     "NULL name": (
-        "INSERT INTO entities VALUES (9999, NULL, 'person');"
+        "INSERT INTO entities (id, name, kind) VALUES (9999, NULL, 'person');"
         "UPDATE mentions SET entity_id = 9999 WHERE id = FIRST_MENTION",
         "mention at {m}: the entity's name is NULL",
     ),
     "empty name": (
-        "INSERT INTO entities VALUES (9999, ' ', 'person');"
+        "INSERT INTO entities (id, name, kind) VALUES (9999, ' ', 'person');"
         "UPDATE mentions SET entity_id = 9999 WHERE id = FIRST_MENTION",
         "mention at {m}: the entity's name is blank",
     ),
     "unknown kind": (
-        "INSERT INTO entities VALUES (9999, 'Putin', 'PERSON');"
+        "INSERT INTO entities (id, name, kind) VALUES (9999, 'Putin', 'PERSON');"
         "UPDATE mentions SET entity_id = 9999 WHERE id = FIRST_MENTION",
         "mention at {m}: unknown kind 'PERSON'",
     ),
@@ -94,7 +95,7 @@ CASES = {
         "quote at -5-{quote_end}: not a span of the text (0-{length})",
     ),
     "speaker without a name": (
-        "INSERT INTO entities VALUES (9999, NULL, 'person');"
+        "INSERT INTO entities (id, name, kind) VALUES (9999, NULL, 'person');"
         "UPDATE quotes SET speaker_entity_id = 9999 WHERE id = FIRST_QUOTE",
         "quote at {q}: speaker: the entity's name is NULL",
     ),
@@ -145,5 +146,5 @@ def test_a_bad_article_is_skipped_and_the_rest_merge(
     assert [str(problem) for problem in problems] == [f"{shard}: article {BAD}: {expected}"]
     assert (summary.imported, summary.rejected) == (12, 1)
     kinds = {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM entities")}
-    assert kinds and kinds <= ENTITY_KINDS
+    assert kinds and kinds <= set(EntityKind)
     assert db.execute("SELECT count(*) FROM entities WHERE trim(name) = ''").fetchone() == (0,)
