@@ -7,6 +7,10 @@ import io
 import os
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _LINE_ENDS = re.compile(r"\r\n?")
@@ -68,14 +72,16 @@ class TextLines:
     the next line, so memory never holds more than `max_chars` of one line.
     """
 
-    def __init__(self, file: io.BufferedReader, max_chars: int) -> None:
+    def __init__(self, file: io.BufferedIOBase, max_chars: int) -> None:
         """Raises:
         BinaryData: the stream starts with NULs that are not UTF-16.
         """
-        self.encoding = _encoding(file.peek(_SAMPLE)[:_SAMPLE])
+        head = file.read(_SAMPLE)
+        self.encoding = _encoding(head)
         self._utf8 = self.encoding.startswith("utf-8")
         errors = "surrogateescape" if self._utf8 else "strict"
-        self._text = io.TextIOWrapper(file, self.encoding, errors=errors, newline=None)
+        stream = io.BufferedReader(_Replayed(head, file))
+        self._text = io.TextIOWrapper(stream, self.encoding, errors=errors, newline=None)
         self._max_chars = max_chars
         self.line_number = 0
         """The number of the line last read (or skipped)."""
@@ -117,6 +123,28 @@ class TextLines:
         if chunks is None:
             raise LineTooLong(self.line_number, size)
         return "".join(chunks)
+
+
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were read already: those, then the rest."""
+
+    def __init__(self, head: bytes, rest: io.BufferedIOBase) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        if not self._head:
+            # One read at a time: the bytes before a corrupt gzip end still arrive.
+            return self._rest.readinto1(buffer)
+        target = memoryview(buffer).cast("B")
+        count = min(len(target), len(self._head))
+        target[:count] = self._head[:count]
+        self._head = self._head[count:]
+        return count
 
 
 def fold_line_ends(text: str) -> str:

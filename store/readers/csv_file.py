@@ -36,24 +36,29 @@ def read_csv(file: io.BufferedReader, path: str, shown: str) -> Iterator[Record 
     quoted field that never closes is reported at the line where it opened,
     and reading resumes at the line after it, so the rows it swallowed import.
     """
+    lines: TextLines | None = None
     try:
         lines = TextLines(file, MAX_RECORD_BYTES)
+        yield from _read_rows(_RecordLines(lines), path, shown)
     except BinaryData as error:
         yield Problem(shown, str(error))
-        return
-    try:
-        yield from _read_rows(_RecordLines(lines), path, shown)
     except (EOFError, BadGzipFile, zlib.error) as error:
-        where = f"{shown}:{lines.line_number + 1}"
+        where = _next_line(shown, lines)
         yield Problem(where, f"compressed data is truncated or corrupt ({error})")
     except TooMuchData as error:
-        yield Problem(f"{shown}:{lines.line_number + 1}", str(error))
+        yield Problem(_next_line(shown, lines), str(error))
     except UnicodeDecodeError as error:
-        where = f"{shown}:{lines.line_number + 1}"
-        yield Problem(where, f"not valid {lines.encoding} ({error.reason}); reading stopped")
-    if lines.fallback_bytes:
+        encoding = lines.encoding if lines else "text"
+        reason = f"not valid {encoding} ({error.reason}); reading stopped"
+        yield Problem(_next_line(shown, lines), reason)
+    if lines and lines.fallback_bytes:
         reason = f"not valid UTF-8; {lines.fallback_bytes} bytes read as cp1252"
         yield Problem(shown, reason, rejected=False)
+
+
+def _next_line(shown: str, lines: TextLines | None) -> str:
+    """Where reading stopped: the line after the last one read."""
+    return f"{shown}:{lines.line_number + 1 if lines else 1}"
 
 
 def _read_rows(feed: _RecordLines, path: str, shown: str) -> Iterator[Record | Problem]:

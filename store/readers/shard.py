@@ -29,6 +29,7 @@ from store.readers.shard_rows import (
     checked_quote,
     checked_repeat,
     described,
+    quoted,
     text_or_bytes,
 )
 from store.records import Problem, Record
@@ -75,7 +76,7 @@ def read_shard(path: Path, shown: str) -> Iterator[Record | Problem]:
                 try:
                     yield _record(row, rows[row[0]], shown)
                 except BadRow as error:
-                    yield Problem(f"{shown}: article {row[0]}", str(error))
+                    yield Problem(f"{shown}: article {quoted(row[0])}", str(error))
             last = batch[-1][0]
     except sqlite3.Error as error:
         yield Problem(shown, f"cannot read the shard past article {last}: {error}")

@@ -44,6 +44,9 @@ def described(value: object) -> str:
 
 
 def quoted(value: object) -> str:
+    """A value for a message: a number as it is, anything else as a short repr."""
+    if isinstance(value, int):
+        return str(value)
     shown = repr(value)
     return shown if len(shown) <= _QUOTED_CHARS else shown[: _QUOTED_CHARS - 1] + "…"
 

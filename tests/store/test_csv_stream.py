@@ -136,3 +136,17 @@ def test_files_that_are_no_csv(tmp_path: Path) -> None:
     assert read(empty) == ([], [f"{empty}: empty file"])
     assert read(blank) == ([], [f"{blank}: empty file"])
     assert read(binary) == ([], [f"{binary}: binary data (NUL bytes), not text"])
+
+
+def test_a_truncated_gzip_keeps_the_rows_before(tmp_path: Path) -> None:
+    rows = b"".join(f"T{n},Article {n} ".encode() + b"words " * 50 + b"\n" for n in range(300))
+    data = gzip.compress(b"title,text\n" + rows)
+    file = tmp_path / "cut.csv.gz"
+    file.write_bytes(data[: len(data) // 2])
+    records, problems = read(file)
+    assert 100 < len(records) < 300
+    assert lines_of(records) == list(range(2, len(records) + 2))
+    assert problems == [
+        f"{file}:{len(records) + 2}: compressed data is truncated or corrupt "
+        "(Compressed file ended before the end-of-stream marker was reached)"
+    ]
