@@ -59,12 +59,18 @@ def deadline(seconds: int) -> Iterator[None]:
 @contextmanager
 def memory_cap(extra: int) -> Iterator[None]:
     """MemoryError rather than the machine's memory if reading ever runs away."""
-    status = Path("/proc/self/status").read_text()
-    in_use = int(
-        next(line for line in status.splitlines() if line.startswith("VmSize:")).split()[1]
-    )
+    status = Path("/proc/self/status")
+    if not status.exists():  # not Linux: no cap, as before
+        yield
+        return
+    vm_size = next(line for line in status.read_text().splitlines() if line.startswith("VmSize:"))
+    in_use = int(vm_size.split()[1]) * 1024
     previous = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(resource.RLIMIT_AS, (in_use * 1024 + extra, previous[1]))
+    hard = previous[1]
+    cap = in_use + extra
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     try:
         yield
     finally:
