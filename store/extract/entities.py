@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, lexicon
+from store.extract.name_model import type_names
 from store.extract.name_rules import classify
-from store.extract.tokens import proper, tokenize
+from store.extract.tokens import Token, proper, tokenize
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,20 @@ class People:
 def extract_entities(text: str) -> tuple[list[Mention], People]:
     """The mentions of people, organisations and places in `text`, in order."""
     words = lexicon()
+    tokens, candidates = classified_candidates(text)
+    type_names(candidates, tokens, words)
+    return _link(text, candidates, words)
+
+
+def classified_candidates(text: str) -> tuple[list[Token], list[Candidate]]:
+    """The article's tokens and its candidate names as the rules type them (the
+    typing model's input, for training)."""
+    words = lexicon()
     tokens = tokenize(text)
     # Words the body capitalises mid-sentence: in headlines only these (and
     # words the lists know) can be names.
     body_names = {t.text for t in tokens if t.capital and not t.sentence_start and not t.headline}
-    candidates = [
-        classify(candidate, words) for candidate in find_candidates(tokens, words, body_names)
-    ]
-    return _link(text, candidates, words)
+    return tokens, [classify(c, words) for c in find_candidates(tokens, words, body_names)]
 
 
 def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[Mention], People]:

@@ -31,6 +31,8 @@ class Lexicon:
     demonyms: frozenset[str]
     places: dict[str, str]
     """Place name → canonical name (`U.S.` → `United States`)."""
+    place_kinds: dict[str, str]
+    """Place name → `city`, `country`, `region`, `state` or `continent`."""
     capitals: dict[str, str]
     """Capital → its country (`Moscow` → `Russia`)."""
     common_words: frozenset[str]
@@ -42,9 +44,11 @@ class Lexicon:
 def lexicon() -> Lexicon:
     titles = {line.lower() for line in _lines("titles.txt")}
     places = {}
+    place_kinds = {}
     for line in _lines("places.tsv"):
-        name, _kind, canonical = line.split("\t")
+        name, kind, canonical = line.split("\t")
         places[name] = canonical
+        place_kinds[name] = kind
     return Lexicon(
         titles=frozenset(titles),
         longest_title=max(len(title.split()) for title in titles),
@@ -52,6 +56,7 @@ def lexicon() -> Lexicon:
         organisations=frozenset(_lines("organisations.txt")),
         demonyms=frozenset(_lines("demonyms.txt")),
         places=places,
+        place_kinds=place_kinds,
         capitals=dict(line.split("\t") for line in _lines("capitals.tsv")),
         common_words=frozenset(_lines("common_words.txt")),
         given_names=_given_names(),
