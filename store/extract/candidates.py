@@ -108,29 +108,80 @@ def _dateline_follows(after: str) -> bool:
 
 
 def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[list[Token]]:
-    """Cut a run where capitals say nothing: ordinary words at a sentence start or
-    in a headline, headline words the body never writes as names, dates."""
+    """Cut a run where capitals say nothing: ordinary words opening a sentence or in a
+    headline, headline words the body never writes as names, dates; and where one name
+    ends and another begins (a repeated word, a given name after office words)."""
     pieces: list[list[Token]] = [[]]
+    # Ordinary words opening a run are dropped, up to a title or a known name of several
+    # words ("White House"); at a sentence start, words news often writes in lowercase
+    # too when a name follows ("Story Continued Below | Johnson said").
+    opening = True
+    lowercase_opening = run[0].sentence_start and _name_after_lowercase(run, words)
     for index, token in enumerate(run):
         word = proper(token)
         ordinary = word.lower() in words.common_words
         if token.headline and not ordinary:
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or known(word, words) or after_given_name)
+        if opening and (word.lower() in words.titles or _known_phrase(run, index, words)):
+            opening = False
         abstract = _NOUN_ENDING.match(word) is not None and not known(word, words)
         # Days and months are no names, but open some: "Sunday Telegraph".
         following = run[index + 1] if index + 1 < len(run) else None
         calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
-        if calendar or abstract or (ordinary and (token.headline or token is run[0])):
+        ordinary = ordinary or (lowercase_opening and word.lower() in words.lowercase_words)
+        if calendar or abstract or (ordinary and (token.headline or opening)):
             pieces.append([])
             continue
-        if pieces[-1] and following is not None and _starts_title(token, pieces[-1][-1], words):
+        opening = lowercase_opening = False
+        if pieces[-1] and (
+            token.text == pieces[-1][-1].text  # "Donald Trump Trump referred"
+            or (following is not None and _starts_title(token, pieces[-1][-1], words))
+        ):
             pieces.append([])  # "Federal Reserve | Governor Lawrence Lindsey"
         pieces[-1].append(token)
         if len(pieces[-1]) >= MAX_NAME_WORDS:
             pieces.append([])  # no name is this long: capitals in a row are shouting
-    return [piece for piece in pieces if piece]
+    return [_after_office_words(piece, words) for piece in pieces if piece]
+
+
+def _name_after_lowercase(run: list[Token], words: Lexicon) -> bool:
+    """Whether a common word and words news often writes in lowercase (and the lists
+    do not know) open the run, and a name follows."""
+    if run[0].text.lower() not in words.common_words:
+        return False
+    for index, token in enumerate(run[1:], start=1):
+        lowercase = token.text.lower() in words.lowercase_words
+        if not lowercase or known(token.text, words) or token.text.lower() in _PARTICLES:
+            return index > 1
+    return False
+
+
+def _known_phrase(run: list[Token], index: int, words: Lexicon) -> bool:
+    """Whether a place or organisation the lists know, of several words, starts here."""
+    for length in range(min(4, len(run) - index), 1, -1):
+        phrase = " ".join(proper(token) for token in run[index : index + length])
+        if phrase in words.places or phrase in words.organisations:
+            return True
+    return False
+
+
+def _after_office_words(piece: list[Token], words: Lexicon) -> list[Token]:
+    """Drop ordinary words before a given name and surname: what is left of an office
+    ("Secretary of | State Hillary Clinton"), a party or a label ("Democrat Joe Biden")."""
+    if any(proper(token) in words.org_cues for token in piece):
+        return piece  # "Institute for Human Gene Therapy"
+    for index, token in enumerate(piece[:-2] if len(piece) > 2 else piece[:0], start=0):
+        word = proper(token)
+        if word.lower() not in words.lowercase_words or word.lower() in words.titles:
+            return piece
+        following = proper(piece[index + 1])
+        if following in words.given_names and following.lower() not in words.common_words:
+            if _known_phrase(piece, 0, words):
+                return piece  # "North Carolina", "Port Elizabeth"
+            return piece[index + 1 :]
+    return piece
 
 
 def _starts_title(token: Token, previous: Token, words: Lexicon) -> bool:

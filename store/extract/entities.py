@@ -96,7 +96,10 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         # A lone name is the article's person who has it; the article's Jordan is
         # Neil Jordan, not the country, once it names him.
         lone = len(candidate.name_tokens) == 1 and name in full_names
-        if lone and (kind in (None, "person") or (kind == "place" and name in surnames)):
+        if _epithet(candidate.name_tokens, full_names, words):
+            # "Crooked Hillary" where the article names Hillary Clinton: an alias of hers.
+            lone, name = True, candidate.name_tokens[-1]
+        if lone and (kind in (None, "person", "org") or (kind == "place" and name in surnames)):
             kind, name = "person", full_names[name]
         if kind is None:
             continue
@@ -113,6 +116,15 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         if gender == "?":
             genders[name] = words.given_names.get(name.split()[0], "?")
     return mentions, People(genders, roles)
+
+
+def _epithet(names: list[str], full_names: dict[str, str], words: Lexicon) -> bool:
+    """An ordinary word before the first name of one of the article's people."""
+    if len(names) != 2 or names[1] not in full_names:
+        return False
+    word = names[0].lower()
+    first_name = full_names[names[1]].split()[0] == names[1]
+    return first_name and word in words.lowercase_words and word not in words.titles
 
 
 def _merge_gender(known: str, new: str) -> str:

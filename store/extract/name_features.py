@@ -53,7 +53,8 @@ def _context(tokens: list[Token], index: int) -> str:
     if index < 0 or index >= len(tokens):
         return "^"
     word = tokens[index].text
-    return "0" if NUMBER.fullmatch(word) else word.lower()
+    # Curly and straight apostrophes alike: CoNLL, the training text, has only straight ones.
+    return "0" if NUMBER.fullmatch(word) else word.lower().replace("’", "'")
 
 
 def features(
@@ -67,6 +68,9 @@ def features(
     line = "table" if first.table else first.headline or "prose"
     b1, b2 = _context(tokens, first.index - 1), _context(tokens, first.index - 2)
     a1, a2 = _context(tokens, last.index + 1), _context(tokens, last.index + 2)
+    if last.text != tokens[last.index].text:
+        # A possessive trimmed off the name ("Trump’s"): CoNLL writes it apart ("Trump 's").
+        a1, a2 = "'s", a1
     found = [
         f"rule={candidate.rule}",
         f"kind={rule}",
@@ -101,6 +105,14 @@ def features(
         found.append("organisation")
     if names[-1] in words.org_cues:
         found.append("org cue")
+    if names[-1] in words.surnames:
+        found.append(f"surname&words={min(len(names), 3)}")
+    first_place = words.place_kinds.get(names[0])
+    if first_place and len(names) > 1:
+        found.append(f"first place={first_place}")
+    inner_common = sum(word.lower() in words.common_words for word in names[1:])
+    if inner_common:
+        found.append(f"common inside={min(inner_common, 2)}")
     if names[0] in words.given_names:
         found.append(f"given={words.given_names[names[0]]}")
     if names[0].lower() in words.common_words:

@@ -13,6 +13,8 @@ _PERSON_PRONOUN_AFTER = {"who", "whose"}
 LOCATIVES = {"in", "near", "outside", "at", "from", "into", "across"}
 # Words between two teams.
 MATCH_WORDS = {"beat", "beats", "drew", "defeated", "v", "vs", "versus", "edged", "routed"}
+# Titles that only ever stand before a person's name (unlike "Secretary" or "Bank").
+_HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "dame"}
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "lady", "dame",
                   "baroness", "spokeswoman", "chairwoman", "congresswoman", "actress",
                   "businesswoman", "wife", "mother", "daughter", "sister", "widow"}  # fmt: skip
@@ -45,8 +47,8 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         return candidate
     if whole in words.organisations or whole in words.places:
         candidate.name_tokens = whole.split()
-        candidate.kind = "org" if whole in words.organisations else "place"
-        candidate.rule = "known"
+        known = "org" if whole in words.organisations else "place"
+        candidate.kind, candidate.rule = known, f"known {known}"
         return candidate
     tokens = _strip_title(candidate, words)
     names = [proper(token) for token in tokens]
@@ -71,7 +73,8 @@ def _kind(
     if phrase in words.places and (candidate.title is None or lowercase_role):
         return "place", "gazetteer"
     if candidate.title is not None:
-        return "person", "title"
+        honorific = candidate.title.split()[-1].lower() in _HONORIFICS
+        return "person", "honorific" if honorific else "title"
     if names[0] in words.given_names and names[0].lower() not in words.common_words:
         candidate.gender = words.given_names[names[0]]
         return "person", "given name"

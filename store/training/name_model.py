@@ -37,8 +37,11 @@ from store.extract.name_model import KINDS, MODEL_FILE
 FOLDS = 5
 MIN_COUNT = 2
 GOLD_KINDS = {"PER": "person", "ORG": "org", "LOC": "place", "MISC": "misc"}
-C_GRID = (0.1, 0.3, 1.0)
-CONSISTENCY_GRID = (0.0, 0.2, 0.4, 0.6)
+C_GRID = (1.0, 3.0)
+CONSISTENCY_GRID = (0.0, 0.3, 0.6)
+# The curated list of organisations is a house decision (the Kremlin and the White House
+# are organisations, whoever speaks for them), whatever CoNLL's annotators chose.
+ALWAYS_TRUSTED = {"known org"}
 
 
 @dataclass
@@ -107,7 +110,7 @@ class Vocabulary:
 def fit(train: list[Sample], c: float) -> tuple[Vocabulary, LogisticRegression]:
     vocabulary = Vocabulary([s.features for s in train])
     labels = np.array([KINDS.index(s.label) for s in train])
-    model = LogisticRegression(C=c, max_iter=3000, tol=1e-6)
+    model = LogisticRegression(C=c, max_iter=3000, tol=1e-4)
     model.fit(vocabulary.matrix([s.features for s in train]), labels)
     return vocabulary, model
 
@@ -164,7 +167,8 @@ def exact_f1(data: list[Sample], kinds: list[str], gold: Counter[str]) -> dict[s
 
 
 def trusted_rules(data: list[Sample], kinds: list[str]) -> set[str]:
-    """Rules whose kind is right more often than the model's on their candidates."""
+    """Rules whose kind is right at least as often as the model's on their candidates
+    (a tie goes to the rule: it says why)."""
     right: dict[str, Counter[str]] = defaultdict(Counter)
     for sample, kind in zip(data, kinds, strict=True):
         if sample.label == "misc":
@@ -172,7 +176,7 @@ def trusted_rules(data: list[Sample], kinds: list[str]) -> set[str]:
         truth = sample.label if sample.exact else "none"
         right[sample.rule]["rule"] += _kind_of(sample.rule_kind) == truth
         right[sample.rule]["model"] += kind == truth
-    return {rule for rule, c in right.items() if c["rule"] > c["model"]}
+    return {rule for rule, c in right.items() if c["rule"] >= c["model"]}
 
 
 def _kind_of(rule_kind: str) -> str:
@@ -210,7 +214,7 @@ def main() -> None:
     for c in C_GRID:
         probabilities = out_of_fold(data, c)
         for mix in CONSISTENCY_GRID:
-            trusted = trusted_rules(data, decide(data, probabilities, mix, set()))
+            trusted = ALWAYS_TRUSTED | trusted_rules(data, decide(data, probabilities, mix, set()))
             scores = exact_f1(data, decide(data, probabilities, mix, trusted), gold)
             mean = sum(scores.values()) / 3
             shown = " ".join(f"{kind} {value:.3f}" for kind, value in scores.items())
