@@ -21,7 +21,18 @@ _ORG_JOINERS = {"of", "for", "and", "&", "on", "the", "de"}
 CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "January", "February", "March", "April", "May", "June", "July", "August",
             "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-            "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}  # fmt: skip
+            "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas", "Easter",
+            "Thanksgiving", "Halloween"}  # fmt: skip
+# Function words are no part of a name: capitalised inside a run, one begins a sentence
+# that lost its stop ("Story Continued Below But a spokesman said").
+_FUNCTION_WORDS = {"but", "and", "or", "so", "yet", "while", "when", "if", "as", "because",
+                   "although", "though", "after", "before", "since", "until", "the", "a", "an",
+                   "this", "that", "these", "those", "it", "he", "she", "we", "they", "you", "i",
+                   "his", "her", "their", "our", "my", "your", "its", "all", "some", "there",
+                   "here", "what", "who", "how", "why", "where", "in", "on", "at",
+                   "for"}  # fmt: skip
+# The endings of contractions: "It's", "I've", "Don't" are no names.
+_CONTRACTION = re.compile(r"(?:['’]|â€™|â\x80\x99)(?:s|ve|ll|re|d|m|t)$", re.IGNORECASE)
 # Organisation words that take a complement: "Bank of England", "University of Texas".
 _ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Institute", "School",
               "Museum", "Church", "Council", "Court", "Academy", "Federation", "Association",
@@ -95,12 +106,30 @@ def find_candidates(tokens: list[Token], words: Lexicon, body_names: set[str]) -
             first, last = piece[0].index, piece[-1].index
             before = tokens[first - 1].text.lower() if first else ""
             after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+            if _furniture(piece, tokens, words):
+                continue
             candidate = Candidate(piece, before=before, after=after)
             if piece[0].line_start and piece[0].headline == "caps" and _dateline_follows(after):
                 candidate.kind, candidate.rule = "place", "dateline"
             found.append(candidate)
         i = j
     return found
+
+
+def _furniture(piece: list[Token], tokens: list[Token], words: Lexicon) -> bool:
+    """Ordinary words in capitals with a new sentence right after them, no stop between:
+    a page's furniture pasted into the text ("… impact. Story Continued Below But …")."""
+    following = piece[-1].index + 1
+    if following >= len(tokens) or not all(
+        token.text.lower() in words.lowercase_words and not known(token.text, words)
+        for token in piece
+    ):
+        return False
+    after = tokens[following]
+    opens = after.text in ("“", '"') or (
+        after.capital and after.text.lower() in words.common_words and not after.sentence_start
+    )
+    return opens and after.start - piece[-1].end <= 1
 
 
 def _dateline_follows(after: str) -> bool:
@@ -119,7 +148,10 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     lowercase_opening = run[0].sentence_start and _name_after_lowercase(run, words)
     for index, token in enumerate(run):
         word = proper(token)
-        ordinary = word.lower() in words.common_words
+        base = _CONTRACTION.sub("", word).lower()
+        ordinary = word.lower() in words.common_words or (
+            base != word.lower() and (base in words.common_words or len(base) == 1)
+        )
         if token.headline and not ordinary:
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or known(word, words) or after_given_name)
@@ -131,7 +163,8 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and word.lower() in words.lowercase_words)
-        if calendar or abstract or (ordinary and (token.headline or opening)):
+        sentence = index > 0 and word.lower() in _FUNCTION_WORDS
+        if calendar or abstract or sentence or (ordinary and (token.headline or opening)):
             pieces.append([])
             continue
         opening = lowercase_opening = False
@@ -174,6 +207,8 @@ def _after_office_words(piece: list[Token], words: Lexicon) -> list[Token]:
         return piece  # "Institute for Human Gene Therapy"
     for index, token in enumerate(piece[:-2] if len(piece) > 2 else piece[:0], start=0):
         word = proper(token)
+        if word.lower() in words.titles and index == 0:
+            continue  # "Miss | Universe Alicia Machado"
         if word.lower() not in words.lowercase_words or word.lower() in words.titles:
             return piece
         following = proper(piece[index + 1])

@@ -67,6 +67,8 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
     genders: dict[str, str] = {}
     uses: Counter[str] = Counter()
     for candidate in candidates:
+        if candidate.kind == "person" and _not_personal(candidate.name_tokens, words):
+            candidate.kind = None  # "Labour Britain": a party and a country are no one's name
         if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
             name = " ".join(candidate.name_tokens)
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
@@ -116,6 +118,13 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         if gender == "?":
             genders[name] = words.given_names.get(name.split()[0], "?")
     return mentions, People(genders, roles)
+
+
+def _not_personal(names: list[str], words: Lexicon) -> bool:
+    """A name of several words that opens with an organisation or ends with a country."""
+    return len(names) >= 2 and (
+        names[0] in words.organisations or words.place_kinds.get(names[-1]) == "country"
+    )
 
 
 def _epithet(names: list[str], full_names: dict[str, str], words: Lexicon) -> bool:

@@ -26,6 +26,9 @@ from store.extract.name_features import article_evidence, features
 from store.extract.tokens import Token
 
 MODEL_FILE = DATA / "name_model.json"
+# A word the rules know nothing of, used once, opening a sentence: any word can stand
+# there, so the model must be this sure it is a name.
+LONE_OPENER_CONFIDENCE = 0.75
 KINDS = ("none", "person", "org", "place", "misc")
 """The model's classes; `misc` (events, nationalities, works) is no entity here."""
 
@@ -110,4 +113,15 @@ def type_names(candidates: list[Candidate], tokens: list[Token], words: Lexicon)
             for own, whole in zip(probabilities, total, strict=True)
         ]
         kind = model.classes[mixed.index(max(mixed))]
+        if _lone_opener(candidate) and uses < 1.5 and max(mixed) < LONE_OPENER_CONFIDENCE:
+            kind = "none"  # "Filler number 3 …": any word opens a sentence; a name recurs
         candidate.kind = kind if kind in ("person", "org", "place") else None
+
+
+def _lone_opener(candidate: Candidate) -> bool:
+    """One word the rules know nothing of, opening a sentence of prose."""
+    first = candidate.tokens[0]
+    prose = not first.table and not first.headline
+    return (
+        len(candidate.tokens) == 1 and first.sentence_start and prose and candidate.rule == "none"
+    )

@@ -107,6 +107,12 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
     tokens = list(candidate.tokens)
     title_words: list[str] = []
     while tokens:
+        place = _place_length(tokens, words)
+        if place > 1 and len(tokens) > place + 1 and _title_length(tokens[place:], words):
+            # "New York | Attorney General | Eric Schneiderman"
+            title_words += [token.text for token in tokens[:place]]
+            tokens = tokens[place:]
+            continue
         first = proper(tokens[0])
         if (first in words.demonyms or first in words.places) and len(tokens) > 1:
             if _title_length(tokens[1:], words) and len(tokens) > 2:
@@ -132,6 +138,13 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
         elif lowered & _MALE_TITLES:
             candidate.gender = "m"
     return tokens
+
+
+def _place_length(tokens: list[Token], words: Lexicon) -> int:
+    for length in range(min(3, len(tokens)), 0, -1):
+        if " ".join(proper(token) for token in tokens[:length]) in words.places:
+            return length
+    return 0
 
 
 def _title_length(tokens: list[Token], words: Lexicon) -> int:
