@@ -171,17 +171,36 @@ class CandidateFinder(CueRules):
             if mention.kind in ("person", "org", "place") and not self.inside_quote(mention.start):
                 add(Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind),
                     "name")  # fmt: skip
-        words = [w for w in _WORD.finditer(text, window_start, window_end)]
+        words = [
+            word
+            for segment_start, segment_end in self._unquoted(window_start, window_end)
+            for word in _WORD.finditer(text, segment_start, segment_end)
+        ]
+        cue_words = self.cue_words
         for position, word in enumerate(words):
-            if self.inside_quote(word.start()):
-                continue
             lower = word.group().lower()
+            if lower not in _PRONOUNS and lower not in cue_words:
+                continue
             if lower in _PRONOUNS and (lower != "i" or word.group() == "I"):
                 add(self.speaker(word.start(), word.end()), "pronoun")
-            elif lower in self.cue_words and position > 0:
+            elif position > 0:
                 add(self._subject_chunk(words, position), "cue_subject")
                 if position + 1 < len(words):
                     add(self._object_chunk(words, position), "cue_object")
+
+    def _unquoted(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of `text[start:end]` outside quotation marks."""
+        stretches = []
+        index = max(bisect_right(self._quoted_starts, start) - 1, 0)
+        while start < end:
+            quoted = self.quoted[index] if index < len(self.quoted) else (end, end)
+            if quoted[1] <= start:
+                index += 1
+                continue
+            stretches.append((start, min(quoted[0], end)))
+            start = quoted[1]
+            index += 1
+        return [(a, b) for a, b in stretches if b > a]
 
     def _subject_chunk(self, words: list[re.Match[str]], cue: int) -> Speaker | None:
         """The words before a cue word that name who speaks: `former employees have called`."""

@@ -33,7 +33,7 @@ class LinearModel:
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights
-        return self.bias + sum(weights.get(feature, 0.0) for feature in features)
+        return self.bias + sum([weights[f] for f in features if f in weights])
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LinearModel:
