@@ -19,7 +19,9 @@ class Corpus:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._db = open_reader(path)
+        self.warnings: list[str] = []
+        """What the user should know about how the database was opened."""
+        self._db = open_reader(path, on_warning=self.warnings.append)
         self.readonly = is_readonly(self._db)
         self._lock = threading.Lock()
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -14,11 +17,14 @@ if TYPE_CHECKING:
     # created, migrated or written: browsing opens with `open_reader`, without them.
     from sqlite_utils import Database
 
+# A WAL database in a read-only directory is read from a copy up to this size
+# (bytes, database and log together); see `_connect_without_shm`.
+COPY_TO_READ_LIMIT = 512 * 1024 * 1024
 # How long a writer waits for another writer before giving up (seconds).
 BUSY_TIMEOUT = 30.0
 # The migrations in store/schema.py, by name (tests/store/test_database.py keeps
 # the two in step): a database with exactly these needs no sqlite-utils to read.
-MIGRATION_NAMES = frozenset({"0001_initial", "0002_list_order_indexes"})
+MIGRATION_NAMES = frozenset({"0001_initial", "0002_list_order_indexes", "0003_entity_keys"})
 
 
 class Reader(Protocol):
@@ -42,30 +48,76 @@ def default_database_path() -> Path:
     return Path(data_home) / "nutgraf" / "corpus.db"
 
 
-def open_reader(path: str | Path) -> sqlite3.Connection:
+def open_reader(
+    path: str | Path, *, on_warning: Callable[[str], None] | None = None
+) -> sqlite3.Connection:
     """A plain connection to read a corpus database, quick to open.
 
-    A database whose schema is current opens directly (read-only when the file
-    is not writable); anything else (a new file, an older schema, a file that
-    is not a nutgraf database) goes through `open_database` first, which
-    migrates it or raises a clear StoreError.
+    A nutgraf database whose schema is current opens directly (read-only when
+    the file is not writable); a new or empty file, or an older schema, goes
+    through `open_database` first, which creates or migrates it. Any other
+    file raises a StoreError and is left exactly as it was.
+
+    Args:
+        on_warning: told when the database can only be read in part (see
+            `_connect_readonly`).
     """
     file = Path(path)
     readonly = file.exists() and not _writable(file)
-    if not _schema_is_current(file):
+    if not (_file_kind(file) == "nutgraf" and _schema_is_current(file)):
         open_database(file, readonly=readonly).close()
     if readonly:
-        return _connect_readonly(file)
+        return _connect_readonly(file, on_warning)
     conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
     return conn
 
 
-def _schema_is_current(file: Path) -> bool:
-    if not file.is_file():
-        return False
+def _file_kind(file: Path) -> str:
+    """What a file is, read without changing it: `missing`, `empty` (no bytes, or
+    SQLite with no tables), `nutgraf` (its migrations are nutgraf's) or `foreign`.
+
+    Raises:
+        StoreError: the file is not SQLite, or cannot be read.
+    """
+    if not file.exists():
+        return "missing"
+    if file.is_dir():
+        raise StoreError(f"{file}: is a directory, not a database file")
+    if file.stat().st_size == 0:
+        return "empty"
     try:
-        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _snapshot_connection(file)
+        try:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+            if "_sqlite_migrations" not in tables:
+                return "foreign" if tables else "empty"
+            ours = conn.execute(
+                "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'nutgraf'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{file}: not a SQLite database ({error})") from error
+    return "nutgraf" if ours else "foreign"
+
+
+def _snapshot_connection(file: Path) -> sqlite3.Connection:
+    """A read-only look at a file that changes nothing, even where SQLite cannot
+    create its -shm file (a read-only directory): then the committed state in
+    the file itself is read."""
+    uri = file.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+
+
+def _schema_is_current(file: Path) -> bool:
+    try:
+        conn = _snapshot_connection(file)
         try:
             names = conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = 'nutgraf'"
@@ -95,8 +147,10 @@ def open_database(path: str | Path, *, readonly: bool | None = None) -> Database
     if path == ":memory:":
         return _prepare(Database(sqlite3.connect(":memory:", check_same_thread=False)), path)
     file = Path(path)
-    if file.is_dir():
-        raise StoreError(f"{path}: is a directory, not a database file")
+    if _file_kind(file) == "foreign":
+        raise StoreError(
+            f"{path}: a SQLite database, but not a nutgraf corpus; nutgraf leaves it as it is"
+        )
     if readonly is None:
         readonly = file.exists() and not _writable(file)
     if readonly:
@@ -111,6 +165,11 @@ def open_database(path: str | Path, *, readonly: bool | None = None) -> Database
     return _prepare(Database(conn), path)
 
 
+def database_file(db: Reader) -> str:
+    """The file a connection writes to ("" for an in-memory database)."""
+    return str(db.execute("PRAGMA database_list").fetchone()[2])
+
+
 def is_readonly(db: Reader) -> bool:
     """True when the database was opened read-only."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
@@ -121,21 +180,49 @@ def _writable(file: Path) -> bool:
     return os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)
 
 
-def _connect_readonly(file: Path) -> sqlite3.Connection:
+def _connect_readonly(
+    file: Path, on_warning: Callable[[str], None] | None = None
+) -> sqlite3.Connection:
     uri = f"{file.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
-        # A WAL database in a read-only directory cannot create its -shm file;
-        # immutable=1 reads it as a snapshot instead.
-        conn = sqlite3.connect(
-            f"{file.resolve().as_uri()}?immutable=1", uri=True, check_same_thread=False
-        )
+        conn = _connect_without_shm(file, on_warning)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{file}: not a SQLite database ({error})") from error
     conn.execute("PRAGMA query_only = 1")
     return conn
+
+
+def _connect_without_shm(
+    file: Path, on_warning: Callable[[str], None] | None
+) -> sqlite3.Connection:
+    """A WAL database in a read-only directory, with no -shm file beside it.
+
+    SQLite cannot read its write-ahead log there (it needs the -shm file), and
+    its `immutable` mode reads the database file alone, missing whatever was
+    committed since the last checkpoint. So a database up to
+    COPY_TO_READ_LIMIT is read from a private copy that has its log; a bigger
+    one is read without the log, and `on_warning` says so.
+    """
+    log = file.with_name(file.name + "-wal")
+    log_size = log.stat().st_size if log.exists() else 0
+    if log_size and file.stat().st_size + log_size <= COPY_TO_READ_LIMIT:
+        folder = Path(tempfile.mkdtemp(prefix="nutgraf-read-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        shutil.copyfile(file, folder / file.name)
+        shutil.copyfile(log, folder / log.name)
+        return sqlite3.connect(folder / file.name, check_same_thread=False)
+    if log_size and on_warning:
+        on_warning(
+            f"{file}: opened without its write-ahead log ({log_size:,} bytes): what was "
+            "committed since its last checkpoint is not shown. SQLite cannot read the log "
+            "in a read-only directory; open the database where its directory is writable "
+            "to see everything."
+        )
+    uri = f"{file.resolve().as_uri()}?immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
 def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
@@ -143,9 +230,6 @@ def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
 
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        tables = set(db.table_names())
-        if tables and "articles" not in tables and "_sqlite_migrations" not in tables:
-            raise StoreError(f"{path}: a SQLite database, but not a nutgraf corpus")
         applied = {migration.name for migration in MIGRATIONS.applied(db)}
         if newer := applied - migration_names():
             raise StoreError(
@@ -158,11 +242,19 @@ def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
                 raise StoreError(f"{path}: older schema and read-only, cannot be upgraded")
             return db
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+        # A write that would leave a row pointing at a missing one fails its
+        # transaction (checked at commit: see `write_transaction`).
+        db.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
         if pending:
-            MIGRATIONS.apply(db)
+            from store.writer_lock import writer_lock
+
+            # Schema changes are writes: one process at a time (and then only
+            # the migrations still pending once it is our turn).
+            with writer_lock(path):
+                MIGRATIONS.apply(db)
     except sqlite3.DatabaseError as error:
         db.close()
         raise StoreError(f"{path}: not a usable nutgraf database ({error})") from error
@@ -177,6 +269,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
     """One `BEGIN IMMEDIATE` transaction: it takes the write lock up front
     (waiting up to the busy timeout) so ids read inside it stay ours."""
     db.execute("BEGIN IMMEDIATE")
+    # Rows may point at rows written later in the same transaction (new entities
+    # are written after their mentions); the foreign keys are checked at COMMIT.
+    db.execute("PRAGMA defer_foreign_keys = ON")
     try:
         yield db
     except BaseException:

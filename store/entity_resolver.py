@@ -21,7 +21,7 @@ most complete form among the frequent ones.
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,23 +63,28 @@ class EntityResolver:
         self._by_initials: dict[str, list[_Entity]] = defaultdict(list)
         self._next_id = 1
         self._new: list[dict[str, object]] = []
+        self._new_keys: list[tuple[str, str, int]] = []
         self._merges: dict[int, int] = {}
+        self._maybe_unused: set[int] = set()
         self.touched: set[int] = set()
         self._load()
 
     def _load(self) -> None:
+        """The state the resolver had when the last import ended: every entity with its
+        own key and mention count, and every name that resolved to one (`entity_keys`).
+        Surface forms (`entity_aliases`) are not names: a stored `Kim` from `Kim
+        Jong-un` must not pass for a lone-surname entity."""
         rows = self.db.execute(
-            "SELECT entities.id, kind, name, ifnull(counts.n, 0) FROM entities LEFT JOIN "
-            "(SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) AS counts "
-            "ON counts.entity_id = entities.id"
+            "SELECT entities.id, kind, ifnull(key, name), ifnull(counts.n, 0) FROM entities "
+            "LEFT JOIN (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) "
+            "AS counts ON counts.entity_id = entities.id ORDER BY entities.id"
         )
-        for entity_id, kind, name, mentions in rows:
-            self._index(_Entity(entity_id, kind, name_key(name), mentions))
+        for entity_id, kind, key, mentions in rows:
+            self._index(_Entity(entity_id, kind, name_key(key), mentions))
             self._next_id = max(self._next_id, entity_id + 1)
-        for entity_id, alias in self.db.execute("SELECT entity_id, alias FROM entity_aliases"):
-            entity = self._entities.get(entity_id)
-            if entity is not None:
-                self._by_key.setdefault((entity.kind, name_key(alias)), entity)
+        for kind, key, entity_id in self.db.execute("SELECT kind, key, entity_id FROM entity_keys"):
+            if (entity := self._entities.get(entity_id)) is not None:
+                self._by_key[(kind, key)] = entity
 
     def _index(self, entity: _Entity) -> None:
         self._entities[entity.id] = entity
@@ -96,14 +101,18 @@ class EntityResolver:
         `mention=False` looks up a quote's speaker without counting a mention."""
         key = name_key(name)
         entity = self._by_key.get((kind, key))
+        if entity is not None and entity.id not in self._entities:
+            entity = None  # dropped by `drop_unused`
         if entity is None and kind == "person":
             entity = self._similar_person(key)
         if entity is None:
             entity = self._create(kind, name, key)
         entity.mentions += mention
-        self._by_key.setdefault((kind, key), entity)
+        if self._by_key.get((kind, key)) is not entity:
+            self._by_key[(kind, key)] = entity
+            self._new_keys.append((kind, key, entity.id))
         self.touched.add(entity.id)
-        return entity.id
+        return self.merged(entity.id)
 
     def _similar_person(self, key: str) -> _Entity | None:
         parts = key.split()
@@ -124,13 +133,21 @@ class EntityResolver:
     def _create(self, kind: str, name: str, key: str) -> _Entity:
         entity = _Entity(self._next_id, kind, key, 0)
         self._next_id += 1
-        self._new.append({"id": entity.id, "name": name, "kind": kind})
+        self._new.append({"id": entity.id, "name": name, "kind": kind, "key": key})
         surname = key.split()[-1]
         lone = self._by_key.get(("person", surname)) if kind == "person" else None
         self._index(entity)
-        if lone is not None and lone is not entity and len(self._by_surname[surname]) == 1:
+        self._new_keys.append((kind, key, entity.id))
+        if (
+            lone is not None
+            and lone.key == surname  # an entity of its own, named by the surname alone
+            and lone.id in self._entities
+            and lone is not entity
+            and len(self._by_surname[surname]) == 1
+        ):
             # "Putin" came before any "Vladimir Putin": the surname joins the full name.
             self._merges[lone.id] = entity.id
+            del self._entities[lone.id]
             entity.mentions += lone.mentions
             self._by_key[("person", surname)] = entity
         return entity
@@ -146,8 +163,15 @@ class EntityResolver:
         if self._new:
             self.db.table("entities").insert_all(self._new)
             self._new = []
+        self.db.conn.executemany(
+            "INSERT INTO entity_keys (kind, key, entity_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (kind, key) DO UPDATE SET entity_id = excluded.entity_id",
+            [(kind, key, self.merged(entity_id)) for kind, key, entity_id in self._new_keys],
+        )
+        self._new_keys = []
         for old, new in self._merges.items():
             new = self.merged(new)
+            self.db.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?", [new, old])
             self.db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [new, old])
             self.db.execute(
                 "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [new, old]
@@ -163,6 +187,66 @@ class EntityResolver:
             self.touched.discard(old)
             self.touched.add(new)
         self._merges = {}
+
+    def forget_articles(self, article_ids: list[int]) -> None:
+        """Take back what articles about to be deleted (replaced by new content) counted:
+        their mentions and surface forms. Call before deleting their rows, then
+        `drop_unused` after."""
+        marks = ",".join("?" * len(article_ids))
+        forms: Counter[tuple[int, str]] = Counter()
+        for entity_id, text in self.db.execute(
+            f"SELECT entity_id, text FROM mentions WHERE article_id IN ({marks})", article_ids
+        ):
+            forms[(entity_id, " ".join(text.split()))] += 1
+            if (entity := self._entities.get(entity_id)) is not None:
+                entity.mentions -= 1
+        self.db.conn.executemany(
+            "UPDATE entity_aliases SET count = count - ? WHERE entity_id = ? AND alias = ?",
+            [(n, entity_id, alias) for (entity_id, alias), n in forms.items()],
+        )
+        self.db.execute("DELETE FROM entity_aliases WHERE count <= 0")
+        self._maybe_unused.update(entity_id for entity_id, _ in forms)
+        self.touched.update(entity_id for entity_id, _ in forms)
+        self._maybe_unused.update(
+            entity_id
+            for (entity_id,) in self.db.execute(
+                f"SELECT speaker_entity_id FROM quotes WHERE article_id IN ({marks}) "
+                "AND speaker_entity_id IS NOT NULL",
+                article_ids,
+            )
+        )
+
+    def drop_unused(self) -> None:
+        """Delete the entities that no mention and no quote names any more, with their
+        aliases and keys, here and in the database."""
+        candidates = sorted(self._maybe_unused)
+        self._maybe_unused = set()
+        unused = [
+            entity_id
+            for entity_id in candidates
+            if self.db.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?) "
+                "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_entity_id = ?)",
+                [entity_id, entity_id],
+            ).fetchone()[0]
+        ]
+        for table, column in (("entity_aliases", "entity_id"), ("entity_keys", "entity_id")):
+            self.db.conn.executemany(
+                f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in unused]
+            )
+        self.db.conn.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in unused])
+        # Names in `_by_key` that still point at a dropped entity are skipped by `resolve`.
+        self.touched -= set(unused)
+        for entity_id in unused:
+            entity = self._entities.pop(entity_id, None)
+            parts = entity.key.split() if entity is not None else []
+            if entity is None or entity.kind != "person" or len(parts) < 2:
+                continue
+            for index, key in (
+                (self._by_surname, parts[-1]),
+                (self._by_initials, parts[0][0] + parts[-1][0]),
+            ):
+                index[key] = [known for known in index[key] if known.id != entity_id]
 
     def count_aliases(self, aliases: dict[tuple[int, str], int]) -> None:
         """Add surface forms seen in this batch to `entity_aliases`."""

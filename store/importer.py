@@ -5,27 +5,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 
 from sqlite_utils import Database
 
-from store.database import write_transaction
+from store.database import database_file, write_transaction
 from store.entity_resolver import EntityResolver
-from store.extract import Extraction, extract_article
-from store.extract.lexicon import lexicon
+from store.extract import Extraction
 from store.readers import read_paths
 from store.records import Problem, Record
+from store.workers import PARALLEL_FROM, extract_texts, worker_pool
+from store.writer_lock import writer_lock
 
 BATCH_SIZE = 500
-# Smaller batches are extracted in this process: a worker pool costs more than it saves.
-PARALLEL_FROM = 64
 # Children of an article, deleted when it is re-imported with new content.
 ARTICLE_CHILDREN = ("mentions", "quotes", "repeats")
 
@@ -68,6 +66,7 @@ def import_paths(
     on_progress: ProgressHandler | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Import the articles in files and directories (see `store.readers.read_paths`)."""
     return import_records(
@@ -77,6 +76,7 @@ def import_paths(
         on_progress=on_progress,
         batch_size=batch_size,
         workers=workers,
+        on_wait=on_wait,
     )
 
 
@@ -88,6 +88,7 @@ def import_records(
     on_progress: ProgressHandler | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Store records and their extraction, one transaction per batch.
 
@@ -98,11 +99,32 @@ def import_records(
     external id (or, without an id, path) is stored with other content
     updates that article. Problems are counted, passed to `on_problem` and
     never stop the import.
+
+    Only one process writes a database at a time: while another holds its
+    writer lock, `on_wait` is told who and the import waits.
     """
+    with writer_lock(database_file(db), on_wait=on_wait):
+        return _import_records(db, items, on_problem, on_progress, batch_size, workers)
+
+
+def _import_records(
+    db: Database,
+    items: Iterable[Record | Problem],
+    on_problem: ProblemHandler | None,
+    on_progress: ProgressHandler | None,
+    batch_size: int,
+    workers: int | None,
+) -> ImportSummary:
     summary = ImportSummary()
     started = time.perf_counter()
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     records = _records_only(items, summary, on_problem)
+
+    def warn(problem: Problem) -> None:
+        summary.warnings += 1
+        if on_problem:
+            on_problem(problem)
+
     resolver = EntityResolver(db)
     pool: Executor | None = None
     workers = workers or os.cpu_count() or 1
@@ -114,11 +136,11 @@ def import_records(
                 pool = worker_pool(workers)
             extracting = _start_batch(db, batch, pool)
             if pending is not None:
-                _write_batch(db, pending, imported_at, summary, resolver)
+                _write_batch(db, pending, imported_at, summary, resolver, warn)
                 _report(summary, started, on_progress)
             pending = extracting
         if pending is not None:
-            _write_batch(db, pending, imported_at, summary, resolver)
+            _write_batch(db, pending, imported_at, summary, resolver, warn)
             _report(summary, started, on_progress)
     finally:
         if pool is not None:
@@ -131,34 +153,6 @@ def _report(summary: ImportSummary, started: float, on_progress: ProgressHandler
     summary.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(summary)
-
-
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Processes that extract articles; they exit when this process dies, even by
-    kill -9, instead of waiting forever for work."""
-    lexicon()  # loaded once here, inherited by forked workers
-    return ProcessPoolExecutor(
-        max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
-    )
-
-
-def _exit_with_parent(parent: int) -> None:
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
-def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
-    """Extraction of each text, in worker processes when a pool is given.
-
-    With a pool the work is submitted at once and the results arrive as the
-    caller iterates."""
-    if pool is None:
-        return iter([extract_article(text) for text in texts])
-    return pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1))
 
 
 def content_hash(record: Record) -> str:
@@ -213,6 +207,7 @@ def _write_batch(
     imported_at: str,
     summary: ImportSummary,
     resolver: EntityResolver,
+    warn: ProblemHandler,
 ) -> None:
     fresh = batch.fresh
     extractions = dict(zip(fresh, batch.extracted, strict=True))
@@ -221,14 +216,19 @@ def _write_batch(
         for digest in _stored_hashes(db, list(fresh)):
             del fresh[digest]
         summary.unchanged += batch.size - len(fresh)
+        _keep_last_of_each_key(fresh, warn)
         next_id = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
         replaced = _replaced_articles(db, list(fresh.values()))
+        for record in fresh.values():
+            stored = replaced.get(_key(record))
+            if stored is not None and stored[1] == imported_at:
+                warn(_again(record, f"article {stored[0]} of this import"))
         if replaced:
-            _delete_articles(db, list(replaced.values()))
+            _delete_articles(db, [article_id for article_id, _ in replaced.values()], resolver)
         rows = []
         written = {}
         for digest, record in fresh.items():
-            article_id = replaced.get(_key(record))
+            article_id = replaced.get(_key(record), (None, ""))[0]
             if article_id is None:
                 article_id, next_id = next_id, next_id + 1
                 summary.imported += 1
@@ -239,6 +239,23 @@ def _write_batch(
         if rows:
             db.table("articles").insert_all(rows, batch_size=len(rows))
         write_extractions(db, written, resolver)
+
+
+def _keep_last_of_each_key(fresh: dict[str, Record], warn: ProblemHandler) -> None:
+    """One record per id (or path) in a batch: a later record with the same id
+    replaces an earlier one, as it would in a later import."""
+    last: dict[tuple[str, str], str] = {}
+    for digest, record in list(fresh.items()):
+        earlier = last.get(_key(record))
+        if earlier is not None:
+            warn(_again(record, fresh.pop(earlier).path))
+        last[_key(record)] = digest
+
+
+def _again(record: Record, earlier: str) -> Problem:
+    what = f"id {record.external_id!r}" if record.external_id is not None else "this file"
+    return Problem(record.path, f"{what} was already read at {earlier}; this record replaces it",
+                   rejected=False)  # fmt: skip
 
 
 def _key(record: Record) -> tuple[str, str]:
@@ -253,21 +270,27 @@ def _stored_hashes(db: Database, digests: list[str]) -> set[str]:
     return {row[0] for row in db.execute(sql, digests)}
 
 
-def _replaced_articles(db: Database, records: list[Record]) -> dict[tuple[str, str], int]:
-    """The stored article each changed record replaces, by its key."""
-    found: dict[tuple[str, str], int] = {}
+def _replaced_articles(
+    db: Database, records: list[Record]
+) -> dict[tuple[str, str], tuple[int, str]]:
+    """The stored article each changed record replaces (its id and when it was
+    imported), by the record's key."""
+    found: dict[tuple[str, str], tuple[int, str]] = {}
     for column in ("external_id", "path"):
         values = [key[1] for key in map(_key, records) if key[0] == column]
         if not values:
             continue
         marks = ",".join("?" * len(values))
         extra = " AND external_id IS NULL" if column == "path" else ""
-        sql = f"SELECT {column}, id FROM articles WHERE {column} IN ({marks}){extra}"
-        found.update({(column, value): article_id for value, article_id in db.execute(sql, values)})
+        sql = f"SELECT {column}, id, imported_at FROM articles WHERE {column} IN ({marks}){extra}"
+        found.update({(column, value): (i, at) for value, i, at in db.execute(sql, values)})
     return found
 
 
-def _delete_articles(db: Database, article_ids: list[int]) -> None:
+def _delete_articles(db: Database, article_ids: list[int], resolver: EntityResolver) -> None:
+    """Delete articles with what was extracted from them (the entities that no
+    article names any more go when the batch's extractions are written)."""
+    resolver.forget_articles(article_ids)
     marks = ",".join("?" * len(article_ids))
     for table in ARTICLE_CHILDREN:
         db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
@@ -335,4 +358,5 @@ def write_extractions(
     )
     resolver.count_aliases(aliases)
     resolver.flush()
+    resolver.drop_unused()
     resolver.update_names()

@@ -8,18 +8,14 @@ from concurrent.futures import Executor
 
 from sqlite_utils import Database
 
-from store.database import write_transaction
+from store.database import database_file, write_transaction
 from store.entity_resolver import EntityResolver
-from store.importer import (
-    BATCH_SIZE,
-    PARALLEL_FROM,
-    extract_texts,
-    worker_pool,
-    write_extractions,
-)
+from store.importer import BATCH_SIZE, write_extractions
+from store.workers import PARALLEL_FROM, extract_texts, worker_pool
+from store.writer_lock import writer_lock
 
 # What extraction fills; the articles themselves are never touched.
-EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entities")
+EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entity_keys", "entities")
 
 
 def reindex(
@@ -27,13 +23,22 @@ def reindex(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> int:
     """Forget every extraction and extract all articles again; returns how many.
 
     The extracted tables are emptied first; then each batch of articles is
     its own transaction, so an interrupted reindex leaves a consistent
-    database holding the batches done (run it again to complete it).
+    database holding the batches done (run it again to complete it). Like an
+    import, it waits for another writer to finish first (telling `on_wait`).
     """
+    with writer_lock(database_file(db), on_wait=on_wait):
+        return _reindex(db, on_progress, workers)
+
+
+def _reindex(
+    db: Database, on_progress: Callable[[int, int], None] | None, workers: int | None
+) -> int:
     total = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
     workers = workers or os.cpu_count() or 1
     pool: Executor | None = None

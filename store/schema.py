@@ -105,3 +105,33 @@ def list_order_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_articles_list_date ON articles (ifnull(date, ''), id)")
     db.execute("CREATE INDEX idx_articles_list_title ON articles (ifnull(title, ''), id)")
     db.execute("CREATE INDEX idx_articles_list_source ON articles (ifnull(source, ''), id)")
+
+
+@MIGRATIONS(name="0003_entity_keys")
+def entity_keys(db: Database) -> None:
+    """The names the resolver maps to each entity, so a later import resolves as one would.
+
+    `entities.key` is the folded name an entity was created under; `entity_keys`
+    holds every folded name that resolved to it. Before this table the resolver
+    reloaded surface forms (`entity_aliases`) as names, and a stored alias such
+    as `Kim` then passed for a lone-surname entity. Existing corpora start from
+    their canonical names (`nutgraf reindex` rebuilds the keys exactly).
+    """
+    from store.entity_resolver import name_key
+
+    _table(db, "entities").add_column("key", str)
+    _table(db, "entity_keys").create(
+        {"kind": str, "key": str, "entity_id": int},
+        pk=("kind", "key"),
+        not_null={"entity_id"},
+        foreign_keys=[("entity_id", "entities", "id")],
+    )
+    _table(db, "entity_keys").create_index(["entity_id"])
+    rows = db.execute("SELECT id, kind, name FROM entities ORDER BY id").fetchall()
+    db.conn.executemany(
+        "UPDATE entities SET key = ? WHERE id = ?", [(name_key(name), i) for i, _, name in rows]
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO entity_keys (kind, key, entity_id) VALUES (?, ?, ?)",
+        [(kind, name_key(name), i) for i, kind, name in rows],
+    )

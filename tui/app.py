@@ -11,6 +11,7 @@ from textual.worker import Worker, WorkerState
 from store.corpus import Corpus
 from tui.commands import ActionProvider, ArticleProvider, EntityProvider
 from tui.keymap import KeymapError, keymap_path, load_keymap
+from tui.safe_text import visible
 from tui.screens.main_screen import MainScreen
 
 
@@ -25,7 +26,7 @@ class NutgrafApp(App[None]):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
-        self.sub_title = str(corpus.path)
+        self.sub_title = visible(str(corpus.path))
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.corpus))
@@ -44,11 +45,13 @@ class NutgrafApp(App[None]):
         try:
             self.set_keymap(load_keymap(keymap_path(), known))
         except KeymapError as error:
-            self.notify(str(error), title="Keymap not applied", severity="error", timeout=10)
+            message = visible(str(error))
+            self.notify(message, title="Keymap not applied", severity="error", markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
-            self.notify(f"{event.worker.error}", title="Database error", severity="error")
+            error = visible(str(event.worker.error))
+            self.notify(error, title="Database error", severity="error", markup=False)
 
 
 def make_app(db_path: str | Path) -> NutgrafApp:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import shlex
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -16,10 +14,12 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from store.database import StoreError, default_database_path, open_database, open_reader
+from store.kinds import EntityKind
 from store.queries import corpus_stats, list_entities
 from store.quote_queries import find_quotes
 from store.records import Problem
 from store.seeds import bundled_seeds
+from tui.safe_text import VisibleStream, terminal_json, visible
 
 if TYPE_CHECKING:
     # The importer (extraction, sqlite-utils) loads only for the commands that
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from store.importer import ImportSummary
 
 EXIT_REJECTED = 1
+# The most rows `--limit` asks for (a bigger number is a typo, not a wish).
+MAX_LIMIT = 1_000_000_000
+limit_type = click.IntRange(0, MAX_LIMIT)
 
 db_option = click.option(
     "--db",
@@ -37,6 +40,14 @@ db_option = click.option(
     envvar="NUTGRAF_DB",
     help="Corpus database [default: $NUTGRAF_DB, else ~/.local/share/nutgraf/corpus.db].",
 )
+
+
+class Failure(click.ClickException):
+    """An error for the user (exit 1), on one line: file names and data in it are
+    shown with their control characters made visible."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(visible(message))
 
 
 def _database_path(ctx: click.Context, db_path: Path | None) -> Path:
@@ -48,10 +59,34 @@ def _database_path(ctx: click.Context, db_path: Path | None) -> Path:
 
 
 def _open(path: Path, *, readonly: bool | None = None) -> Database:
+    """The database to write (created if new); any other file is refused untouched."""
     try:
         return open_database(path, readonly=readonly)
     except StoreError as error:
-        raise click.ClickException(str(error)) from error
+        raise Failure(str(error)) from error
+
+
+def _read(path: Path) -> sqlite3.Connection:
+    """The database to read, never written to (but for a schema upgrade of a
+    nutgraf database)."""
+    try:
+        return open_reader(path, on_warning=_warn)
+    except StoreError as error:
+        raise Failure(str(error)) from error
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {visible(message)}", err=True)
+
+
+def run() -> None:
+    """The `nutgraf` command as installed: everything it prints on its own
+    stdout and stderr (data, file names, errors) passes through `VisibleStream`,
+    so no escape sequence from a corpus or a file name reaches the terminal.
+    The browser draws on the terminal itself, with its own escaping."""
+    sys.stdout = VisibleStream(sys.stdout)
+    sys.stderr = VisibleStream(sys.stderr)
+    main()
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,14 +109,11 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
         return
     path = _database_path(ctx, db_path)
     if db_path is None and not path.exists():
-        click.echo(f"Creating {path} from the sample articles…", err=True)
+        click.echo(f"Creating {visible(str(path))} from the sample articles…", err=True)
         from store.importer import import_paths
 
         import_paths(_open(path), [str(bundled_seeds())])
-    try:
-        open_reader(path).close()
-    except StoreError as error:
-        raise click.ClickException(str(error)) from error
+    _read(path).close()
     from tui.app import run_app  # Textual loads only when the browser opens.
 
     run_app(path)
@@ -113,18 +145,19 @@ def import_command(
     """
     path = _database_path(ctx, db_path)
     db = _open(path, readonly=False)
-    stderr = Console(stderr=True, highlight=False, emoji=False)
-    show_progress = not quiet and stderr.is_terminal
+    show_progress = not quiet and sys.stderr.isatty()
     from store.importer import ImportSummary, import_paths
 
     summary = ImportSummary()
     try:
-        with _progress(stderr, show_progress) as on_progress:
+        with _progress(_progress_console(), show_progress) as on_progress:
 
             def report(problem: Problem) -> None:
-                stderr.print(str(problem), markup=False, soft_wrap=True)
+                click.echo(visible(str(problem)), err=True)
 
-            summary = import_paths(db, paths, on_problem=report, on_progress=on_progress)
+            summary = import_paths(
+                db, paths, on_problem=report, on_progress=on_progress, on_wait=_warn
+            )
     except KeyboardInterrupt:
         click.echo(
             "Interrupted: every completed batch is stored; run the import again to finish.",
@@ -133,7 +166,7 @@ def import_command(
         sys.exit(130)
     except sqlite3.Error as error:
         stored = corpus_stats(db).articles
-        raise click.ClickException(
+        raise Failure(
             f"{path}: import stopped: {error}. The database is consistent "
             f"({stored} articles); free the problem and run the import again to finish."
         ) from error
@@ -142,6 +175,14 @@ def import_command(
         click.echo(f"{summary}{rate}", err=True)
     if summary.rejected and not (summary.imported or summary.updated or summary.unchanged):
         sys.exit(EXIT_REJECTED)
+
+
+def _progress_console() -> Console:
+    """A console for nutgraf's own progress lines: they hold no data, so they go
+    to the terminal unescaped (their colours and cursor moves are ours)."""
+    stderr = sys.stderr
+    raw = stderr.wrapped if isinstance(stderr, VisibleStream) else stderr
+    return Console(file=raw, highlight=False, emoji=False)
 
 
 class _progress:
@@ -192,32 +233,36 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
       nutgraf stats --db news.db
     """
     path = _existing(ctx, db_path)
-    figures = corpus_stats(_open(path))
+    figures = corpus_stats(_read(path))
     if as_json:
-        click.echo(json.dumps(dataclasses.asdict(figures), indent=2))
+        click.echo(terminal_json(dataclasses.asdict(figures), indent=2))
         return
     lines: list[Any] = [
-        f"database   {path}",
+        f"database   {visible(str(path))}",
         f"articles   {figures.articles:,}",
         f"entities   {figures.entities:,}",
         f"mentions   {figures.mentions:,}",
         f"quotes     {figures.quotes:,}",
         f"repeats    {figures.repeats:,}",
-        f"dates      {figures.first_date or '-'} … {figures.last_date or '-'}"
+        f"dates      {visible(figures.first_date or '-')} … {visible(figures.last_date or '-')}"
         f" ({figures.undated:,} undated)",
         "sources",
     ]
-    lines += [f"  {source.articles:>8,}  {source.source or '(none)'}" for source in figures.sources]
+    lines += [
+        f"  {source.articles:>8,}  {visible(source.source or '(none)')}"
+        for source in figures.sources
+    ]
     click.echo("\n".join(lines))
-
-
-KINDS = ("person", "org", "place")
 
 
 @main.command()
 @db_option
-@click.option("--kind", type=click.Choice(KINDS), help="Only this kind of entity.")
-@click.option("--limit", type=int, default=50, show_default=True, help="How many (0: all).")
+@click.option(
+    "--kind",
+    type=click.Choice([kind.value for kind in EntityKind]),
+    help="Only this kind of entity.",
+)
+@click.option("--limit", type=limit_type, default=50, show_default=True, help="How many (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per entity).")
 @click.pass_context
 def entities(
@@ -231,18 +276,18 @@ def entities(
       nutgraf entities --limit 0 --json > entities.json
     """
     path = _existing(ctx, db_path)
-    found = list_entities(_open(path), kind=kind, limit=limit or None)
+    found = list_entities(_read(path), kind=kind, limit=limit or None)
     if as_json:
         for entity in found:
-            click.echo(json.dumps(dataclasses.asdict(entity), ensure_ascii=False))
+            click.echo(terminal_json(dataclasses.asdict(entity)))
         return
     width = max((len(entity.name) for entity in found), default=4)
     click.echo(f"{'name':<{width}}  {'kind':<6} {'mentions':>8} {'articles':>8}  also written as")
     for entity in found:
         also = ", ".join(alias for alias in entity.aliases if alias != entity.name)[:60]
         click.echo(
-            f"{entity.name:<{width}}  {entity.kind:<6} {entity.mentions:>8,} "
-            f"{entity.articles:>8,}  {also}"
+            f"{visible(entity.name):<{width}}  {visible(entity.kind):<6} {entity.mentions:>8,} "
+            f"{entity.articles:>8,}  {visible(also)}"
         )
 
 
@@ -262,21 +307,28 @@ def reindex(ctx: click.Context, db_path: Path | None) -> None:
 
     path = _existing(ctx, db_path)
     db = _open(path, readonly=False)
-    stderr = Console(stderr=True, highlight=False, emoji=False)
-    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
-        task = progress.add_task("reindexing", total=None)
+    console = _progress_console()
+    try:
+        with Progress(console=console, transient=True, disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("reindexing", total=None)
 
-        def update(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+            def update(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
 
-        done = reindex_corpus(db, on_progress=update)
+            done = reindex_corpus(db, on_progress=update, on_wait=_warn)
+    except KeyboardInterrupt:
+        click.echo(
+            "Interrupted: the batches done are stored; run nutgraf reindex again to finish.",
+            err=True,
+        )
+        sys.exit(130)
     click.echo(f"reindexed {done:,} articles", err=True)
 
 
 def _existing(ctx: click.Context, db_path: Path | None) -> Path:
     path = _database_path(ctx, db_path)
     if not path.exists():
-        raise click.ClickException(f"{path}: no such database; create it with `nutgraf import`")
+        raise Failure(f"{path}: no such database; create it with `nutgraf import`")
     return path
 
 
@@ -284,7 +336,9 @@ def _existing(ctx: click.Context, db_path: Path | None) -> Path:
 @db_option
 @click.option("--speaker", help="Who said it: a name, matched fuzzily (putin, Pskov).")
 @click.option("--about", help="What about: words or an FTS5 query over the quote text.")
-@click.option("--limit", type=int, default=100, show_default=True, help="How many at most.")
+@click.option(
+    "--limit", type=limit_type, default=100, show_default=True, help="How many at most (0: all)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per quote).")
 @click.pass_context
 def quotes(
@@ -303,45 +357,105 @@ def quotes(
       nutgraf quotes --speaker "Vladimir Putin" --about sanctions --json
       nutgraf quotes --about '"White House"'
     """
-    found = find_quotes(_open(_existing(ctx, db_path)), speaker=speaker, about=about, limit=limit)
+    db = _read(_existing(ctx, db_path))
+    found = find_quotes(db, speaker=speaker, about=about, limit=limit or MAX_LIMIT)
     if as_json:
         for quote in found:
-            click.echo(json.dumps(dataclasses.asdict(quote), ensure_ascii=False))
+            click.echo(terminal_json(dataclasses.asdict(quote)))
         return
     if not found:
         click.echo("No quotes found.", err=True)
         return
     for quote in found:
-        where = " · ".join(part for part in (quote.date, quote.source) if part)
-        click.echo(f"{quote.speaker or '(unattributed)'}  {where}  [article {quote.article_id}]")
-        click.echo(f"  “{' '.join(quote.text.split())}”")
+        where = visible(" · ".join(part for part in (quote.date, quote.source) if part))
+        speaker = visible(quote.speaker or "(unattributed)")
+        click.echo(f"{speaker}  {where}  [article {quote.article_id}]")
+        click.echo(f"  “{visible(' '.join(quote.text.split()))}”")
 
 
 @main.command()
 @db_option
-@click.option("--host", default="localhost", show_default=True, help="Address to listen on.")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--host",
+    default="localhost",
+    show_default=True,
+    help="Address to listen on. Beyond loopback (0.0.0.0, a LAN address) a token is required.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The URL visitors use through a proxy or tunnel (https://news.example/nutgraf/).",
+)
+@click.option(
+    "--token",
+    envvar="NUTGRAF_SERVE_TOKEN",
+    help="Access token [default: $NUTGRAF_SERVE_TOKEN, else a random one when required].",
+)
+@click.option(
+    "--max-sessions",
+    type=click.IntRange(1, 100),
+    default=4,
+    show_default=True,
+    help="Visitors at once (each runs its own app process).",
+)
 @click.pass_context
-def serve(ctx: click.Context, db_path: Path | None, host: str, port: int) -> None:
+def serve(
+    ctx: click.Context,
+    db_path: Path | None,
+    host: str,
+    port: int,
+    public_url: str | None,
+    token: str | None,
+    max_sessions: int,
+) -> None:
     """Serve the browser as a web page (each visitor gets their own session).
 
-    Needs the serve extra: pip install 'nutgraf[serve]'.
+    Only pages from this server, under the host names it serves, may open a
+    session. Beyond loopback, or with --public-url, visitors need the token
+    in the URL printed at start. Needs the serve extra: pip install '.[serve]'.
 
     \b
-    Example:
-      nutgraf serve --db news.db --port 8000   # then open http://localhost:8000
+    Examples:
+      nutgraf serve --db news.db                  # then open http://localhost:8000
+      nutgraf serve --host 0.0.0.0 --max-sessions 8
+      nutgraf serve --public-url https://news.example/nutgraf/
     """
+    from importlib.util import find_spec
+
+    from tui.serve.access import PublicUrl, check_token, needs_token, new_token, parse_public_url
+
     path = _existing(ctx, db_path)
-    _open(path).close()
+    _read(path).close()
+    if find_spec("aiohttp") is None or find_spec("textual_serve") is None:
+        raise Failure("nutgraf serve needs the serve extra: pip install '.[serve]'")
+    url: PublicUrl | None = None
     try:
-        from textual_serve.server import Server
-    except ImportError as error:
-        raise click.ClickException(
-            "nutgraf serve needs textual-serve: pip install 'nutgraf[serve]'"
-        ) from error
-    command = f"{shlex.quote(sys.executable)} -m tui.cli --db {shlex.quote(str(path.resolve()))}"
-    Server(command, host=host, port=port, title="nutgraf").serve()
+        url = parse_public_url(public_url) if public_url is not None else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--public-url") from error
+    if token is not None:
+        try:
+            check_token(token)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--token") from error
+    elif needs_token(host, url):
+        token = new_token()
+    from tui.serve.server import ServeConfig, ServeError, run_server
+    from tui.serve.session import SessionLimits
+
+    config = ServeConfig(path, host, port, url, token, SessionLimits(max_sessions=max_sessions))
+    try:
+        run_server(config, sys.stderr)
+    except ServeError as error:
+        raise Failure(str(error)) from error
 
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store import queries
+from store.kinds import kind_display
 from store.models import EntitySummary, SearchHit
 from tui.safe_text import visible
 
@@ -83,7 +84,7 @@ class EntityProvider(Provider):
                     matcher.highlight(name),
                     partial(screen.open_entity, entity.id),
                     text=name,
-                    help=f"{entity.kind}, {entity.mentions:,} mentions",
+                    help=f"{visible(kind_display(entity.kind))}, {entity.mentions:,} mentions",
                 )
 
 

@@ -1,17 +1,17 @@
-"""The browser keeps answering keys while an import writes to its database."""
+"""The browser keeps answering keys while an import writes to its database.
+
+How fast it answers is measured by tests/bench/import_latency_bench.py: tests
+assert behaviour, benches measure time.
+"""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from store.database import open_database
 from tests.faults.test_interrupted_import import ARTICLES, make_corpus, start_import
 from tests.tui.test_browser import SIZE, parts, settle
 from tui.app import make_app
-
-# What a key may take while the importer writes (generous: CI machines are slow).
-KEY_SECONDS = 1.0
 
 
 async def test_browsing_during_an_import_then_refresh(tmp_path: Path) -> None:
@@ -24,19 +24,14 @@ async def test_browsing_during_an_import_then_refresh(tmp_path: Path) -> None:
         articles, reader = parts(app)
         assert articles.total == 0
         process = start_import(corpus, db_path)
-        slowest = 0.0
-        refreshes = 0
         totals = []
         while process.poll() is None:
-            started = time.perf_counter()
             await pilot.press("r", "j", "k")
             await pilot.pause()
-            slowest = max(slowest, time.perf_counter() - started)
-            refreshes += 1
             totals.append(articles.total)
         assert process.returncode == 0, process.stderr.read() if process.stderr else ""
-        assert refreshes >= 3 and slowest < KEY_SECONDS, (refreshes, slowest)
-        # Refreshing mid-import showed the articles stored so far.
+        # Refreshing mid-import showed the articles stored so far, never fewer.
+        assert totals == sorted(totals), totals
         assert any(0 < total < ARTICLES for total in totals), totals
         await pilot.press("r")
         await settle(pilot)

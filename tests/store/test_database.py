@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from store import database
 from store.database import MIGRATION_NAMES, StoreError, is_readonly, open_database, open_reader
 from store.importer import import_paths
 from store.schema import MIGRATIONS, migration_names
@@ -47,7 +48,8 @@ def test_content_hash_is_unique(seeded_db: Database) -> None:
 def test_reopening_applies_no_migration_twice(db_path: Path) -> None:
     open_database(db_path).close()
     db = open_database(db_path)
-    assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
+    applied = db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    assert applied == len(MIGRATION_NAMES)
 
 
 def test_newer_schema_is_refused(db_path: Path) -> None:
@@ -63,7 +65,7 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
 def test_not_a_database(tmp_path: Path) -> None:
     file = tmp_path / "notes.db"
     file.write_text("These are my notes, not a database. " * 100)
-    with pytest.raises(StoreError, match="not a usable nutgraf database"):
+    with pytest.raises(StoreError, match="not a SQLite database"):
         open_database(file)
     assert file.read_text().startswith("These are my notes")
 
@@ -142,3 +144,59 @@ def test_reading_an_older_or_foreign_database(db_path: Path, tmp_path: Path) -> 
     text.write_text("not a database at all")
     with pytest.raises(StoreError):
         open_reader(text)
+
+
+def wal_database_without_shm(folder: Path) -> Path:
+    """A WAL database whose last 400 rows are only in its -wal file, copied (as a
+    backup or a download would) without the -shm file."""
+    source = folder / "source"
+    source.mkdir()
+    writer = sqlite3.connect(source / "corpus.db")
+    writer.execute("PRAGMA journal_mode = wal")
+    writer.execute("CREATE TABLE t (n)")
+    writer.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(100)])
+    writer.commit()
+    writer.execute("PRAGMA wal_checkpoint")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(400)])
+    writer.commit()
+    copy = folder / "copy"
+    copy.mkdir()
+    for name in ("corpus.db", "corpus.db-wal"):
+        (copy / name).write_bytes((source / name).read_bytes())
+    writer.close()
+    return copy / "corpus.db"
+
+
+def test_a_wal_database_in_a_read_only_directory_is_read_whole(tmp_path: Path) -> None:
+    # SQLite cannot open it in place (no -shm, none can be created): this is the
+    # fallback open_reader takes then, called directly since tests may run as root.
+    file = wal_database_without_shm(tmp_path)
+    warnings: list[str] = []
+    conn = database._connect_without_shm(file, warnings.append)
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (500,)
+    assert warnings == []
+    assert sorted(p.name for p in file.parent.iterdir()) == ["corpus.db", "corpus.db-wal"]
+
+
+def test_a_big_one_is_read_without_its_log_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = wal_database_without_shm(tmp_path)
+    monkeypatch.setattr(database, "COPY_TO_READ_LIMIT", 0)
+    warnings: list[str] = []
+    conn = database._connect_without_shm(file, warnings.append)
+    assert conn.execute("SELECT count(*) FROM t").fetchone() == (100,)
+    (warning,) = warnings
+    assert "opened without its write-ahead log" in warning and "not shown" in warning
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into a read-only directory")
+def test_a_read_only_directory_for_real(tmp_path: Path) -> None:
+    file = wal_database_without_shm(tmp_path)
+    file.parent.chmod(0o555)
+    try:
+        conn = database._connect_readonly(file)
+        assert conn.execute("SELECT count(*) FROM t").fetchone() == (500,)
+    finally:
+        file.parent.chmod(0o755)

@@ -31,7 +31,8 @@ class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
     def __init__(self, corpus: Corpus, speaker: str = "") -> None:
         super().__init__()
         self.corpus = corpus
-        self.initial_speaker = speaker
+        # The name comes from the corpus: the input shows it, escaped like all data.
+        self.initial_speaker = visible(speaker)
         self.found: list[QuoteRow] = []
         self.speakers: EntityNames | None = None  # built by the first search
         self._timer: Timer | None = None
@@ -83,7 +84,7 @@ class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
         results = self.query_one("#who-quotes", OptionList)
         results.clear_options()
         for number, quote in enumerate(found):
-            where = " · ".join(part for part in (quote.date, quote.source) if part)
+            where = visible(" · ".join(part for part in (quote.date, quote.source) if part))
             label = Text.assemble(
                 (visible(quote.speaker or "(unattributed)"), "bold"),
                 (f"  {where}\n", "dim"),

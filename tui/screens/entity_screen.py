@@ -13,10 +13,9 @@ from textual.widgets.option_list import Option
 
 from store.corpus import Corpus
 from store.entity_queries import entity_profile
+from store.kinds import kind_display
 from store.models import EntityProfile
 from tui.safe_text import visible
-
-KIND_NAMES = {"person": "person", "org": "organisation", "place": "place"}
 
 
 class EntityScreen(Screen[tuple[str, int] | None]):
@@ -62,7 +61,7 @@ class EntityScreen(Screen[tuple[str, int] | None]):
             return
         entity = profile.entity
         self.query_one("#profile-name", Static).update(
-            Text.assemble((visible(entity.name), "bold"), f"  {KIND_NAMES[entity.kind]}")
+            Text.assemble((visible(entity.name), "bold"), f"  {visible(kind_display(entity.kind))}")
         )
         also = [alias for alias in entity.aliases if alias != entity.name]
         facts = Text(f"{entity.mentions:,} mentions in {entity.articles:,} articles")
@@ -81,7 +80,9 @@ class EntityScreen(Screen[tuple[str, int] | None]):
             articles.add_option(Option(label, id=f"article-{row.id}"))
         companions = self.query_one("#profile-companions", OptionList)
         for other in profile.companions:
-            label = Text.assemble(visible(other.name), (f" {other.kind} {other.mentions}", "dim"))
+            label = Text.assemble(
+                visible(other.name), (f" {visible(other.kind)} {other.mentions}", "dim")
+            )
             companions.add_option(Option(label, id=f"entity-{other.entity_id}"))
         articles.focus()
 

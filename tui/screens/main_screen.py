@@ -25,6 +25,7 @@ from tui.messages import (
     NeighbourWanted,
     SearchFinished,
 )
+from tui.safe_text import visible
 from tui.screens.entity_screen import EntityScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -81,6 +82,8 @@ class MainScreen(Screen[None]):
         self._update_titles()
         if self.corpus.readonly:
             self.notify("Read-only database: browsing only.", timeout=6)
+        for warning in self.corpus.warnings:
+            self.notify(visible(warning), severity="warning", timeout=20, markup=False)
 
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
     def _load_entity_names(self) -> None:

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from store.kinds import EntityKind
 from store.models import EntityCount
-
-KIND_TITLES = {"person": "People", "org": "Organisations", "place": "Places"}
+from tui.safe_text import visible
 
 
 class EntitySidebar(OptionList):
@@ -26,11 +26,13 @@ class EntitySidebar(OptionList):
                 Option(Text("No entities in this article", style="italic"), disabled=True)
             )
             return
-        for kind, title in KIND_TITLES.items():
-            group = [entity for entity in entities if entity.kind == kind]
+        groups = [(kind.plural, [e for e in entities if e.kind == kind]) for kind in EntityKind]
+        # Kinds outside the schema contract (written by another tool) still show.
+        groups.append(("Other", [e for e in entities if EntityKind.parse(e.kind) is None]))
+        for title, group in groups:
             if not group:
                 continue
             self.add_option(Option(Text(title, style="bold"), disabled=True))
             for entity in group:
-                label = Text.assemble(f" {entity.name} ", (str(entity.mentions), "dim"))
+                label = Text.assemble(f" {visible(entity.name)} ", (str(entity.mentions), "dim"))
                 self.add_option(Option(label, id=str(entity.entity_id)))

@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from store.kinds import EntityKind
 from store.models import Article, MentionSpan, Repeat
 from tui.layout import (
     FoldLine,
@@ -248,7 +249,9 @@ class Reader(ScrollView, can_focus=True):
                 break
             if mention.end <= line.start:
                 continue
-            style = self.get_component_rich_style(f"reader--{mention.kind}")
+            # A kind outside the contract (written by another tool) is drawn plain.
+            known = EntityKind.parse(mention.kind)
+            style = self.get_component_rich_style(f"reader--{known}") if known else Style()
             if number == self.focused_mention:
                 style += self.get_component_rich_style("reader--focused-mention")
             elif mention.entity_id == focused_entity:

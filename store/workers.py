@@ -1,0 +1,53 @@
+"""Extraction in worker processes: one per core, below the priority of everything else."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+
+from store.extract import Extraction, extract_article
+from store.extract.lexicon import lexicon
+
+# Smaller batches are extracted in this process: a worker pool costs more than it saves.
+PARALLEL_FROM = 64
+# How much lower the extraction workers run than everything else (os.nice): an
+# import uses every core, yet the browser and the shell stay responsive.
+WORKER_NICENESS = 10
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes that extract articles, at a lower priority than the rest of the
+    machine; they exit when this process dies, even by kill -9, instead of
+    waiting forever for work."""
+    lexicon()  # loaded once here, inherited by forked workers
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+    )
+
+
+def _start_worker(parent: int) -> None:
+    os.nice(WORKER_NICENESS)
+    # Ctrl+C reaches the whole process group: the importer handles it and shuts
+    # the pool down; a worker printing its own KeyboardInterrupt would only be noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
+    """Extraction of each text, in worker processes when a pool is given.
+
+    With a pool the work is submitted at once and the results arrive as the
+    caller iterates."""
+    if pool is None:
+        return iter([extract_article(text) for text in texts])
+    return pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1))
