@@ -94,6 +94,8 @@ class CandidateFinder(CueRules):
         self.cue_words = cue_words
         self.pronoun_model = pronoun_model
         self.spoken_names: set[str] = set()
+        # The subject and object of each cue word, by its offset: every quote near it asks.
+        self._chunks: dict[int, tuple[Speaker | None, Speaker | None]] = {}
 
     def _sentence_index(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -184,9 +186,15 @@ class CandidateFinder(CueRules):
             if lower in _PRONOUNS and (lower != "i" or word.group() == "I"):
                 add(self.speaker(word.start(), word.end()), "pronoun")
             elif position > 0:
-                add(self._subject_chunk(words, position), "cue_subject")
-                if position + 1 < len(words):
-                    add(self._object_chunk(words, position), "cue_object")
+                key = word.start()
+                if key not in self._chunks:
+                    subject = self._subject_chunk(words, position)
+                    more = position + 1 < len(words)
+                    after = self._object_chunk(words, position) if more else None
+                    self._chunks[key] = (subject, after)
+                subject, after = self._chunks[key]
+                add(subject, "cue_subject")
+                add(after, "cue_object")
 
     def _unquoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """The stretches of `text[start:end]` outside quotation marks."""

@@ -91,6 +91,7 @@ class ArticleNames:
         self.spoken: list[tuple[int, str]] = []
         # Who `he`/`she` stands for, when a trained resolver is given.
         self.pronoun_model: LinearModel | None = None
+        self._resolved: dict[tuple[int, str, str | None], str | None] = {}
         # The article's quoted passages (`set_quoted`): names inside them are spoken of.
         self.quoted: list[tuple[int, int]] = []
         self._quoted_starts: list[int] = []
@@ -297,7 +298,12 @@ class ArticleNames:
         fitting person of this sentence or the one before (the subject); else the
         last fitting person named."""
         if self.pronoun_model is not None and self.pronoun_model.weights:
-            return resolve(self, before, gender, self.pronoun_model)
+            # A pronoun is a candidate of every quote near it: resolve it once for
+            # each last speaker.
+            key = (before, gender, self.last_speaker)
+            if key not in self._resolved:
+                self._resolved[key] = resolve(self, before, gender, self.pronoun_model)
+            return self._resolved[key]
         fits = self._fits(gender)
         if self.last_speaker is not None and fits(self.last_speaker):
             return self.last_speaker
