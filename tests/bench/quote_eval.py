@@ -21,6 +21,11 @@ The gold README's looser rule (any overlap) is printed too.
 
 Speaker span: over matched attributions that have a source, the share whose
 predicted speaker span overlaps the gold source span.
+
+Resolved names: for 100 PolNeAR dev sources that are a pronoun or a role,
+annotated by hand with who they stand for (tests/fixtures/
+polnear_dev_pronoun_sources.json), the share whose quote's speaker name is
+that person (same last word; no name where the source names no one).
 """
 
 from __future__ import annotations
@@ -104,7 +109,9 @@ def nutgraf_quotes(records: list[Record]) -> dict[str, list[Predicted]]:
     return found
 
 
-FOLDS_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "speaker_model_folds.json"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FOLDS_FILE = FIXTURES / "speaker_model_folds.json"
+PRONOUN_SOURCES = FIXTURES / "polnear_dev_pronoun_sources.json"
 
 
 def cross_validated_quotes(records: list[Record]) -> dict[str, list[Predicted]]:
@@ -122,6 +129,36 @@ def _extracted(text: str, model: SpeakerModel) -> list[Predicted]:
         for q in extract_quotes(text, mentions, people, model)
         if not any(r.start <= q.start < r.end for r in repeats)
     ]
+
+
+def resolved_names(records: list[Record]) -> tuple[int, int]:
+    """(right, annotated): hand-annotated pronoun and role sources whose quote's
+    speaker name is the person they stand for."""
+    by_id = {r["id"]: r for r in records}
+    annotated = json.loads(PRONOUN_SOURCES.read_text(encoding="utf-8"))["sources"]
+    names: dict[str, list[tuple[int, int, str | None]]] = {}
+    right = 0
+    for item in annotated:
+        record = by_id[item["article"]]
+        if record["id"] not in names:
+            mentions, people = extract_entities(record["text"])
+            quotes = extract_quotes(record["text"], mentions, people)
+            names[record["id"]] = [(q.start, q.end, q.speaker_name) for q in quotes]
+        (attribution,) = [
+            a for a in record["attributions"] if a["direct"] and a["source"] == [item["source"]]
+        ][:1]
+        parts = [p for f in attribution["content"] for p in quoted_parts(record["text"], f)]
+        found = [
+            name for start, end, name in names[record["id"]] if _covers_half((start, end), parts)
+        ]
+        right += any(_same_name(name, item["refers_to"]) for name in found)
+    return right, len(annotated)
+
+
+def _same_name(found: str | None, annotated: str | None) -> bool:
+    if found is None or annotated is None:
+        return found is None and annotated is None
+    return found.split()[-1].lower() == annotated.split()[-1].lower()
 
 
 def score(records: list[Record], predictions: dict[str, list[Predicted]]) -> Counter[str]:
@@ -224,6 +261,9 @@ def main() -> None:
     if args.split in ("both", "dev"):
         records = load(args.file, "dev")
         report("PolNeAR dev, nutgraf", score(records, nutgraf_quotes(records)))
+        right, annotated = resolved_names(records)
+        print(f"  resolved names: {right}/{annotated} hand-annotated pronoun and role sources"
+              " name the person they stand for")  # fmt: skip
 
 
 if __name__ == "__main__":
