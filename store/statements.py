@@ -12,7 +12,10 @@ words, never on offsets:
   carried out by the administration of President Trump` are one statement,
   and so is a fragment quoted from a longer quote;
 - only quotes of the same speaker entity are compared (quotes without one,
-  `a senior official`, only with each other, and more strictly);
+  `a senior official`, only with each other, and more strictly), except
+  where a speaker is uncertain (the speaker model's confidence under UNSURE):
+  then the words decide as strictly as without a speaker, and the statement
+  takes the speaker of its surest quote;
 - candidates come from winnowed fingerprints of the word pairs
   (`statement_prints`), so a quote is compared only with the statements that
   share a run of at least RUN_WORDS words with it, not with every quote of
@@ -41,6 +44,7 @@ MIN_WORDS = 5
 MIN_WORDS_UNNAMED = 8
 CONTAINED = 0.5
 CONTAINED_UNNAMED = 0.7
+UNSURE = 0.5
 # Winnowing window over word-pair hashes: any run of WINDOW + 1 words that two
 # quotes share gives them a fingerprint in common.
 WINDOW = 4
@@ -114,9 +118,11 @@ def same_statement(a: Words, b: Words, *, named: bool) -> bool:
 class _Statement:
     id: int
     speaker: int | None
+    confidence: float
+    """How sure the attribution of its surest quote by `speaker` is (1 without a model)."""
     text: str
     words: Words
-    text_changed: bool = False
+    changed: bool = False
 
 
 class StatementGrouper:
@@ -146,41 +152,53 @@ class StatementGrouper:
         article and text order (so that importing in parts groups as one run)."""
         marks = ",".join("?" * len(article_ids))
         quotes = self.db.execute(
-            f"SELECT id, text, speaker_entity_id FROM quotes WHERE article_id IN ({marks}) "
+            "SELECT id, text, speaker_entity_id, ifnull(confidence, 1) FROM quotes "
+            f"WHERE article_id IN ({marks}) "
             "AND statement_id IS NULL ORDER BY article_id, start",
             article_ids,
         ).fetchall()
-        found = [(quote_id, text, speaker, Words.of(text)) for quote_id, text, speaker in quotes]
-        found = [quote for quote in found if quote[3].count >= MIN_WORDS]
+        found = [(i, text, speaker, sure, Words.of(text)) for i, text, speaker, sure in quotes]
+        found = [quote for quote in found if quote[4].count >= MIN_WORDS]
         by_print = self._known_prints({p for *_, words in found for p in words.fingerprints()})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
         next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         created: list[_Statement] = []
         new_prints: set[tuple[int, int]] = set()
         assigned: list[tuple[int, int]] = []
-        for quote_id, text, speaker, words in found:
+        for quote_id, text, speaker, confidence, words in found:
             prints = words.fingerprints()
             candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
-            statement = _best(words, speaker, [statements[i] for i in candidates])
+            statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
             if statement is None:
-                statement = _Statement(next_id, speaker, text, words)
+                statement = _Statement(next_id, speaker, confidence, text, words)
                 next_id += 1
                 statements[statement.id] = statement
                 created.append(statement)
-            elif len(text) > len(statement.text):  # the longest variant stands for it
-                statement.text, statement.words, statement.text_changed = text, words, True
+            else:
+                if len(text) > len(statement.text):  # the longest variant stands for it
+                    statement.text, statement.words, statement.changed = text, words, True
+                if speaker is not None and confidence > statement.confidence:
+                    # Its surest quote names the speaker.
+                    statement.speaker, statement.confidence = speaker, confidence
+                    statement.changed = True
             for hashed in prints:
                 by_print.setdefault(hashed, set()).add(statement.id)
                 new_prints.add((hashed, statement.id))
             assigned.append((statement.id, quote_id))
             self._touched.add(statement.id)
         self.db.conn.executemany(
-            "INSERT INTO statements (id, speaker_entity_id, text) VALUES (?, ?, ?)",
-            [(s.id, s.speaker, s.text) for s in created],
+            "INSERT INTO statements (id, speaker_entity_id, speaker_confidence, text) "
+            "VALUES (?, ?, ?, ?)",
+            [(s.id, s.speaker, s.confidence, s.text) for s in created],
         )
         self.db.conn.executemany(
-            "UPDATE statements SET text = ? WHERE id = ?",
-            [(s.text, s.id) for s in statements.values() if s.text_changed and s not in created],
+            "UPDATE statements SET speaker_entity_id = ?, speaker_confidence = ?, text = ? "
+            "WHERE id = ?",
+            [
+                (s.speaker, s.confidence, s.text, s.id)
+                for s in statements.values()
+                if s.changed and s not in created
+            ],
         )
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO statement_prints (print, statement_id) VALUES (?, ?)",
@@ -207,12 +225,14 @@ class StatementGrouper:
         ordered = sorted(statement_ids)
         for start in range(0, len(ordered), _SQL_VARIABLES):
             chunk = ordered[start : start + _SQL_VARIABLES]
-            for statement_id, speaker, text in self.db.execute(
-                "SELECT id, speaker_entity_id, text FROM statements "
-                f"WHERE id IN ({','.join('?' * len(chunk))})",
+            for statement_id, speaker, confidence, text in self.db.execute(
+                "SELECT id, speaker_entity_id, ifnull(speaker_confidence, 1), text "
+                f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                loaded[statement_id] = _Statement(statement_id, speaker, text, Words.of(text))
+                loaded[statement_id] = _Statement(
+                    statement_id, speaker, confidence, text, Words.of(text)
+                )
         return loaded
 
     def _count(self) -> None:
@@ -234,15 +254,21 @@ class StatementGrouper:
             self.db.conn.executemany("DELETE FROM statements WHERE id = ?", empty)
 
 
-def _best(words: Words, speaker: int | None, candidates: list[_Statement]) -> _Statement | None:
+def _best(
+    words: Words, speaker: int | None, confidence: float, candidates: list[_Statement]
+) -> _Statement | None:
     """The candidate this quote is most contained in (or contains), if it is the same
     statement; the oldest on a tie."""
     best: _Statement | None = None
     best_score = 0.0
     for statement in candidates:
-        if statement.speaker != speaker:
+        if statement.speaker == speaker:
+            named = speaker is not None
+        elif min(confidence, statement.confidence) < UNSURE and speaker is not None:
+            named = False  # one of the two speakers is a guess: the words decide
+        else:
             continue
-        if not same_statement(words, statement.words, named=speaker is not None):
+        if not same_statement(words, statement.words, named=named):
             continue
         score = containment(words, statement.words)
         if score > best_score:
