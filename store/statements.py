@@ -43,6 +43,7 @@ MIN_WORDS = 5
 # Without a speaker entity the words alone decide: longer quotes, more overlap.
 MIN_WORDS_UNNAMED = 8
 CONTAINED = 0.5
+MIN_SHARED_PAIRS = 3
 CONTAINED_UNNAMED = 0.7
 UNSURE = 0.5
 # Winnowing window over word-pair hashes: any run of WINDOW + 1 words that two
@@ -99,19 +100,31 @@ class Words:
         return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
 
 
-def containment(a: Words, b: Words) -> float:
-    """The share of the shorter one's informative pairs found in the other's pairs."""
+def shared(a: Words, b: Words) -> tuple[int, float]:
+    """How many of the shorter one's informative pairs are in the other, and what
+    share of them that is."""
     shorter, longer = (a, b) if a.count <= b.count else (b, a)
     if not shorter.informative:
-        return 0.0
-    return len(shorter.informative & longer.pairs) / len(shorter.informative)
+        return 0, 0.0
+    found = len(shorter.informative & longer.pairs)
+    return found, found / len(shorter.informative)
+
+
+def containment(a: Words, b: Words) -> float:
+    """The share of the shorter one's informative pairs found in the other's pairs."""
+    return shared(a, b)[1]
 
 
 def same_statement(a: Words, b: Words, *, named: bool) -> bool:
-    """Whether two quotes of one speaker (`named`), or of none, say the same thing."""
+    """Whether two quotes of one speaker (`named`), or of none, say the same thing:
+    enough of the shorter one's informative pairs in the other, and never fewer
+    than MIN_SHARED_PAIRS (two pairs in common prove nothing: `for 30 years`)."""
+    found, share = shared(a, b)
+    if found < MIN_SHARED_PAIRS:
+        return False
     if named:
-        return min(a.count, b.count) >= MIN_WORDS and containment(a, b) >= CONTAINED
-    return min(a.count, b.count) >= MIN_WORDS_UNNAMED and containment(a, b) >= CONTAINED_UNNAMED
+        return min(a.count, b.count) >= MIN_WORDS and share >= CONTAINED
+    return min(a.count, b.count) >= MIN_WORDS_UNNAMED and share >= CONTAINED_UNNAMED
 
 
 @dataclass
