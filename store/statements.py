@@ -16,10 +16,10 @@ words, never on offsets:
   where a speaker is uncertain (the speaker model's confidence under UNSURE):
   then the words decide as strictly as without a speaker, and the statement
   takes the speaker of its surest quote;
-- candidates come from winnowed fingerprints of the word pairs
+- candidates come from winnowed fingerprints of the informative word pairs
   (`statement_prints`), so a quote is compared only with the statements that
-  share a run of at least RUN_WORDS words with it, not with every quote of
-  the speaker.
+  share a run of WINDOW such pairs with it, not with every quote of the
+  speaker.
 
 Quotes of fewer than MIN_WORDS words (`lies`, `very smart`) stand alone. A
 statement's `text` is its longest variant; `first_article_id` and
@@ -35,6 +35,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from sqlite_utils import Database
@@ -46,10 +47,9 @@ CONTAINED = 0.5
 MIN_SHARED_PAIRS = 3
 CONTAINED_UNNAMED = 0.7
 UNSURE = 0.5
-# Winnowing window over word-pair hashes: any run of WINDOW + 1 words that two
-# quotes share gives them a fingerprint in common.
+# Winnowing window over informative word-pair hashes: any run of WINDOW such
+# pairs that two quotes share gives them a fingerprint in common.
 WINDOW = 4
-RUN_WORDS = WINDOW + 1
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
 # Pairs of two of these say nothing about which statement a quote is ("of the").
@@ -65,9 +65,11 @@ _SQL_VARIABLES = 30_000
 
 def quote_words(text: str) -> list[str]:
     """The words of a quote, folded for comparison."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _WORD.findall(plain)
+    folded = text.casefold().replace("’", "'")
+    if not folded.isascii():  # accents go: `Zakharova` is `Zakharová`
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _WORD.findall(folded)
 
 
 @dataclass
@@ -81,6 +83,10 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
+        return _words_of(text)
+
+    @classmethod
+    def _of(cls, text: str) -> Words:
         words = quote_words(text)
         hashes: list[int] = []
         informative: set[int] = set()
@@ -92,12 +98,17 @@ class Words:
         return cls(len(words), hashes, set(hashes), informative)
 
     def fingerprints(self) -> set[int]:
-        """The winnowed fingerprints: the smallest pair hash of each window of WINDOW
-        consecutive pairs (every pair of a shorter quote)."""
-        hashes = self.hashes
+        """The winnowed fingerprints: the smallest of each window of WINDOW consecutive
+        informative pair hashes (every one of a shorter quote). Pairs of two function
+        words are left out: `of the` would make every quote a candidate."""
+        hashes = [hashed for hashed in self.hashes if hashed in self.informative]
         if len(hashes) <= WINDOW:
             return set(hashes)
         return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
+
+
+# Statements' texts come back batch after batch, and copies of a quote are common.
+_words_of = lru_cache(maxsize=50_000)(Words._of)
 
 
 def shared(a: Words, b: Words) -> tuple[int, float]:
@@ -127,7 +138,7 @@ def same_statement(a: Words, b: Words, *, named: bool) -> bool:
     return min(a.count, b.count) >= MIN_WORDS_UNNAMED and share >= CONTAINED_UNNAMED
 
 
-@dataclass
+@dataclass(eq=False)
 class _Statement:
     id: int
     speaker: int | None
@@ -199,6 +210,7 @@ class StatementGrouper:
                 new_prints.add((hashed, statement.id))
             assigned.append((statement.id, quote_id))
             self._touched.add(statement.id)
+        new_ids = {s.id for s in created}
         self.db.conn.executemany(
             "INSERT INTO statements (id, speaker_entity_id, speaker_confidence, text) "
             "VALUES (?, ?, ?, ?)",
@@ -210,7 +222,7 @@ class StatementGrouper:
             [
                 (s.speaker, s.confidence, s.text, s.id)
                 for s in statements.values()
-                if s.changed and s not in created
+                if s.changed and s.id not in new_ids
             ],
         )
         self.db.conn.executemany(
