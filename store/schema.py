@@ -198,3 +198,10 @@ def statements_and_stories(db: Database) -> None:
         "PRIMARY KEY (band, article_id)) WITHOUT ROWID"
     )
     db.execute("CREATE INDEX idx_story_bands_article_id ON story_bands (article_id)")
+
+
+@MIGRATIONS(name="0006_settings")
+def settings(db: Database) -> None:
+    """Facts about the corpus as a whole: `extractor` and `extractor_version`, the
+    extractor that found its names and quotes (store/extractors/)."""
+    _table(db, "settings").create({"key": str, "value": str}, pk="key")
