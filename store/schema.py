@@ -197,7 +197,6 @@ def statements_and_stories(db: Database) -> None:
         "article_id INTEGER NOT NULL REFERENCES articles(id), "
         "PRIMARY KEY (band, article_id)) WITHOUT ROWID"
     )
-    db.execute("CREATE INDEX idx_story_bands_article_id ON story_bands (article_id)")
 
 
 @MIGRATIONS(name="0006_settings")

@@ -19,7 +19,9 @@ BANDS = 4
 NEAR_COPY_CANDIDATES = 20
 SQL_VARIABLES = 30_000
 _SIGNATURE = struct.Struct(f"<{SIZE}i")
-_TERM = struct.Struct("<If")
+# A telling word: its hash and its weight (0 to 1) in 16 bits, enough for a cosine.
+_TERM = struct.Struct("<IH")
+_WEIGHT_SCALE = 65535
 _ROWS = SIZE // BANDS
 
 
@@ -40,11 +42,25 @@ def marks(values: list[int]) -> str:
 
 
 def pack_terms(terms: tuple[tuple[int, float], ...]) -> bytes:
-    return b"".join(_TERM.pack(word, weight) for word, weight in terms)
+    return b"".join(_TERM.pack(word, round(weight * _WEIGHT_SCALE)) for word, weight in terms)
 
 
 def unpack_terms(packed: bytes) -> tuple[tuple[int, float], ...]:
-    return tuple(_TERM.iter_unpack(packed))
+    return tuple((word, weight / _WEIGHT_SCALE) for word, weight in _TERM.iter_unpack(packed))
+
+
+def forget_sketches(db: Database, article_ids: list[int]) -> None:
+    """Delete articles' sketches and their bands (found again from the signatures:
+    the bands have no index by article, which would cost as much as they do)."""
+    bands = [
+        (key, article_id)
+        for article_id, signature in _signatures(db, set(article_ids)).items()
+        for key in band_keys(signature)
+    ]
+    db.conn.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?", bands)
+    db.execute(
+        f"DELETE FROM article_sketches WHERE article_id IN ({marks(article_ids)})", article_ids
+    )
 
 
 def store_sketches(db: Database, sketches: dict[int, TextSketch]) -> None:

@@ -29,7 +29,7 @@ from datetime import date as Date
 from sqlite_utils import Database
 
 from store.extract.text_sketch import TextSketch, cosine
-from store.sketches import marks, near_copies, store_sketches, unpack_terms
+from store.sketches import forget_sketches, marks, near_copies, store_sketches, unpack_terms
 
 STATEMENT_NAMES = 3
 SAME_WORDS = 0.3
@@ -95,8 +95,7 @@ class StoryGrouper:
                 self._recent.remove(gone)
                 for name in gone.names:
                     self._by_name[name].discard(article_id)
-        for table in ("story_bands", "article_sketches"):
-            self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
+        forget_sketches(self.db, article_ids)
 
     def merge_names(self, merges: dict[int, int]) -> None:
         """Entities merged by the resolver: the recent articles name the survivor."""
