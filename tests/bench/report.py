@@ -58,15 +58,36 @@ def benches(keep: Path) -> list[Bench]:
             ["quote_eval.py", str(GOLD / "polnear_dev.jsonl")],
         ),
         Bench(
+            "statements",
+            "Statements across outlets (bbc, buzzfeed, fakenewsnet) and their precision",
+            ["statements_bench.py"],
+        ),
+        Bench("dask", "Extraction on a local Dask cluster", ["dask_bench.py"]),
+        Bench(
+            "latency",
+            "Browsing while an import runs: key latency",
+            ["import_latency_bench.py"],
+        ),
+        Bench(
             "browser",
             "Browser at 100,000 articles",
             ["browser_bench.py", "--keep", str(keep)],
+        ),
+        Bench(
+            "startup",
+            "Start-up in a real terminal (pty)",
+            ["startup_bench.py", "--articles", "0", "100000"],
         ),
         Bench(
             "scale",
             "A million articles: import, search, fuzzy look-up, browser",
             ["scale_bench.py", "--keep", str(keep)],
             markdown=True,
+        ),
+        Bench(
+            "grouping",
+            "What statements and stories cost a million-article import",
+            ["grouping_bench.py"],
         ),
     ]
 
