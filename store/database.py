@@ -24,7 +24,9 @@ COPY_TO_READ_LIMIT = 512 * 1024 * 1024
 BUSY_TIMEOUT = 30.0
 # The migrations in store/schema.py, by name (tests/store/test_database.py keeps
 # the two in step): a database with exactly these needs no sqlite-utils to read.
-MIGRATION_NAMES = frozenset({"0001_initial", "0002_list_order_indexes", "0003_entity_keys"})
+MIGRATION_NAMES = frozenset(
+    {"0001_initial", "0002_list_order_indexes", "0003_entity_keys", "0005_bookmarks"}
+)
 
 
 class Reader(Protocol):

@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from store import queries
 from store.kinds import kind_display
 from store.models import EntitySummary, SearchHit
+from tui.history import ArticlePlace
 from tui.safe_text import visible
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ArticleProvider(Provider):
             yield Hit(
                 score,
                 matcher.highlight(title),
-                partial(screen.open_article, hit.article.id),
+                partial(screen.open_article, ArticlePlace(hit.article.id)),
                 text=title,
                 help=f"article {hit.article.id} · {hit.article.date or 'undated'}",
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import partial
 from itertools import islice
 
@@ -13,21 +12,22 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
+from textual.worker import Worker
 
-from store.kinds import EntityKind
-from store.models import Article, MentionSpan, Repeat
-from tui.layout import (
-    FoldLine,
-    HeaderLine,
-    ReaderLine,
-    TextLine,
-    cut_at_styles,
-    header_lines,
-    wrap_text,
+from store.models import Article, MentionSpan, QuoteSpan, Repeat
+from tui.layout import FoldLine, HeaderLine, ReaderLine, TextLine, header_lines, wrap_text
+from tui.messages import (
+    EntityOpened,
+    HitsExhausted,
+    MentionFocused,
+    NeighbourWanted,
+    ReaderMoved,
 )
-from tui.messages import EntityOpened, MentionFocused, NeighbourWanted
 from tui.safe_text import visible
+from tui.widgets.reader_text import Cursors, text_segments
+from tui.worker_errors import report_failure
 
 # Articles longer than this (characters) are wrapped in a thread: the reader shows
 # their first screens at once (wrapping a 50 MB article takes seconds).
@@ -62,29 +62,57 @@ class Reader(ScrollView, can_focus=True):
             show=False,
             id="reader.previous-mention",
         ),
-        Binding("n", "next", "Next (hit or same name)", key_display="n", id="reader.next"),
-        Binding("N", "previous", "Previous (hit or same name)", show=False, id="reader.previous"),
+        Binding(
+            "n",
+            "next",
+            "Next",
+            tooltip="the next search hit (past the last, the next article's), else the name's",
+            id="reader.next",
+        ),
+        Binding(
+            "N",
+            "previous",
+            "Previous",
+            show=False,
+            tooltip="the previous search hit, else the previous mention of the name",
+            id="reader.previous",
+        ),
         Binding(
             "right_curly_bracket",
             "neighbour(True)",
-            "Same name, next article",
+            "Next article",
+            tooltip="the next article naming the name under the cursor, by date",
             id="reader.next-article",
         ),
         Binding(
             "left_curly_bracket",
             "neighbour(False)",
-            "Same name, previous article",
+            "Previous article",
+            tooltip="the previous article naming the name under the cursor",
             show=False,
             id="reader.previous-article",
         ),
-        Binding("enter", "open_entity", "Profile", id="reader.open-entity"),
-        Binding("q", "step_quote(1)", "Next quote", id="reader.next-quote"),
-        Binding("Q", "step_quote(-1)", "Previous quote", show=False, id="reader.previous-quote"),
+        Binding(
+            "enter",
+            "open_entity",
+            "Profile",
+            tooltip="of the name under the cursor",
+            id="reader.open-entity",
+        ),
+        Binding("apostrophe", "step_quote(1)", "Quote", id="reader.next-quote"),
+        Binding(
+            "quotation_mark",
+            "step_quote(-1)",
+            "Previous quote",
+            show=False,
+            id="reader.previous-quote",
+        ),
         Binding("z", "toggle_repeats", "Fold repeats", show=False, id="reader.toggle-repeats"),
     ]
     COMPONENT_CLASSES = {
         "reader--title",
         "reader--meta",
+        "reader--url",
         "reader--hit",
         "reader--current-hit",
         "reader--fold",
@@ -116,6 +144,8 @@ class Reader(ScrollView, can_focus=True):
         # name, or the quote at a text offset.
         self.land_on: int | None = None
         self.land_on_quote: int | None = None
+        # A search stepping backwards into this article starts at its last hit.
+        self.land_on_last_hit = False
 
     # -- content -----------------------------------------------------------
 
@@ -128,6 +158,7 @@ class Reader(ScrollView, can_focus=True):
         self._find_hits()
         self._layout()
         self.scroll_to(y=0, animate=False)
+        last_hit, self.land_on_last_hit = self.land_on_last_hit, False
         if article is not None and self.land_on_quote is not None:
             offset, self.land_on_quote = self.land_on_quote, None
             for number, quote in enumerate(article.quotes):
@@ -141,11 +172,22 @@ class Reader(ScrollView, can_focus=True):
                     self._focus_mention(number)
                     break
         elif self.hits:
-            self._step_hit(+1)
+            self._step_hit(-1 if last_hit else +1)
 
     @property
     def mentions(self) -> list[MentionSpan]:
         return self.article.mentions if self.article else []
+
+    @property
+    def current_quote(self) -> QuoteSpan | None:
+        """The quote under the cursor: stepped to, or spoken by (or holding) the name cursor's."""
+        if self.article is None or self.focused_quote is None:
+            return None
+        return self.article.quotes[self.focused_quote]
+
+    @property
+    def searching(self) -> bool:
+        return self.hit_pattern is not None
 
     @property
     def focused_entity(self) -> int | None:
@@ -195,6 +237,7 @@ class Reader(ScrollView, can_focus=True):
                     thread=True,
                     exclusive=True,
                     group="wrap",
+                    exit_on_error=False,
                 )
             else:
                 self._lines = [*header, *wrap_text(article.text, width, folded)]
@@ -225,65 +268,75 @@ class Reader(ScrollView, can_focus=True):
         line = self._lines[index]
         if isinstance(line, HeaderLine):
             style = base + self.get_component_rich_style(f"reader--{line.role}")
+            if line.link is not None:
+                style += Style(link=line.link)
             segments = [Segment(line.text, style)]
         elif isinstance(line, FoldLine):
             style = base + self.get_component_rich_style("reader--fold")
             label = f"⋯ repeated passage, {line.words} words (z shows it)"
             segments = [Segment(label, style)]
         elif isinstance(line, TextLine):
-            segments = self._text_segments(line, base)
+            assert self.article is not None
+            cursors = Cursors(
+                self.focused_mention, self.focused_entity, self.focused_quote, self.current_hit
+            )
+            segments = text_segments(
+                self.article,
+                line,
+                base,
+                cursors,
+                self._mention_starts,
+                self.hits,
+                self._hit_starts,
+                self._component_style,
+            )
         else:
             segments = []
-        return Strip(segments).adjust_cell_length(width, base)
+        strip = Strip(segments).adjust_cell_length(width, base)
+        return self._selected(strip, index, width).apply_offsets(0, index)
 
-    def _text_segments(self, line: TextLine, base: Style) -> list[Segment]:
-        """The line's text cut where a style starts or ends: names, then hits on top."""
-        assert self.article is not None
-        text = self.article.text
-        styled: list[tuple[int, int, Style]] = []
-        first = max(bisect_left(self._mention_starts, line.start) - 1, 0)
-        focused_entity = self.focused_entity
-        for number in range(first, len(self.mentions)):
-            mention = self.mentions[number]
-            if mention.start >= line.end:
-                break
-            if mention.end <= line.start:
-                continue
-            # A kind outside the contract (written by another tool) is drawn plain.
-            known = EntityKind.parse(mention.kind)
-            style = self.get_component_rich_style(f"reader--{known}") if known else Style()
-            if number == self.focused_mention:
-                style += self.get_component_rich_style("reader--focused-mention")
-            elif mention.entity_id == focused_entity:
-                style += self.get_component_rich_style("reader--same-entity")
-            styled.append((mention.start, mention.end, style))
-        for number, quote in enumerate(self.article.quotes):
-            if quote.start < line.end and quote.end > line.start:
-                kind = "focused-quote" if number == self.focused_quote else "quote"
-                styled.append(
-                    (quote.start, quote.end, self.get_component_rich_style(f"reader--{kind}"))
-                )
-        # Hits are short and sorted: only those from the one before the line on can show.
-        for number in range(max(bisect_left(self._hit_starts, line.start) - 1, 0), len(self.hits)):
-            start, end = self.hits[number]
-            if start >= line.end:
-                break
-            if end > line.start:
-                kind = "current-hit" if number == self.current_hit else "hit"
-                styled.append((start, end, self.get_component_rich_style(f"reader--{kind}")))
-        return cut_at_styles(text, line, styled, base)
+    def _component_style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"reader--{name}")
+
+    # -- mouse selection ---------------------------------------------------
+
+    def _selected(self, strip: Strip, index: int, width: int) -> Strip:
+        """The strip with the part the mouse selected drawn as selected."""
+        selection = self.text_selection
+        if selection is None or (span := selection.get_span(index)) is None:
+            return strip
+        start, end = span
+        end = width if end == -1 else min(end, width)
+        if start >= end:
+            return strip
+        style = self.screen.get_component_rich_style("screen--selection")
+        middle = strip.crop(start, end).apply_style(style)
+        return Strip.join([strip.crop(0, start), middle, strip.crop(end, width)])
+
+    def _line_text(self, line: ReaderLine) -> str:
+        if isinstance(line, HeaderLine):
+            return line.text
+        if isinstance(line, TextLine) and self.article is not None:
+            return visible(self.article.text[line.start : line.end])
+        return ""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text the mouse selected, as drawn (a hostile character stays visible)."""
+        text = "\n".join(self._line_text(line) for line in self._lines)
+        return selection.extract(text), "\n"
 
     # -- actions -----------------------------------------------------------
 
     def action_next(self) -> None:
-        """n: the next search hit while a search is on, else the next name of the entity."""
-        if self.hits:
+        """n: the next search hit while a search is on (past the last, the next
+        article with hits), else the next name of the focused entity."""
+        if self.searching:
             self._step_hit(+1)
         else:
             self._step_same_entity(+1)
 
     def action_previous(self) -> None:
-        if self.hits:
+        if self.searching:
             self._step_hit(-1)
         else:
             self._step_same_entity(-1)
@@ -312,9 +365,31 @@ class Reader(ScrollView, can_focus=True):
     def _focus_mention(self, number: int) -> None:
         self.focused_mention = number
         mention = self.mentions[number]
+        self._set_quote(self._quote_at_mention(mention))
         self._reveal(mention.start)
         self.refresh()
         self.post_message(MentionFocused(mention.entity_id))
+
+    def _quote_at_mention(self, mention: MentionSpan) -> int | None:
+        """The quote this name speaks (its speaker) or stands in, if any."""
+        quotes = self.article.quotes if self.article else []
+        for number, quote in enumerate(quotes):
+            start, end = quote.speaker_start, quote.speaker_end
+            if start is not None and end is not None and start <= mention.start < end:
+                return number
+        for number, quote in enumerate(quotes):
+            if quote.start <= mention.start < quote.end:
+                return number
+        return None
+
+    def _set_quote(self, number: int | None) -> None:
+        self.focused_quote = number
+        self.post_message(ReaderMoved())
+        if number is None or self.article is None:
+            self.border_subtitle = ""
+            return
+        quote = self.article.quotes[number]
+        self.border_subtitle = f"said by {visible(quote.speaker or 'nobody named')}"
 
     def action_step_quote(self, step: int) -> None:
         quotes = self.article.quotes if self.article else []
@@ -328,10 +403,8 @@ class Reader(ScrollView, can_focus=True):
 
     def _focus_quote(self, number: int) -> None:
         assert self.article is not None
-        self.focused_quote = number
-        quote = self.article.quotes[number]
-        self.border_subtitle = f"said by {visible(quote.speaker or 'nobody named')}"
-        self._reveal(quote.start)
+        self._set_quote(number)
+        self._reveal(self.article.quotes[number].start)
         self.refresh()
 
     def action_open_entity(self) -> None:
@@ -347,16 +420,19 @@ class Reader(ScrollView, can_focus=True):
             self.notify("Tab to a name first", timeout=2)
 
     def _step_hit(self, step: int) -> None:
-        if not self.hits:
-            self.notify("No search hits in this article", timeout=2)
-            return
+        """The next (or previous) hit; past the last (or first), ask for the next
+        (or previous) article in the list of hits."""
         if self.current_hit is None:
-            self.current_hit = 0 if step > 0 else len(self.hits) - 1
+            number = 0 if step > 0 else len(self.hits) - 1
         else:
-            self.current_hit = (self.current_hit + step) % len(self.hits)
-        start = self.hits[self.current_hit][0]
-        self._reveal(start)
+            number = self.current_hit + step
+        if not 0 <= number < len(self.hits):
+            self.post_message(HitsExhausted(forward=step > 0))
+            return
+        self.current_hit = number
+        self._reveal(self.hits[number][0])
         self.refresh()
+        self.post_message(ReaderMoved())
 
     def _reveal(self, offset: int) -> None:
         """Scroll so the line showing text offset `offset` is in view."""
@@ -381,6 +457,9 @@ class Reader(ScrollView, can_focus=True):
             if isinstance(line, FoldLine) and line.repeat.start <= offset < line.repeat.end:
                 return number
         return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
 
     def action_toggle_repeats(self) -> None:
         self.show_repeats = not self.show_repeats
