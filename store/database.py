@@ -25,7 +25,13 @@ BUSY_TIMEOUT = 30.0
 # The migrations in store/schema.py, by name (tests/store/test_database.py keeps
 # the two in step): a database with exactly these needs no sqlite-utils to read.
 MIGRATION_NAMES = frozenset(
-    {"0001_initial", "0002_list_order_indexes", "0003_entity_keys", "0005_bookmarks"}
+    {
+        "0001_initial",
+        "0002_list_order_indexes",
+        "0003_entity_keys",
+        "0004_statements_and_stories",
+        "0005_bookmarks",
+    }
 )
 
 

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import codecs
+import io
+import os
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 _LINE_ENDS = re.compile(r"\r\n?")
 # surrogateescape turns each byte UTF-8 rejects into one of these.
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The start of a file that tells its encoding (BOM, NUL pattern of UTF-16).
+_SAMPLE = 4096
+# Lines are read this many characters at a time, so an over-long one is never held whole.
+_CHUNK = 1 << 20
 
 
 def _as_cp1252(match: re.Match[str]) -> str:
@@ -19,6 +30,16 @@ def _as_cp1252(match: re.Match[str]) -> str:
 
 class BinaryData(ValueError):
     """The bytes are not text."""
+
+
+class LineTooLong(Exception):
+    """A line over the reader's limit, skipped without ever being held whole."""
+
+    def __init__(self, line: int, size: int) -> None:
+        super().__init__(f"line {line} has {size:,} characters")
+        self.line = line
+        self.size = size
+        """In characters."""
 
 
 @dataclass(frozen=True)
@@ -35,19 +56,138 @@ def decode(data: bytes) -> Decoded:
     Raises:
         BinaryData: the bytes hold NULs or an image signature, not text.
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return _utf8(data[3:], "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode_strict(data, "utf-16")
-    if b"\x00" in data[:4096]:
-        if _looks_utf16(data):
-            return _decode_strict(data, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
-        raise BinaryData("binary data (NUL bytes), not text")
-    return _utf8(data, "utf-8")
+    encoding = _encoding(data)
+    if encoding == "utf-8-sig":
+        return _utf8(data[len(codecs.BOM_UTF8) :], encoding)
+    if encoding == "utf-8":
+        return _utf8(data, encoding)
+    return _decode_strict(data, encoding)
+
+
+class TextLines:
+    """The lines of a byte stream, decoded as `decode` does, read one at a time.
+
+    Line ends are folded to `\\n`. A line over `max_chars` characters is read
+    past in chunks and raised as LineTooLong; iterating again goes on with
+    the next line, so memory never holds more than `max_chars` of one line.
+    """
+
+    def __init__(self, file: io.BufferedIOBase, max_chars: int) -> None:
+        """Raises:
+        BinaryData: the stream starts with NULs that are not UTF-16.
+        """
+        head = file.read(_SAMPLE)
+        self.encoding = _encoding(head)
+        self._utf8 = self.encoding.startswith("utf-8")
+        errors = "surrogateescape" if self._utf8 else "strict"
+        stream = io.BufferedReader(_Replayed(head, file))
+        self._text = io.TextIOWrapper(stream, self.encoding, errors=errors, newline=None)
+        self._max_chars = max_chars
+        self.line_number = 0
+        """The number of the line last read (or skipped)."""
+        self.fallback_bytes = 0
+        """How many bytes so far were not valid UTF-8 and were read as cp1252."""
+
+    def __iter__(self) -> TextLines:
+        return self
+
+    def __next__(self) -> str:
+        """The next line, with its `\\n`.
+
+        Raises:
+            LineTooLong: the line is over the limit (and has been read past).
+            UnicodeDecodeError: a UTF-16 stream holds invalid code units.
+        """
+        line = self._text.readline(_CHUNK)
+        if not line:
+            raise StopIteration
+        self.line_number += 1
+        if len(line) > self._max_chars or (len(line) == _CHUNK and not line.endswith("\n")):
+            line = self._rest_of_line(line)
+        if self._utf8 and _ESCAPED_BYTE.search(line):
+            self.fallback_bytes += len(_ESCAPED_BYTE.findall(line))
+            line = _ESCAPED_BYTE.sub(_as_cp1252, line)
+        return line
+
+    def _rest_of_line(self, start: str) -> str:
+        """A long line read on from its first chunk, dropped once over the limit."""
+        size = len(start)
+        chunks: list[str] | None = [start] if size <= self._max_chars else None
+        line = start
+        while not line.endswith("\n") and (line := self._text.readline(_CHUNK)):
+            size += len(line)
+            if size > self._max_chars:
+                chunks = None
+            elif chunks is not None:
+                chunks.append(line)
+        if chunks is None:
+            raise LineTooLong(self.line_number, size)
+        return "".join(chunks)
+
+
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were read already: those, then the rest."""
+
+    def __init__(self, head: bytes, rest: io.BufferedIOBase) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        if not self._head:
+            # One read at a time: the bytes before a corrupt gzip end still arrive.
+            return self._rest.readinto1(buffer)
+        target = memoryview(buffer).cast("B")
+        count = min(len(target), len(self._head))
+        target[:count] = self._head[:count]
+        self._head = self._head[count:]
+        return count
 
 
 def fold_line_ends(text: str) -> str:
     return _LINE_ENDS.sub("\n", text) if "\r" in text else text
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (a JSON `"\\ud800"`, which no database can
+    store as UTF-8) replaced by U+FFFD; offsets are unchanged."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def has_lone_surrogates(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def shown_path(path: str) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are
+    not UTF-8 (held as surrogate escapes) become `\\xff`. Open the original."""
+    if not _SURROGATE.search(path):
+        return path
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a surrogate no file name decodes to
+        return without_lone_surrogates(path)
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def _encoding(head: bytes) -> str:
+    """The encoding of bytes that start with `head`.
+
+    Raises:
+        BinaryData: NULs that are not UTF-16.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head[:_SAMPLE]:
+        if _looks_utf16(head):
+            return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        raise BinaryData("binary data (NUL bytes), not text")
+    return "utf-8"
 
 
 def _utf8(data: bytes, encoding: str) -> Decoded:
@@ -69,7 +209,7 @@ def _decode_strict(data: bytes, encoding: str) -> Decoded:
 
 
 def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
+    sample = data[:_SAMPLE]
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
     half = len(sample) // 2 or 1

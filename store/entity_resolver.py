@@ -157,9 +157,14 @@ class EntityResolver:
             entity_id = self._merges[entity_id]
         return entity_id
 
-    def flush(self) -> None:
+    def flush(self) -> dict[int, int]:
         """Write new entities and apply merges, after the batch's mentions and aliases
-        are written (inside the batch's transaction)."""
+        are written (inside the batch's transaction).
+
+        Returns:
+            The merges applied: the id of each entity merged away, and where to.
+        """
+        merges = {old: self.merged(new) for old, new in self._merges.items()}
         if self._new:
             self.db.table("entities").insert_all(self._new)
             self._new = []
@@ -173,9 +178,11 @@ class EntityResolver:
             new = self.merged(new)
             self.db.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?", [new, old])
             self.db.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", [new, old])
-            self.db.execute(
-                "UPDATE quotes SET speaker_entity_id = ? WHERE speaker_entity_id = ?", [new, old]
-            )
+            for table in ("quotes", "statements"):
+                self.db.execute(
+                    f"UPDATE {table} SET speaker_entity_id = ? WHERE speaker_entity_id = ?",
+                    [new, old],
+                )
             self.db.execute(
                 "INSERT INTO entity_aliases (entity_id, alias, count) "
                 "SELECT ?, alias, count FROM entity_aliases WHERE entity_id = ? "
@@ -187,6 +194,7 @@ class EntityResolver:
             self.touched.discard(old)
             self.touched.add(new)
         self._merges = {}
+        return merges
 
     def forget_articles(self, article_ids: list[int]) -> None:
         """Take back what articles about to be deleted (replaced by new content) counted:

@@ -6,18 +6,18 @@ import hashlib
 import json
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 
 from sqlite_utils import Database
 
 from store.database import database_file, write_transaction
-from store.entity_resolver import EntityResolver
 from store.extract import Extraction
+from store.extract.text_sketch import sketch
+from store.extraction_writer import ExtractionWriter
 from store.readers import read_paths
 from store.records import Problem, Record
 from store.workers import PARALLEL_FROM, extract_texts, worker_pool
@@ -125,7 +125,7 @@ def _import_records(
         if on_problem:
             on_problem(problem)
 
-    resolver = EntityResolver(db)
+    writer = ExtractionWriter(db)
     pool: Executor | None = None
     workers = workers or os.cpu_count() or 1
     pending: _Batch | None = None
@@ -136,11 +136,11 @@ def _import_records(
                 pool = worker_pool(workers)
             extracting = _start_batch(db, batch, pool)
             if pending is not None:
-                _write_batch(db, pending, imported_at, summary, resolver, warn)
+                _write_batch(db, pending, imported_at, summary, writer, warn)
                 _report(summary, started, on_progress)
             pending = extracting
         if pending is not None:
-            _write_batch(db, pending, imported_at, summary, resolver, warn)
+            _write_batch(db, pending, imported_at, summary, writer, warn)
             _report(summary, started, on_progress)
     finally:
         if pool is not None:
@@ -206,7 +206,7 @@ def _write_batch(
     batch: _Batch,
     imported_at: str,
     summary: ImportSummary,
-    resolver: EntityResolver,
+    writer: ExtractionWriter,
     warn: ProblemHandler,
 ) -> None:
     fresh = batch.fresh
@@ -224,7 +224,7 @@ def _write_batch(
             if stored is not None and stored[1] == imported_at:
                 warn(_again(record, f"article {stored[0]} of this import"))
         if replaced:
-            _delete_articles(db, [article_id for article_id, _ in replaced.values()], resolver)
+            _delete_articles(db, [article_id for article_id, _ in replaced.values()], writer)
         rows = []
         written = {}
         for digest, record in fresh.items():
@@ -235,10 +235,14 @@ def _write_batch(
             else:
                 summary.updated += 1
             rows.append(_article_row(article_id, record, digest, imported_at))
-            written[article_id] = extractions[digest]
+            extraction = extractions[digest]
+            if record.extraction is not None and not extraction.sketch.terms:
+                # A shard's article arrives without its text's sketch.
+                extraction = replace(extraction, sketch=sketch(record.text))
+            written[article_id] = extraction
         if rows:
             db.table("articles").insert_all(rows, batch_size=len(rows))
-        write_extractions(db, written, resolver)
+        writer.write(written)
 
 
 def _keep_last_of_each_key(fresh: dict[str, Record], warn: ProblemHandler) -> None:
@@ -287,10 +291,10 @@ def _replaced_articles(
     return found
 
 
-def _delete_articles(db: Database, article_ids: list[int], resolver: EntityResolver) -> None:
+def _delete_articles(db: Database, article_ids: list[int], writer: ExtractionWriter) -> None:
     """Delete articles with what was extracted from them (the entities that no
     article names any more go when the batch's extractions are written)."""
-    resolver.forget_articles(article_ids)
+    writer.forget_articles(article_ids)
     marks = ",".join("?" * len(article_ids))
     for table in ARTICLE_CHILDREN:
         db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
@@ -312,51 +316,3 @@ def _article_row(
         "imported_at": imported_at,
         "external_id": record.external_id,
     }
-
-
-def write_extractions(
-    db: Database, extractions: dict[int, Extraction], resolver: EntityResolver
-) -> None:
-    """Store what extraction found in articles (inside the caller's transaction)."""
-    repeats = []
-    mentions = []
-    quotes = []
-    aliases: Counter[tuple[int, str]] = Counter()
-    for article_id, extraction in extractions.items():
-        repeats += [
-            {
-                "article_id": article_id,
-                "start": r.start,
-                "end": r.end,
-                "original_start": r.original_start,
-            }
-            for r in extraction.repeats
-        ]
-        for mention in extraction.mentions:
-            entity_id = resolver.resolve(mention.kind, mention.name)
-            # Aliases fold whitespace ("Donald\u00a0Trump"); mentions keep the text exact.
-            aliases[(entity_id, " ".join(mention.text.split()))] += 1
-            mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))
-        for quote in extraction.quotes:
-            speaker = None
-            if quote.speaker_name and quote.speaker_kind:
-                speaker = resolver.resolve(quote.speaker_kind, quote.speaker_name, mention=False)
-            quotes.append(
-                (article_id, quote.start, quote.end, quote.text, speaker, quote.speaker_text,
-                 quote.speaker_start, quote.speaker_end, quote.cue)
-            )  # fmt: skip
-    if repeats:
-        db.table("repeats").insert_all(repeats)
-    db.conn.executemany(
-        'INSERT INTO mentions (article_id, entity_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-        mentions,
-    )
-    db.conn.executemany(
-        'INSERT INTO quotes (article_id, start, "end", text, speaker_entity_id, speaker_text, '
-        "speaker_start, speaker_end, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        quotes,
-    )
-    resolver.count_aliases(aliases)
-    resolver.flush()
-    resolver.drop_unused()
-    resolver.update_names()

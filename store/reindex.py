@@ -9,13 +9,24 @@ from concurrent.futures import Executor
 from sqlite_utils import Database
 
 from store.database import database_file, write_transaction
-from store.entity_resolver import EntityResolver
-from store.importer import BATCH_SIZE, write_extractions
+from store.extraction_writer import ExtractionWriter
+from store.importer import BATCH_SIZE
 from store.workers import PARALLEL_FROM, extract_texts, worker_pool
 from store.writer_lock import writer_lock
 
 # What extraction fills; the articles themselves are never touched.
-EXTRACTED_TABLES = ("mentions", "quotes", "repeats", "entity_aliases", "entity_keys", "entities")
+EXTRACTED_TABLES = (
+    "mentions",
+    "quotes",
+    "repeats",
+    "statement_prints",
+    "statements",
+    "story_bands",
+    "article_sketches",
+    "entity_aliases",
+    "entity_keys",
+    "entities",
+)
 
 
 def reindex(
@@ -50,7 +61,9 @@ def _reindex(
         with write_transaction(db):
             for table in EXTRACTED_TABLES:
                 db.execute(f"DELETE FROM {table}")
-        resolver = EntityResolver(db)
+            db.execute("UPDATE articles SET story_id = NULL")
+            db.execute("DELETE FROM stories")
+        writer = ExtractionWriter(db)
         while True:
             batch = db.execute(
                 "SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT ?",
@@ -60,9 +73,7 @@ def _reindex(
                 break
             extractions = extract_texts([text for _, text in batch], pool)
             with write_transaction(db):
-                write_extractions(
-                    db, dict(zip((i for i, _ in batch), extractions, strict=True)), resolver
-                )
+                writer.write(dict(zip((i for i, _ in batch), extractions, strict=True)))
             last_id = batch[-1][0]
             done += len(batch)
             if on_progress:

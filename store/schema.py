@@ -137,6 +137,68 @@ def entity_keys(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_statements_and_stories")
+def statements_and_stories(db: Database) -> None:
+    """Quotes grouped into statements, articles into stories (see store/statements.py
+    and store/stories.py); how each quote was attributed and how sure that is."""
+    _table(db, "statements").create(
+        {
+            "id": int,
+            "speaker_entity_id": int,
+            "text": str,
+            "first_article_id": int,
+            "first_date": str,
+            "quote_count": int,
+            "article_count": int,
+            "source_count": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("speaker_entity_id", "entities", "id"),
+            ("first_article_id", "articles", "id"),
+        ],
+    )
+    _table(db, "statements").create_index(["speaker_entity_id"])
+    db.execute(
+        "CREATE TABLE statement_prints (print INTEGER NOT NULL, "
+        "statement_id INTEGER NOT NULL REFERENCES statements(id), "
+        "PRIMARY KEY (print, statement_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX idx_statement_prints_statement_id ON statement_prints (statement_id)")
+    # ALTER TABLE, not sqlite-utils' add_column(fk=...): that rebuilds the table and
+    # drops the full-text search triggers.
+    db.execute("ALTER TABLE quotes ADD COLUMN statement_id INTEGER REFERENCES statements(id)")
+    db.execute("ALTER TABLE quotes ADD COLUMN method TEXT")
+    db.execute("ALTER TABLE quotes ADD COLUMN confidence REAL")
+    _table(db, "quotes").create_index(["statement_id"])
+
+    _table(db, "stories").create(
+        {
+            "id": int,
+            "first_date": str,
+            "last_date": str,
+            "article_count": int,
+            "source_count": int,
+        },
+        pk="id",
+    )
+    db.execute("ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id)")
+    _table(db, "articles").create_index(["story_id"])
+    # Each article's text in brief (store/extract/text_sketch.py) and its
+    # signature's bands, to find its story.
+    _table(db, "article_sketches").create(
+        {"article_id": int, "signature": bytes, "terms": bytes},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.execute(
+        "CREATE TABLE story_bands (band INTEGER NOT NULL, "
+        "article_id INTEGER NOT NULL REFERENCES articles(id), "
+        "PRIMARY KEY (band, article_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX idx_story_bands_article_id ON story_bands (article_id)")
+
+
 @MIGRATIONS(name="0005_bookmarks")
 def bookmarks(db: Database) -> None:
     """Bookmarks with notes (the browser's `b`), and the index a source filter pages by.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import shlex
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -376,26 +375,86 @@ def quotes(
 
 @main.command()
 @db_option
-@click.option("--host", default="localhost", show_default=True, help="Address to listen on.")
-@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--host",
+    default="localhost",
+    show_default=True,
+    help="Address to listen on. Beyond loopback (0.0.0.0, a LAN address) a token is required.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The URL visitors use through a proxy or tunnel (https://news.example/nutgraf/).",
+)
+@click.option(
+    "--token",
+    envvar="NUTGRAF_SERVE_TOKEN",
+    help="Access token [default: $NUTGRAF_SERVE_TOKEN, else a random one when required].",
+)
+@click.option(
+    "--max-sessions",
+    type=click.IntRange(1, 100),
+    default=4,
+    show_default=True,
+    help="Visitors at once (each runs its own app process).",
+)
 @click.pass_context
-def serve(ctx: click.Context, db_path: Path | None, host: str, port: int) -> None:
+def serve(
+    ctx: click.Context,
+    db_path: Path | None,
+    host: str,
+    port: int,
+    public_url: str | None,
+    token: str | None,
+    max_sessions: int,
+) -> None:
     """Serve the browser as a web page (each visitor gets their own session).
 
-    Needs the serve extra: pip install 'nutgraf[serve]'.
+    Only pages from this server, under the host names it serves, may open a
+    session. Beyond loopback, or with --public-url, visitors need the token
+    in the URL printed at start. Needs the serve extra: pip install '.[serve]'.
 
     \b
-    Example:
-      nutgraf serve --db news.db --port 8000   # then open http://localhost:8000
+    Examples:
+      nutgraf serve --db news.db                  # then open http://localhost:8000
+      nutgraf serve --host 0.0.0.0 --max-sessions 8
+      nutgraf serve --public-url https://news.example/nutgraf/
     """
+    from importlib.util import find_spec
+
+    from tui.serve.access import PublicUrl, check_token, needs_token, new_token, parse_public_url
+
     path = _existing(ctx, db_path)
     _read(path).close()
+    if find_spec("aiohttp") is None or find_spec("textual_serve") is None:
+        raise Failure("nutgraf serve needs the serve extra: pip install '.[serve]'")
+    url: PublicUrl | None = None
     try:
-        from textual_serve.server import Server
-    except ImportError as error:
-        raise Failure("nutgraf serve needs textual-serve: pip install 'nutgraf[serve]'") from error
-    command = f"{shlex.quote(sys.executable)} -m tui.cli --db {shlex.quote(str(path.resolve()))}"
-    Server(command, host=host, port=port, title="nutgraf").serve()
+        url = parse_public_url(public_url) if public_url is not None else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--public-url") from error
+    if token is not None:
+        try:
+            check_token(token)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--token") from error
+    elif needs_token(host, url):
+        token = new_token()
+    from tui.serve.server import ServeConfig, ServeError, run_server
+    from tui.serve.session import SessionLimits
+
+    config = ServeConfig(path, host, port, url, token, SessionLimits(max_sessions=max_sessions))
+    try:
+        run_server(config, sys.stderr)
+    except ServeError as error:
+        raise Failure(str(error)) from error
 
 
 if __name__ == "__main__":

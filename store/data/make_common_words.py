@@ -1,12 +1,16 @@
-"""Regenerate `common_words.txt`: words news normally writes in lowercase.
+"""Regenerate `common_words.txt` (words news normally writes in lowercase) and
+`lowercase_words.txt` (words it often writes in lowercase: ordinary words that
+also stand in names, like "state" and "white").
 
-    python store/data/make_common_words.py ../shared/corpora/*.jsonl.gz
+    python store/data/make_common_words.py ../shared/corpora/bbc_2225.jsonl.gz \
+        ../shared/corpora/buzzfeed_webis_2016.jsonl.gz ../shared/corpora/reuters21578.jsonl.gz
 
 A capitalised word at the start of a sentence or in a Title Case headline
 is a name only if it is not one of these. Counted over the corpora given
 (use news corpora, never the evaluation sets): a word is common when it
 appears lowercase at least MIN_LOWER times and at least RATIO of its
-mid-sentence uses are lowercase.
+mid-sentence uses are lowercase; it is a lowercase word when at least
+LOWERCASE_RATIO are.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 MIN_LOWER = 8
 RATIO = 0.75
+LOWERCASE_RATIO = 0.2
 WORD = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)(?![\w])")
 SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s+|\n)\s*$")
 
@@ -48,7 +53,17 @@ def main(files: list[str]) -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(common)} common words")
+    often = sorted(
+        word
+        for word, count in lower.items()
+        if count >= MIN_LOWER and LOWERCASE_RATIO <= count / (count + capital[word]) < RATIO
+    )
+    Path(__file__).with_name("lowercase_words.txt").write_text(
+        "# Words news often writes in lowercase, besides the common words; "
+        "made by make_common_words.py\n" + "\n".join(often) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(common)} common words, {len(often)} more lowercase words")
 
 
 if __name__ == "__main__":

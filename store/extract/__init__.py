@@ -6,11 +6,12 @@ another machine, and its output can be merged later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from store.extract.entities import Mention, People, extract_entities
 from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
+from store.extract.text_sketch import TextSketch, sketch
 
 # Extraction reads at most this much of an article (news articles are a few
 # thousand characters): a 50 MB "article" is stored and searchable whole, and
@@ -26,6 +27,8 @@ class Extraction:
     mentions: list[Mention]
     people: People
     quotes: list[Quote]
+    sketch: TextSketch = field(default_factory=TextSketch)
+    """The text in brief (store/extract/text_sketch.py), to find its story."""
 
 
 def extract_article(text: str) -> Extraction:
@@ -45,4 +48,10 @@ def extract_article(text: str) -> Extraction:
 
         mentions = [m for m in mentions if first_printing(m.start)]
         quotes = [q for q in quotes if first_printing(q.start)]
-    return Extraction(repeats=repeats, mentions=mentions, people=people, quotes=quotes)
+    return Extraction(
+        repeats=repeats,
+        mentions=mentions,
+        people=people,
+        quotes=quotes,
+        sketch=sketch(text),
+    )

@@ -1,8 +1,8 @@
 """The word lists extraction relies on, loaded once per process.
 
 Shipped in `store/data/`: titles and roles, organisation cue words, well-known
-organisations, demonyms, a gazetteer of places (GeoNames) and words news
-writes in lowercase. Given names with a gender hint come from the
+organisations, demonyms, a gazetteer of places (GeoNames), US surnames and
+words news writes in lowercase. Given names with a gender hint come from the
 gender-guesser package's name dictionary, read directly.
 """
 
@@ -31,20 +31,29 @@ class Lexicon:
     demonyms: frozenset[str]
     places: dict[str, str]
     """Place name → canonical name (`U.S.` → `United States`)."""
+    place_kinds: dict[str, str]
+    """Place name → `city`, `country`, `region`, `state` or `continent`."""
     capitals: dict[str, str]
     """Capital → its country (`Moscow` → `Russia`)."""
     common_words: frozenset[str]
+    lowercase_words: frozenset[str]
+    """The common words and those news often writes in lowercase ("state", "white")."""
     given_names: dict[str, str]
     """Given name → `m`, `f` or `?`."""
+    surnames: frozenset[str]
+    """The commonest US surnames (a hint only: many are words or places too)."""
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     titles = {line.lower() for line in _lines("titles.txt")}
+    common = frozenset(_lines("common_words.txt"))
     places = {}
+    place_kinds = {}
     for line in _lines("places.tsv"):
-        name, _kind, canonical = line.split("\t")
+        name, kind, canonical = line.split("\t")
         places[name] = canonical
+        place_kinds[name] = kind
     return Lexicon(
         titles=frozenset(titles),
         longest_title=max(len(title.split()) for title in titles),
@@ -52,9 +61,12 @@ def lexicon() -> Lexicon:
         organisations=frozenset(_lines("organisations.txt")),
         demonyms=frozenset(_lines("demonyms.txt")),
         places=places,
+        place_kinds=place_kinds,
         capitals=dict(line.split("\t") for line in _lines("capitals.tsv")),
-        common_words=frozenset(_lines("common_words.txt")),
+        common_words=common,
+        lowercase_words=common | frozenset(_lines("lowercase_words.txt")),
         given_names=_given_names(),
+        surnames=frozenset(_lines("surnames.txt")),
     )
 
 

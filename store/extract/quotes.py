@@ -1,86 +1,63 @@
 """Who said what: quoted passages and the speakers they are attributed to.
 
-Quotes are found paragraph by paragraph: curly and straight double quotes,
-two apostrophes (`''`), single quotes around several words; a quote left open
-at a paragraph's end closes there (the next paragraph reopens it), and a
-closing mark with no opening one quotes from the paragraph's start.
-
-Each quote is attributed, in order of evidence, to:
-1. a cue after it: `,” Putin said`, `,” said Giles`, `,” the Russian leader
-   added`, `,” according to Reuters`;
-2. a cue before it in the same sentence: `Putin said, “…”`, `The diplomat
-   said:` (also at the end of the previous paragraph), `Zakharova has stated
-   that these claims are “lies”`;
-3. the speaker of the quote just before it in the same or the previous
-   paragraph (split and continued quotes, quotes standing alone);
-4. the person the previous paragraph names most (a quote standing alone);
-5. the subject of its sentence, when the sentence opens with a name or a
-   pronoun and its verb (`Johnson's doctor is calling him “extremely fit”`,
-   `He blasted the media as “dishonest”`).
-The speaker span is a name, a pronoun (resolved to the last person of a
-matching gender), a role (`the diplomat`: the last person given that
-title), or an unnamed source (`a senior official`: no entity).
+Quotes are found paragraph by paragraph (`quote_marks`). For each quote the
+rules and the article's names give candidate speakers (`speaker_candidates`):
+the speaker a cue names (`,” Putin said`, `The diplomat said:`), the speaker
+of the quote before, the subject of the sentence or paragraph before, every
+name, pronoun and cue subject nearby; a model trained on PolNeAR
+(`speaker_model`) ranks them, and the best becomes the speaker with the
+model's confidence. A pronoun speaks for the person it resolves to, a role
+(`the diplomat`) for the last person given that title, an unnamed source
+(`a senior official`) for no one.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from store.extract.entities import Mention, People
-from store.extract.lexicon import lexicon
 from store.extract.quote_marks import quote_spans
-from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
+from store.extract.speaker_candidates import Candidate, CandidateFinder, Previous
+from store.extract.speaker_model import SpeakerModel, probability, speaker_model
 
-_CUES = (
-    r"said|says|say|saying|told|tells|tell|added|adds|wrote|writes|tweeted|tweets|stated|states|"
-    r"warned|warns|noted|notes|remarked|remarks|responded|responds|replied|replies|explained|"
-    r"explains|argued|argues|insisted|insists|claimed|claims|asked|asks|declared|declares|"
-    r"announced|announces|acknowledged|admitted|continued|continues|concluded|recalled|"
-    r"suggested|predicted|joked|quipped|complained|emphasized|emphasised|stressed|described|"
-    r"describes|called|calls|echoed|posted|reported|reports|added|urged|urges|vowed|pledged|"
-    r"conceded|countered|boasted|predicted|observed|told|texted|commented|testified|yelled|"
-    r"shouted|cautioned|promised|dubbed|labeled|labelled|branded|reads|read|asking|adding|"
-    r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting|"
-    r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
-    r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
-)
-# Punctuation right after a quote's closing mark: the quote ends its clause.
-_CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
-# After a quote that ends in a full stop: a lowercase word or a comma keeps its sentence
-# going (`“…?” asked Vitter`, `“….” he said`).
-_STAYS_IN_SENTENCE = re.compile(r"[”\"'’]*\s*(?:[,—–―-]|[a-z])")
-# After a quote, a conjunction opening another clause: `,” but he said`.
-_NEW_CLAUSE = re.compile(r"[”\"'’]*\s*,?\s*(?:but|and|while|though|although)\s")
-# Cue verbs are lowercase: "States" in "United States" is no cue, nor is
-# "called" in "so-called".
-_CUE = re.compile(rf"(?<![\w-])(?:{_CUES})\b")
-# Before a cue word, what makes it a noun: `Trump’s late-night tweets`, `those reports`.
-_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
-)
-_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
-_INVERTED_OPENING = re.compile(
-    r"\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Tweeted)\s+"
-    r"(?P<phrase>[^,:“”\"\n]{1,60})[,:]\s*[“\"]?\s*$"
-)
-_ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,“”\"\n]{1,80}),")
-# The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
-_AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
-# How far before a quote its cue may stand (characters).
-_CUE_REACH = 300
-# What ends a speaker phrase: a sentence's end (abbreviations like "Mr." and
-# "(D-Mo.)" are no end) or another quote.
-_PHRASE_BREAK = re.compile(r"[!?;“”\"]|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
-_CLOSING_CUE = re.compile(
-    rf",\s+(?P<subject>[^,“”\"]{{1,60}}?)\s+(?P<cue>{_CUES})(?:\s+[\w.-]+){{0,3}}\.$"
-)
-_STATEMENT_WORDS = 5
-_REPORTED_SUBJECT = re.compile(
-    r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
-)
-_ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
+
+class AttributionMethod(StrEnum):
+    """How a quote's speaker was found."""
+
+    NONE = "none"
+    CUE = "cue"
+    """A cue names the speaker: `,” Putin said`, `According to Reuters`."""
+    PRONOUN = "pronoun"
+    """A cue names a pronoun, which stands for the person resolved."""
+    ROLE = "role"
+    """A cue names a role (`the minister`), a group or a document (`the report`)."""
+    CONTINUATION = "continuation"
+    """The speaker of the quote before: a split or continued quote."""
+    SUBJECT = "subject"
+    """The subject of the sentence, or the person the paragraph before is about."""
+    NEARBY = "nearby"
+    """A name or pronoun close to the quote that no rule pointed at."""
+
+    @property
+    def display_name(self) -> str:
+        return _DISPLAY[self]
+
+
+_DISPLAY = {
+    AttributionMethod.NONE: "no speaker",
+    AttributionMethod.CUE: "named by a cue",
+    AttributionMethod.PRONOUN: "a pronoun, resolved",
+    AttributionMethod.ROLE: "a role or source",
+    AttributionMethod.CONTINUATION: "the quote before",
+    AttributionMethod.SUBJECT: "the sentence's subject",
+    AttributionMethod.NEARBY: "a name nearby",
+}
+_CUE_RULES = {"after", "after_outlet", "after_other_clause", "before", "split", "reported"}
+_CONTINUATION_RULES = {"follows", "continues", "previous"}
+_SUBJECT_RULES = {"paragraph", "subject", "previous_subject", "antecedent"}
+_PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i", "you", "who"}
 
 
 @dataclass(frozen=True)
@@ -96,253 +73,95 @@ class Quote:
     speaker_name: str | None
     speaker_kind: str | None
     cue: str | None
+    method: str = AttributionMethod.NONE
+    """How the speaker was found: an `AttributionMethod`."""
+    confidence: float | None = None
+    """The speaker model's probability that the speaker is right."""
 
 
-def extract_quotes(text: str, mentions: list[Mention], people: People) -> list[Quote]:
+@dataclass(frozen=True)
+class Attribution:
+    """One quote, its candidate speakers and the one chosen (what training reads)."""
+
+    start: int
+    end: int
+    candidates: list[Candidate]
+    chosen: Candidate | None
+    confidence: float | None
+
+
+def extract_quotes(
+    text: str, mentions: list[Mention], people: People, model: SpeakerModel | None = None
+) -> list[Quote]:
     """Every quoted passage in `text`, attributed where the text says who spoke."""
-    spans = quote_spans(text)
-    context = _Context(text, mentions, people)
-    quotes: list[Quote] = []
-    previous: tuple[int, Speaker, str | None] | None = None
-    for index, (start, end) in enumerate(spans):
-        speaker, cue = _attribute(context, start, end)
-        if speaker is None and index + 1 < len(spans):
-            speaker, cue = _split_partner(context, end, spans[index + 1])
-        if speaker is None and previous is not None:
-            paragraph_gap = text.count("\n\n", previous[0], start)
-            follows = context.follows_attribution(previous[0], start)
-            if follows or (paragraph_gap <= 1 and context.stands_alone(start, end, previous[0])):
-                speaker, cue = previous[1], previous[2]
-        if speaker is None and context.stands_alone(start, end, None):
-            speaker = context.subject_of_previous_paragraph(start)
-        elif speaker is None:
-            speaker = context.sentence_subject(start) or context.previous_sentence_subject(start)
-        if speaker is not None and speaker.start < start:
-            speaker = context.named_antecedent(speaker)
-        if speaker is not None:
-            speaker = speaker.for_government()
+    quotes = []
+    for found in attribute(text, mentions, people, model or speaker_model()):
+        chosen = found.chosen
+        speaker = chosen.speaker.for_government() if chosen else None
         quotes.append(
             Quote(
-                start,
-                end,
-                text[start:end],
+                found.start,
+                found.end,
+                text[found.start : found.end],
                 speaker.text if speaker else None,
                 speaker.start if speaker else None,
                 speaker.end if speaker else None,
                 speaker.name if speaker else None,
                 speaker.kind if speaker else None,
-                cue,
+                chosen.cue if chosen else None,
+                _method(chosen),
+                found.confidence,
             )
         )
-        if speaker is not None and len(text[start:end].split()) >= _STATEMENT_WORDS:
-            # Statements pass their speaker on; a fragment ("ungrounded") does not.
-            previous = (end, speaker, cue)
-        if speaker is not None and speaker.kind == "person" and speaker.name:
-            context.last_speaker = speaker.name
-            context.spoken.append((start, speaker.name))
     return quotes
 
 
-# Cues by which a news outlet passes on what someone else said.
-_REPORTING = {"reported", "reports", "according to", "said", "says"}
+def attribute(
+    text: str, mentions: list[Mention], people: People, model: SpeakerModel
+) -> Iterator[Attribution]:
+    """Each quote of `text` in order, with its candidates and the one the model
+    ranks first; a quote's speaker is a candidate of the quotes after it."""
+    spans = quote_spans(text)
+    finder = CandidateFinder(text, mentions, people, spans, model.cue_words, model.pronouns)
+    previous: Previous | None = None
+    for index, (start, end) in enumerate(spans):
+        candidates = finder.candidates(index, previous)
+        chosen, confidence = None, None
+        best = float("-inf")
+        for candidate in candidates:
+            score = model.speakers.score(candidate.features)
+            if score > best:
+                chosen, best = candidate, score
+        if chosen is not None:
+            confidence = round(probability(best), 3)
+        yield Attribution(start, end, candidates, chosen, confidence)
+        if chosen is not None:
+            speaker = chosen.speaker
+            previous = Previous(start, end, speaker, chosen.cue, len(text[start:end].split()))
+            if speaker.kind == "person" and speaker.name:
+                finder.last_speaker = speaker.name
+                finder.spoken.append((start, speaker.name))
+                finder.spoken_names.add(speaker.name)
 
 
-def _attribute(context: _Context, start: int, end: int) -> tuple[Speaker | None, str | None]:
-    """The speaker a cue names, after the quote or before it in its sentence.
-
-    `Putin said that it was “…,” Sputnik reported`: an outlet reporting is the
-    source, not the speaker, when a person speaks in the same sentence.
-    """
-    after = context.after(end)
-    before = context.before(start)
-    outlet_reporting = after is not None and after[0].kind == "org" and after[1] in _REPORTING
-    if outlet_reporting and before is not None and before[0].kind == "person":
-        return before
-    if before is not None and _after_is_another_clause(context.text, end):
-        return before
-    found = after or before
-    return found if found else (None, None)
-
-
-def _after_is_another_clause(text: str, end: int) -> bool:
-    """Whether a cue after the quote ending at `end` belongs to another clause than
-    the quote's: the sentence runs on past the quote (`… to take “robust steps” in
-    response, and he urged`), a conjunction opens a clause (`“…,” but he said`), or
-    the quote ends its sentence and the cue opens the next (`She says Trump is the
-    “same rigged system.” She adds, “…”`)."""
-    last = text[end - 1 : end]
-    if not (last in ",.!?;:" or _CLOSES_CLAUSE.match(text, end)):
-        return True
-    if _NEW_CLAUSE.match(text, end):
-        return True
-    return last in ".!?" and not _STAYS_IN_SENTENCE.match(text, end)
+def _method(chosen: Candidate | None) -> AttributionMethod:
+    if chosen is None:
+        return AttributionMethod.NONE
+    rules = set(chosen.rules)
+    if rules & _CONTINUATION_RULES and not rules & _CUE_RULES:
+        return AttributionMethod.CONTINUATION
+    if rules & _CUE_RULES or "cue_subject" in rules or "cue_object" in rules:
+        speaker = chosen.speaker
+        if speaker.text.lower() in _PRONOUNS:
+            return AttributionMethod.PRONOUN
+        if speaker.kind is None or speaker.text[:1].islower() or speaker.text != speaker.name:
+            first = speaker.text.split()[0].lower() if speaker.text else ""
+            if speaker.kind is None or first in _ROLE_OPENERS:
+                return AttributionMethod.ROLE
+        return AttributionMethod.CUE
+    if rules & _SUBJECT_RULES:
+        return AttributionMethod.SUBJECT
+    return AttributionMethod.NEARBY
 
 
-def _split_partner(
-    context: _Context, end: int, following: tuple[int, int]
-) -> tuple[Speaker | None, str | None]:
-    """`“A,” … “B,” he said`: the first part takes the cue after the second when
-    only punctuation or a few words stand between them (no cue of their own)."""
-    between = context.text[end : following[0]]
-    if len(between) > 60 or "\n" in between or _CUE.search(between):
-        return None, None
-    return context.after(following[1]) or (None, None)
-
-
-class _Context(ArticleNames):
-    """Cues around quotes, on top of the article's names."""
-
-    def after(self, end: int) -> tuple[Speaker, str] | None:
-        """A cue right after a quote: `,” Putin said` or `,” said Giles`."""
-        window_end = self.text.find("\n", end)
-        window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
-        tail = self.text[end:window_end]
-        lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
-        if any(dash in tail[:lead] for dash in "—―"):
-            # `“…” ― Martha Aguilar`: a signature.
-            signed = self.mentions_in(end + lead, end + lead + 2)
-            if signed and signed[0].kind in ("person", "org"):
-                m = signed[0]
-                return Speaker(m.start, m.end, m.text, m.name, m.kind), "—"
-        according = _ACCORDING.match(tail, lead)
-        if according:
-            phrase = _AFTER_CUE.match(tail, according.end())
-            if phrase:
-                speaker = self.speaker(end + phrase.start("phrase"), end + phrase.end("phrase"))
-                if speaker:
-                    return speaker, "according to"
-        cue = _CUE.search(tail, lead)
-        if cue is None or _PHRASE_BREAK.search(tail, lead, cue.start()):
-            return None
-        if self.text[:end].rstrip().endswith((".", "!", "?")) and "," not in tail[:lead]:
-            # `“… tolerated.” Putin said the …` opens a new sentence: only a short
-            # `“….” Putin said.` attributes the quote before it.
-            rest = tail[cue.end() :]
-            if not re.match(r"^(?:\s+[\w’'.-]+){0,4}\s*[.,]", rest):
-                return None
-        if tail[lead : cue.start()].strip():
-            # `,” the Russian leader said`
-            if len(tail[lead : cue.start()].split()) > MAX_SPEAKER_WORDS:
-                # `Leonard E. Burman, director of …, said`: only a name and its apposition.
-                named = self.mentions_in(end + lead, end + lead + 2)
-                apposition = named and APPOSITION.match(self.text[named[0].end : end + cue.start()])
-                if not (named and apposition and named[0].kind == "person"):
-                    return None
-            # The subject next to the verb: `of the Clinton proposals, Mr. Holtz-Eakin said`.
-            speaker = self.subject(end + lead, end + cue.start())
-        else:
-            # `,” said Giles`
-            phrase = _AFTER_CUE.match(tail, cue.end())
-            if phrase is None:
-                return None
-            speaker = self.speaker(end + phrase.start("phrase"), end + phrase.end("phrase"))
-        return (speaker, cue.group().lower()) if speaker else None
-
-    def before(self, start: int) -> tuple[Speaker, str] | None:
-        """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""
-        # The end of a long sentence is enough: a cue names its speaker close by.
-        sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
-        head = self.text[sentence_start:start]
-        cues = list(_CUE.finditer(head))[-3:]
-        if not cues and head.strip(" “\"'") == "" and start > 0:
-            # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
-            # may end the one before.
-            previous = self.text[:sentence_start].rstrip()
-            if previous.endswith(":"):
-                return self.before(len(previous))
-            return self._closing_attribution(previous)
-        for cue in reversed(cues):
-            if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
-                continue
-            if cue.group().endswith("ing"):
-                if head[: cue.start()].rstrip().endswith(","):
-                    continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
-                # `Trump unleashed tweets early Friday saying that …`: the sentence's subject.
-                opening = self.sentence_subject(sentence_start + cue.start())
-                if opening is not None:
-                    return opening, cue.group().lower()
-            clause = _REPORTED_SUBJECT.match(head, cue.end())
-            if clause:
-                # `the BBC states that Putin refuses to “stoop”`: Putin's word.
-                subject = self.mention_ending_at(sentence_start + clause.end("subject"))
-                if subject is not None and subject.kind == "person":
-                    return Speaker(
-                        subject.start, subject.end, subject.text, subject.name, "person"
-                    ), cue.group().lower()
-            speaker = self.subject(sentence_start, sentence_start + cue.start())
-            if speaker is not None:
-                return speaker, cue.group().lower()
-        # `Said Ellis: “…”`, `According to Limbaugh, “…”`: the source opens the sentence.
-        for pattern in (_INVERTED_OPENING, _ACCORDING_OPENING):
-            found = pattern.match(head)
-            if found:
-                phrase_start = sentence_start + found.start("phrase")
-                speaker = self.speaker(phrase_start, sentence_start + found.end("phrase"))
-                if speaker is not None:
-                    return speaker, found.group("cue").lower()
-        return None
-
-    def _closing_attribution(self, previous: str) -> tuple[Speaker, str] | None:
-        """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
-        if not previous.endswith(".") or previous.endswith(("”.", '".', "''.")):
-            return None
-        sentence_start = self.sentence_start(len(previous) - 1)
-        tail = previous[sentence_start:]
-        closing = _CLOSING_CUE.search(tail)
-        if closing is None:
-            return None
-        start = sentence_start + closing.start("subject")
-        speaker = self.subject(start, sentence_start + closing.start("cue"))
-        return (speaker, closing.group("cue")) if speaker else None
-
-    def follows_attribution(self, previous_end: int, start: int) -> bool:
-        """`“A,” he said. “B.”`: only the attribution of the quote before stands between."""
-        between = self.text[previous_end:start]
-        if "\n\n" in between or len(between) > 120:
-            return False
-        cue = _CUE.search(between)
-        if cue is None:
-            return False
-        rest = between[cue.end() :]
-        # The attribution ends the sentence; the quote opens the next one.
-        return re.fullmatch(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*", rest) is not None
-
-    def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
-        """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
-        paragraph_start = self.text.rfind("\n", 0, start) + 1
-        paragraph_end = self.text.find("\n", end)
-        paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
-        outside = len(self.text[paragraph_start:paragraph_end]) - (end - start)
-        if outside <= 6:
-            return True
-        return previous_end is not None and len(self.text[previous_end:start].strip(' ,.”"')) <= 3
-
-    def subject_of_previous_paragraph(self, start: int) -> Speaker | None:
-        """Who the paragraph before is about: a role its last sentence names
-        (`the Russian leader has been outspoken`), else the person it names most."""
-        # The end of the paragraph before, past any blank lines.
-        paragraph_start = len(self.text[: self.text.rfind("\n", 0, start) + 1].rstrip())
-        if paragraph_start <= 0:
-            return None
-        last_sentence = self.sentence_start(paragraph_start)
-        titles = lexicon().titles
-        for role in _ROLE.finditer(self.text, last_sentence, paragraph_start):
-            words = role.group().split()
-            for length in range(2, len(words) + 1):
-                if words[length - 1].lower() in titles:
-                    phrase = " ".join(words[:length])
-                    person = self.role_holder(role.start(), words[:length])
-                    if person is not None:
-                        end = role.start() + len(phrase)
-                        return Speaker(role.start(), end, phrase, person, "person")
-        previous_start = self.text.rfind("\n\n", 0, paragraph_start - 1)
-        previous = self.mentions_in(previous_start + 1, paragraph_start)
-        people = Counter(m.name for m in previous if m.kind == "person")
-        for at, name in self.spoken:
-            if previous_start < at < paragraph_start and name in people:
-                people[name] += 2  # who speaks in a paragraph is what it is about
-        if not people:
-            return None
-        name = people.most_common(1)[0][0]
-        last = [m for m in previous if m.name == name][-1]
-        return Speaker(last.start, last.end, last.text, last.name, last.kind)
+_ROLE_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "some"}

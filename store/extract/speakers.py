@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
+from store.extract.pronouns import resolve
+from store.extract.speaker_model import LinearModel
 
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 _GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
@@ -87,7 +89,21 @@ class ArticleNames:
         self.last_speaker: str | None = None
         # Where each person spoke, in text order.
         self.spoken: list[tuple[int, str]] = []
+        # Who `he`/`she` stands for, when a trained resolver is given.
+        self.pronoun_model: LinearModel | None = None
+        self._resolved: dict[tuple[int, str, str | None], str | None] = {}
+        # The article's quoted passages (`set_quoted`): names inside them are spoken of.
+        self.quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
         self.sentence_starts = self._find_sentence_starts()
+
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        self.quoted = spans
+        self._quoted_starts = [start for start, _ in spans]
+
+    def inside_quote(self, position: int) -> bool:
+        index = bisect_right(self._quoted_starts, position) - 1
+        return index >= 0 and position < self.quoted[index][1]
 
     def sentence_start(self, position: int) -> int:
         """Where the sentence holding `position` starts (sentences end at a paragraph
@@ -214,28 +230,6 @@ class ArticleNames:
             return None  # the quote opens its paragraph
         return self.sentence_subject(sentence_start - 1)
 
-    def named_antecedent(self, speaker: Speaker) -> Speaker:
-        """A pronoun speaking before its quote (`Ban Ki-moon condemned what he
-        called …`, `Lynch said she recalled …`) stands for the subject of its
-        sentence when that fits it (a person of that gender, or an organisation
-        for `it`): the subject is cited, so the span says who it is."""
-        if speaker.text.lower() not in ("he", "she", "it"):
-            return speaker
-        subject = self.sentence_subject(speaker.start)
-        if subject is None or subject.start >= speaker.start:
-            return speaker
-        pronoun = speaker.text.lower()
-        if pronoun == "it":
-            same = subject.kind == "org"
-        elif subject.text.lower() == pronoun:
-            same = True  # `She said she speaks …`
-        else:
-            gender = "m" if pronoun == "he" else "f"
-            same = subject.kind == "person" and (
-                subject.name is None or self.people.genders.get(subject.name, "?") in (gender, "?")
-            )
-        return subject if same else speaker
-
     def mention_ending_at(self, end: int) -> Mention | None:
         index = bisect_left(self.starts, end) - 1
         while index >= 0:
@@ -303,6 +297,13 @@ class ArticleNames:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first
         fitting person of this sentence or the one before (the subject); else the
         last fitting person named."""
+        if self.pronoun_model is not None and self.pronoun_model.weights:
+            # A pronoun is a candidate of every quote near it: resolve it once for
+            # each last speaker.
+            key = (before, gender, self.last_speaker)
+            if key not in self._resolved:
+                self._resolved[key] = resolve(self, before, gender, self.pronoun_model)
+            return self._resolved[key]
         fits = self._fits(gender)
         if self.last_speaker is not None and fits(self.last_speaker):
             return self.last_speaker

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 # A token: an abbreviation (U.S.), an initial (W.), a word with inner
 # apostrophes or hyphens (O'Rourke, al-Assad, Trump’s), or one other character.
-# Abbreviations that keep their period (and end no sentence): "Sen. Bernie Sanders".
+# Abbreviations that keep their period (and end no sentence): "Sen. Bernie Sanders",
+# "Dr.King" (a space lost in scraping).
 _ABBREVIATION = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|St|Inc|Corp|Co|Ltd|"
-    r"Mt|Ft|Maj|Adm|Cmdr|Det|Supt|Pres|Sens|Reps)\.(?=\s)"
+    r"Mt|Ft|Maj|Adm|Cmdr|Det|Supt|Pres|Sens|Reps)\.(?=\s|[A-Z])"
 )
 _TOKEN = re.compile(
     rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]",
@@ -89,7 +90,7 @@ def line_kind(line: str) -> tuple[str, bool]:
     # and table rows, score lines and asides are no headlines.
     capitalised = sum(word[0].isupper() for word in long_words)
     if (
-        len(long_words) >= 5
+        len(long_words) >= 3
         and len(words) <= 25
         and capitalised >= 0.8 * len(long_words)
         and numbers <= 1

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, cast
 
-from store.decoding import BinaryData, decode
+from store.decoding import BinaryData, decode, shown_path
 from store.readers.csv_file import read_csv
+from store.readers.files import NotRegularFile, TooMuchData, bounded_lines, not_regular, open_input
 from store.readers.jsonl import read_jsonl
+from store.readers.limits import MAX_RECORD_BYTES, megabytes
 from store.readers.shard import SHARD_SUFFIXES, read_shard
 from store.readers.text_file import parse_text_article
 from store.records import Problem, Record
@@ -28,41 +31,78 @@ def read_paths(paths: Iterable[str]) -> Iterator[Record | Problem]:
 
     `-` reads JSON Lines from standard input. Inside directories only files
     with an article suffix are read; a file named explicitly is read whatever
-    its name (as text unless its suffix says otherwise).
+    its name (as text unless its suffix says otherwise). Anything that is not
+    a regular file (a FIFO, a device, a socket) is reported and never opened.
     """
     for name in paths:
         if name == STDIN:
-            yield from read_jsonl(sys.stdin.buffer, "<stdin>", "<stdin>")
+            lines = bounded_lines(sys.stdin.buffer, MAX_RECORD_BYTES)
+            yield from read_jsonl(lines, "<stdin>", "<stdin>")
             continue
         path = Path(name)
+        shown = shown_path(name)
         if path.is_dir():
             yield from _read_directory(path)
         elif path.exists():
-            yield from read_file(path, name)
+            yield from read_file(path, shown)
         elif path.is_symlink():
-            yield Problem(name, "broken symbolic link")
+            yield Problem(shown, "broken symbolic link")
         else:
-            yield Problem(name, "no such file or directory")
+            yield Problem(shown, "no such file or directory")
 
 
 def read_file(path: Path, shown: str) -> Iterator[Record | Problem]:
-    """The articles of one file, chosen by its suffix (a `.db` is a nutgraf shard)."""
-    stored = str(path.resolve())
+    """The articles of one file, chosen by its suffix (a `.db` is a nutgraf shard).
+
+    Args:
+        path: the file, to open (a name that is not UTF-8 keeps its bytes here).
+        shown: the file as shown in problem reports (see `decoding.shown_path`).
+    """
+    try:
+        kind = not_regular(path.stat().st_mode)
+    except OSError as error:
+        yield Problem(shown, f"cannot read: {error.strerror or error}")
+        return
+    if kind is not None:
+        yield Problem(shown, f"{kind}, not a regular file; skipped")
+        return
     lower = path.name.lower()
     if lower.endswith(SHARD_SUFFIXES):
         yield from read_shard(path, shown)
         return
+    stored = shown_path(str(path.resolve()))
     try:
-        if lower.endswith(JSONL_SUFFIXES):
-            with _open(path) as lines:
-                yield from read_jsonl(lines, stored, shown)
-            return
-        data = _read_bytes(path)
+        with open_input(path) as file:
+            if lower.endswith(JSONL_SUFFIXES):
+                yield from read_jsonl(bounded_lines(file, MAX_RECORD_BYTES), stored, shown)
+            elif lower.endswith(CSV_SUFFIXES):
+                yield from read_csv(file, stored, shown)
+            else:
+                yield from _read_text(file, stored, shown)
+    except NotRegularFile as error:
+        yield Problem(shown, str(error))
     except OSError as error:
         yield Problem(shown, f"cannot read: {error.strerror or error}")
-        return
-    except (EOFError, gzip.BadGzipFile) as error:
+
+
+def _read_text(file: io.BufferedReader, stored: str, shown: str) -> Iterator[Record | Problem]:
+    """A whole file as one article, up to MAX_RECORD_BYTES."""
+    limit = megabytes(MAX_RECORD_BYTES)
+    if isinstance(file.raw, io.FileIO):
+        size = os.fstat(file.raw.fileno()).st_size
+        if size > MAX_RECORD_BYTES:
+            yield Problem(shown, f"{size:,} bytes, over the limit of {limit} for one article")
+            return
+    try:
+        data = file.read(MAX_RECORD_BYTES + 1)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         yield Problem(shown, f"compressed data is truncated or corrupt ({error})")
+        return
+    except TooMuchData as error:
+        yield Problem(shown, str(error))
+        return
+    if len(data) > MAX_RECORD_BYTES:  # a compressed file
+        yield Problem(shown, f"expands to over {limit}, the limit for one article")
         return
     try:
         decoded = decode(data)
@@ -70,15 +110,10 @@ def read_file(path: Path, shown: str) -> Iterator[Record | Problem]:
         yield Problem(shown, str(error))
         return
     if decoded.fallback_bytes:
-        yield Problem(
-            shown,
-            f"not valid UTF-8; {decoded.fallback_bytes} bytes read as cp1252",
-            rejected=False,
-        )
+        reason = f"not valid UTF-8; {decoded.fallback_bytes} bytes read as cp1252"
+        yield Problem(shown, reason, rejected=False)
     if not decoded.text.strip():
         yield Problem(shown, "empty file")
-    elif lower.endswith(CSV_SUFFIXES):
-        yield from read_csv(decoded.text, stored, shown)
     else:
         yield parse_text_article(decoded.text, stored)
 
@@ -88,31 +123,22 @@ def _read_directory(root: Path) -> Iterator[Record | Problem]:
     seen: set[tuple[int, int]] = set()
     for directory, subdirectories, files in os.walk(root, followlinks=True, onerror=errors.append):
         while errors:
-            error = errors.pop()
-            yield Problem(str(error.filename), f"cannot read: {error.strerror or error}")
+            yield _unreadable(errors.pop())
         info = os.stat(directory)
         if (info.st_dev, info.st_ino) in seen:
             subdirectories.clear()
-            yield Problem(directory, "seen before (a symbolic link loop); skipped", rejected=False)
+            reason = "seen before (a symbolic link loop); skipped"
+            yield Problem(shown_path(directory), reason, rejected=False)
             continue
         seen.add((info.st_dev, info.st_ino))
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         for file in sorted(files):
             if file.lower().endswith(ARTICLE_SUFFIXES) and not file.startswith("."):
                 path = Path(directory) / file
-                yield from read_file(path, str(path))
+                yield from read_file(path, shown_path(str(path)))
     for error in errors:
-        yield Problem(str(error.filename), f"cannot read: {error.strerror or error}")
+        yield _unreadable(error)
 
 
-def _open(path: Path) -> IO[bytes]:
-    if path.name.lower().endswith(".gz"):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
-
-
-def _read_bytes(path: Path) -> bytes:
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as file:
-            return file.read()
-    return path.read_bytes()
+def _unreadable(error: OSError) -> Problem:
+    return Problem(shown_path(str(error.filename)), f"cannot read: {error.strerror or error}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from store.dates import date_from_timestamp, parse_date
-from store.decoding import fold_line_ends
+from store.decoding import fold_line_ends, has_lone_surrogates, without_lone_surrogates
+from store.readers.limits import MAX_ID_CHARS
 from store.records import Problem, Record
 
 # Field names seen in scraped news dumps, best first.
@@ -59,14 +60,33 @@ def record_from_fields(
         )
         return None
 
+    external_id = as_text("id")
+    if external_id is not None and len(external_id) > MAX_ID_CHARS:
+        reason = f"an id of {len(external_id):,} characters (at most {MAX_ID_CHARS:,})"
+        return None, [Problem(location, reason)]
+    values = {
+        "text": fold_line_ends(text),
+        "title": _one_line(as_text("title")),
+        "date": _date(pick("date"), location, problems),
+        "source": as_text("source"),
+        "url": as_text("url"),
+        "external_id": external_id,
+    }
+    # A lone surrogate (JSON "\ud800", half of an emoji cut in two) cannot be stored
+    # as UTF-8; the rest of the record is good, so it becomes U+FFFD (same offsets).
+    broken = [name for name, value in values.items() if value and has_lone_surrogates(value)]
+    if broken:
+        reason = f"lone surrogates in {', '.join(broken)} replaced by U+FFFD"
+        problems.append(Problem(location, reason, rejected=False))
+        values = {name: value and without_lone_surrogates(value) for name, value in values.items()}
     record = Record(
-        text=fold_line_ends(text),
+        text=values["text"] or "",
         path=path,
-        title=_one_line(as_text("title")),
-        date=_date(pick("date"), location, problems),
-        source=as_text("source"),
-        url=as_text("url"),
-        external_id=as_text("id"),
+        title=values["title"],
+        date=values["date"],
+        source=values["source"],
+        url=values["url"],
+        external_id=values["external_id"],
     )
     return record, problems
 

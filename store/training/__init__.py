@@ -1,1 +1,1 @@
-"""Training the learned models shipped in store/data/ (`make model`); not part of the wheel."""
+"""Training the learned models shipped in store/data/ (needs the `train` extra)."""

@@ -3,7 +3,7 @@
     python tests/bench/extract_bench.py [FILE.jsonl.gz] [--repeat N]
 
 Prints words/second for entity extraction and how much quote extraction adds
-(the quote issue allows 30%), each the median of N runs in the same process.
+(issue 12 allows 40%), each the median of N runs in the same process.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def main() -> None:
     entities, quotes = statistics.median(entity_times), statistics.median(quote_times)
     print(f"{args.file.name}: {len(texts):,} articles, {words:,} words, one core")
     print(f"  entities {words / entities:,.0f} words/s ({len(texts) / entities:,.0f} articles/s)")
-    print(f"  quotes add {quotes / entities:.0%} to entity extraction (allowed: 30%)")
+    print(f"  quotes add {quotes / entities:.0%} to entity extraction (allowed: 40%)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,11 @@
 """Entity extraction quality on a gold file with entity offsets (CoNLL-2003 layout).
 
     python tests/bench/ner_eval.py ../shared/gold/conll2003_dev.jsonl
+    python tests/bench/ner_eval.py ../shared/gold/conll2003_train.jsonl --cross-validated
+
+`--cross-validated` scores each document with the fold model of
+`store.training.name_model` that did not see it (build/name_model_cv/, written
+by `make model`): the figures on the data the shipped model was trained on.
 
 Imports the file into a fresh database with the real importer, then scores
 the `mentions` table against the gold `entities` of each document's text:
@@ -23,7 +28,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from store.database import open_database
+from store.extract.name_model import load_model, use_model
 from store.importer import import_paths
+
+CV_MODELS = Path(__file__).resolve().parents[2] / "build" / "name_model_cv"
 
 LABELS = {"PER": "person", "LOC": "place", "ORG": "org"}
 Span = tuple[int, int, str]
@@ -63,11 +71,11 @@ def load_documents(file: Path) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def nutgraf_spans(file: Path) -> dict[str, list[Span]]:
+def nutgraf_spans(file: Path, workers: int | None = None) -> dict[str, list[Span]]:
     """What the importer stores as mentions for each document of `file`, by id."""
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "eval.db")
-        import_paths(db, [str(file)])
+        import_paths(db, [str(file)], workers=workers)
         found: dict[str, list[Span]] = {}
         for external_id, start, end, kind in db.execute(
             "SELECT external_id, mentions.start, mentions.end, kind FROM mentions "
@@ -76,6 +84,26 @@ def nutgraf_spans(file: Path) -> dict[str, list[Span]]:
         ):
             found.setdefault(external_id, []).append((start, end, kind))
         db.close()
+    return found
+
+
+def cross_validated_spans(file: Path, folds: Path) -> dict[str, list[Span]]:
+    """Mentions of each document found with the fold model that was trained without it."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    found: dict[str, list[Span]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for fold in sorted(folds.glob("fold-*.json")):
+            held = set(json.loads(fold.read_text(encoding="utf-8"))["held_out"])
+            part = Path(tmp) / fold.with_suffix(".jsonl").name
+            part.write_text(
+                "".join(line + "\n" for line in lines if json.loads(line)["id"] in held),
+                encoding="utf-8",
+            )
+            use_model(load_model(fold))
+            try:
+                found.update(nutgraf_spans(part, workers=1))  # the model is this process's
+            finally:
+                use_model(None)
     return found
 
 
@@ -107,9 +135,11 @@ def score_documents(
     return totals, overlap, gold_totals, predicted_totals
 
 
-def evaluate(file: Path) -> Scores:
-    """Import `file` into a fresh database and score its mentions."""
-    return score_documents(load_documents(file), nutgraf_spans(file))
+def evaluate(file: Path, folds: Path | None = None) -> Scores:
+    """Import `file` into a fresh database and score its mentions (each document with
+    the fold model that did not see it, given the folds' directory)."""
+    spans = nutgraf_spans(file) if folds is None else cross_validated_spans(file, folds)
+    return score_documents(load_documents(file), spans)
 
 
 def f1(counts: Counter[str]) -> float:
@@ -119,11 +149,23 @@ def f1(counts: Counter[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("file", type=Path)
+    parser.add_argument(
+        "--cross-validated",
+        nargs="?",
+        type=Path,
+        const=CV_MODELS,
+        default=None,
+        metavar="FOLDS_DIR",
+        help=f"score each document with the fold model that did not see it ({CV_MODELS})",
+    )
     args = parser.parse_args()
+    if args.cross_validated is not None and not args.cross_validated.is_dir():
+        parser.error(f"{args.cross_validated}: no fold models; run `make model` first")
     started = time.perf_counter()
-    scores = evaluate(args.file)
+    scores = evaluate(args.file, args.cross_validated)
     seconds = time.perf_counter() - started
-    print(f"{args.file.name}: imported and scored in {seconds:.1f}s")
+    how = ", cross-validated" if args.cross_validated else ""
+    print(f"{args.file.name}{how}: imported and scored in {seconds:.1f}s")
     report(scores)
 
 

@@ -100,26 +100,3 @@ def test_first_run_creates_the_default_database_from_the_seeds(
     # The second run opens it as it is.
     code, _, err = run()
     assert code == 0 and err == "" and opened == [default, default]
-
-
-def test_serve_runs_the_browser_command_in_textual_serve(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import textual_serve.server
-
-    started: list[tuple[str, str, int]] = []
-
-    class FakeServer:
-        def __init__(self, command: str, host: str, port: int, title: str) -> None:
-            started.append((command, host, port))
-
-        def serve(self) -> None:
-            pass
-
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
-    run("import", str(SEEDS), "--db", str(db_path))
-    code, _, _ = run("serve", "--db", str(db_path), "--port", "8123")
-    assert code == 0
-    [(command, host, port)] = started
-    assert command.endswith(f"-m tui.cli --db {db_path.resolve()}")
-    assert (host, port) == ("localhost", 8123)

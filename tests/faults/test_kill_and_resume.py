@@ -14,7 +14,12 @@ from pathlib import Path
 
 from store.database import open_database
 from store.importer import import_paths
-from tests.store.test_import_in_parts import SLICE, assert_nothing_dangles, entity_partition
+from tests.store.test_import_in_parts import (
+    SLICE,
+    assert_nothing_dangles,
+    entity_partition,
+    groups,
+)
 
 KILLS = 6
 # Small batches, so that kills land between many commits and inside them.
@@ -68,3 +73,4 @@ def test_kill_nine_then_resume_gives_the_entities_of_one_run(tmp_path: Path) -> 
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (125,)
     assert_nothing_dangles(db)
     assert entity_partition(db) == entity_partition(whole)
+    assert groups(db) == groups(whole)

@@ -200,3 +200,11 @@ def test_a_read_only_directory_for_real(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM t").fetchone() == (500,)
     finally:
         file.parent.chmod(0o755)
+
+
+def test_full_text_search_triggers_survive_every_migration(db: Database) -> None:
+    triggers = {
+        name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
+    for table in ("articles", "quotes"):
+        assert {f"{table}_ai", f"{table}_ad", f"{table}_au"} <= triggers

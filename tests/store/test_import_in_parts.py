@@ -1,5 +1,5 @@
-"""Importing a corpus in several runs gives exactly the entities of one run, and
-nothing ever points at a missing row."""
+"""Importing a corpus in several runs gives exactly the entities, statements and stories
+of one run, and nothing ever points at a missing row."""
 
 from __future__ import annotations
 
@@ -44,6 +44,22 @@ def entity_partition(db: Database) -> Partition:
     return {(name, kind, frozenset(found)) for (_, name, kind), found in groups.items()}
 
 
+def groups(db: Database) -> set[frozenset[str]]:
+    """Quotes grouped into statements and articles into stories, by article id and
+    offset (for quotes), whatever the row ids."""
+    found: dict[tuple[str, int], set[str]] = {}
+    for statement, article, start in db.execute(
+        "SELECT statement_id, external_id, quotes.start FROM quotes "
+        "JOIN articles ON articles.id = article_id WHERE statement_id IS NOT NULL"
+    ):
+        found.setdefault(("statement", statement), set()).add(f"{article}@{start}")
+    for story, article in db.execute(
+        "SELECT story_id, external_id FROM articles WHERE story_id IS NOT NULL"
+    ):
+        found.setdefault(("story", story), set()).add(article)
+    return {frozenset(members) for members in found.values()}
+
+
 def assert_nothing_dangles(db: Database) -> None:
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     unnamed = db.execute(
@@ -63,10 +79,10 @@ def slice_records() -> list[Record]:
 
 
 @cache
-def one_run() -> Partition:
+def one_run() -> tuple[Partition, set[frozenset[str]]]:
     db = open_database(":memory:")
     import_records(db, slice_records(), batch_size=10, workers=1)
-    return entity_partition(db)
+    return entity_partition(db), groups(db)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,7 +94,7 @@ def test_a_corpus_imported_in_parts_has_the_entities_of_one_run(cuts: list[int])
     for start, end in pairwise(bounds):
         import_records(db, records[start:end], batch_size=10, workers=1)
     assert_nothing_dangles(db)
-    assert entity_partition(db) == one_run()
+    assert (entity_partition(db), groups(db)) == one_run()
 
 
 def write_jsonl(path: Path, articles: list[dict[str, str]]) -> str:

@@ -9,8 +9,9 @@ from sqlite_utils import Database
 from tests.conftest import FIXTURES
 
 GOLD = json.loads((FIXTURES / "seeds_gold.json").read_text(encoding="utf-8"))
-# The share of gold quotes found and attributed right, as reached; a drop fails.
-STATEMENTS_REACHED = 0.90
+# Gold quotes found and attributed right, as reached; a drop fails.
+STATEMENTS_REACHED = 22  # of 31
+FRAGMENTS_REACHED = 18  # of 28
 
 
 def attribution_results(db: Database, kind: str) -> list[tuple[str, str, str | None]]:
@@ -50,7 +51,7 @@ def test_statements_are_found_and_attributed(seeded_db: Database) -> None:
     results = attribution_results(seeded_db, "statement")
     right = [r for r in results if r[0] == r[2]]
     wrong = [r for r in results if r[0] != r[2]]
-    assert len(right) / len(results) >= STATEMENTS_REACHED, wrong
+    assert len(right) >= STATEMENTS_REACHED, wrong
 
 
 def test_fragments_are_reported(seeded_db: Database) -> None:
@@ -59,3 +60,4 @@ def test_fragments_are_reported(seeded_db: Database) -> None:
     right = [r for r in results if r[0] == r[2]]
     print(f"fragments: {len(found)}/{len(results)} found, {len(right)} attributed right")
     assert len(found) >= 0.8 * len(results)
+    assert len(right) >= FRAGMENTS_REACHED, [r for r in results if r[0] != r[2]]

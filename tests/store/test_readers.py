@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.readers import read_paths
+from store.readers.jsonl import read_jsonl
 from store.records import Problem, Record
 from tests.conftest import FIXTURES, SEEDS
 
@@ -152,13 +156,39 @@ def test_missing_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.Monkey
     file = tmp_path / "locked.txt"
     file.write_text("Title\n\nBody.")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(path: object, flags: int) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # root may read anything: refuse it here
     records, problems = read(file, tmp_path / "missing.txt")
     assert records == []
     assert [str(p) for p in problems] == [
         f"{file}: cannot read: Permission denied",
         f"{tmp_path / 'missing.txt'}: no such file or directory",
     ]
+
+
+# Any JSON value, with lone surrogates in strings and integers longer than any count.
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**60), max_value=10**60)
+    | st.floats()
+    | st.text(st.sampled_from(["a", " ", "\ud800", "\udfff", "\udce9", "é", "😀"]), max_size=9),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.sampled_from(["text", "id", "title", "source", "x"]), children)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["text", "id", "title", "date", "url"]), JSON_VALUES))
+def test_every_record_from_jsonl_can_be_stored(fields: dict[str, object]) -> None:
+    line = json.dumps(fields).encode() + b"\n"
+    for item in read_jsonl([line], "f.jsonl", "f.jsonl"):
+        if isinstance(item, Record):
+            for value in (item.text, item.title, item.date, item.source, item.url):
+                assert value is None or value.encode("utf-8")  # no lone surrogate
+            assert item.external_id is None or len(item.external_id.encode()) <= 4 * 2048

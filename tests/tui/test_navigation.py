@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -39,6 +40,14 @@ async def tab_to(pilot: Pilot[None], reader: Reader, name: str) -> None:
         if reader.mentions[reader.focused_mention or 0].name == name:
             return
     raise AssertionError(f"{name} is not named in the article")
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], *, rounds: int = 200) -> None:
+    """Wait for something a worker does, a bounded number of times (never a timing assertion)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause(0.05)
 
 
 async def read_on(pilot: Pilot[None], name: str, *keys: str) -> None:

@@ -18,7 +18,7 @@ from textual.widgets._footer import FooterKey
 from store.database import open_database
 from store.importer import import_paths
 from tests.tui.test_browser import parts, settle
-from tests.tui.test_navigation import read_on, tab_to
+from tests.tui.test_navigation import read_on, tab_to, until
 from tui.app import few_colours, make_app
 from tui.dialogs.help_dialog import HelpDialog, HelpScroll
 from tui.layout import HeaderLine
@@ -227,6 +227,11 @@ async def test_a_failing_wrap_is_reported_not_fatal(
     app = make_app(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+
+        def reported() -> bool:
+            return any("no room to wrap" in str(n.message) for n in app._notifications)
+
+        await until(pilot, reported)
         _, reader = parts(app)
         assert reader.article is not None and app.is_running
-        assert any("no room to wrap" in str(n.message) for n in app._notifications)
+        assert reported()

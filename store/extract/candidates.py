@@ -1,0 +1,245 @@
+"""Candidate names: maximal runs of capitalised tokens, cut where capitals say nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.extract.lexicon import Lexicon
+from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper
+
+MAX_NAME_WORDS = 10
+
+# Abstract nouns are no part of a name, however they are capitalised.
+_NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
+
+# Lowercase words allowed inside a name: particles of people's names, and
+# the small words of organisation names (checked to end with a name).
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al",
+              "el", "dos", "das", "del", "della", "ter", "ten", "y"}  # fmt: skip
+_ORG_JOINERS = {"of", "for", "and", "&", "on", "the", "de"}
+CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+            "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas", "Easter",
+            "Thanksgiving", "Halloween"}  # fmt: skip
+# Function words are no part of a name: capitalised inside a run, one begins a sentence
+# that lost its stop ("Story Continued Below But a spokesman said").
+_FUNCTION_WORDS = {"but", "and", "or", "so", "yet", "while", "when", "if", "as", "because",
+                   "although", "though", "after", "before", "since", "until", "the", "a", "an",
+                   "this", "that", "these", "those", "it", "he", "she", "we", "they", "you", "i",
+                   "his", "her", "their", "our", "my", "your", "its", "all", "some", "there",
+                   "here", "what", "who", "how", "why", "where", "in", "on", "at",
+                   "for"}  # fmt: skip
+# The endings of contractions: "It's", "I've", "Don't" are no names.
+_CONTRACTION = re.compile(r"(?:['’]|â€™|â\x80\x99)(?:s|ve|ll|re|d|m|t)$", re.IGNORECASE)
+# Organisation words that take a complement: "Bank of England", "University of Texas".
+_ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Institute", "School",
+              "Museum", "Church", "Council", "Court", "Academy", "Federation", "Association",
+              "Union", "League", "Board", "Bureau", "Office", "Commission", "Committee",
+              "Chamber", "House", "Party", "Society", "Organisation", "Organization", "Fund",
+              "Agency", "Center", "Centre", "Foundation", "Institution", "Queen"}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    """A capitalised span that may name someone or something, and what the rules say of it."""
+
+    tokens: list[Token]
+    title: str | None = None
+    kind: str | None = None
+    rule: str = ""
+    """Which rule decided `kind` (a feature of the typing model)."""
+    gender: str = "?"
+    after: str = ""
+    before: str = ""
+    name_tokens: list[str] = field(default_factory=list)
+    places_before: list[Token] = field(default_factory=list)
+    """Places standing before a title ("U.S. President Bill Clinton"): mentions of their own."""
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def find_candidates(tokens: list[Token], words: Lexicon, body_names: set[str]) -> list[Candidate]:
+    """Maximal runs of capitalised tokens (with particles and org joiners inside)."""
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].capital:
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i + 1
+        while j < len(tokens) and not POSSESSIVE.search(run[-1].text):
+            token = tokens[j]
+            if token.start - run[-1].end > 1 or token.sentence_start:
+                break
+            if token.capital:
+                run.append(token)  # a possessive ends the run: "Putin’s Christmas"
+                j += 1
+                continue
+            lower = token.text.lower()
+            joins_name = lower in _PARTICLES or (
+                lower in _ORG_JOINERS and run[-1].text in _ORG_HEADS
+            )
+            # Particles may come in a row: "van der Leyen", "de la Fuente".
+            k = j + 1
+            while lower in _PARTICLES and k < len(tokens) and tokens[k].text in _PARTICLES:
+                k += 1
+            following = tokens[k] if k < len(tokens) else None
+            if joins_name and following is not None and following.capital:
+                run += tokens[j : k + 1]
+                j = k + 1
+                continue
+            break
+        if len(run) > 1 and all(token.text.isupper() for token in run):
+            # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
+            for token in run:
+                token.headline = "caps"
+        for piece in _split_run(run, words, body_names):
+            first, last = piece[0].index, piece[-1].index
+            before = tokens[first - 1].text.lower() if first else ""
+            after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+            if _furniture(piece, tokens, words):
+                continue
+            candidate = Candidate(piece, before=before, after=after)
+            if piece[0].line_start and piece[0].headline == "caps" and _dateline_follows(after):
+                candidate.kind, candidate.rule = "place", "dateline"
+            found.append(candidate)
+        i = j
+    return found
+
+
+def _furniture(piece: list[Token], tokens: list[Token], words: Lexicon) -> bool:
+    """Ordinary words in capitals with a new sentence right after them, no stop between:
+    a page's furniture pasted into the text ("… impact. Story Continued Below But …")."""
+    following = piece[-1].index + 1
+    if following >= len(tokens) or not all(
+        token.text.lower() in words.lowercase_words and not known(token.text, words)
+        for token in piece
+    ):
+        return False
+    after = tokens[following]
+    opens = after.text in ("“", '"') or (
+        after.capital and after.text.lower() in words.common_words and not after.sentence_start
+    )
+    return opens and after.start - piece[-1].end <= 1
+
+
+def _dateline_follows(after: str) -> bool:
+    return after == "," or bool(NUMBER.fullmatch(after))
+
+
+def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[list[Token]]:
+    """Cut a run where capitals say nothing: ordinary words opening a sentence or in a
+    headline, headline words the body never writes as names, dates; and where one name
+    ends and another begins (a repeated word, a given name after office words)."""
+    pieces: list[list[Token]] = [[]]
+    # Ordinary words opening a run are dropped, up to a title or a known name of several
+    # words ("White House"); at a sentence start, words news often writes in lowercase
+    # too when a name follows ("Story Continued Below | Johnson said").
+    opening = True
+    lowercase_opening = run[0].sentence_start and _name_after_lowercase(run, words)
+    for index, token in enumerate(run):
+        word = proper(token)
+        base = _CONTRACTION.sub("", word).lower()
+        ordinary = word.lower() in words.common_words or (
+            base != word.lower() and (base in words.common_words or len(base) == 1)
+        )
+        if token.headline and not ordinary:
+            after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
+            ordinary = not (token.text in body_names or known(word, words) or after_given_name)
+        if opening and (word.lower() in words.titles or _known_phrase(run, index, words)):
+            opening = False
+        abstract = _NOUN_ENDING.match(word) is not None and not known(word, words)
+        # Days and months are no names, but open some: "Sunday Telegraph".
+        following = run[index + 1] if index + 1 < len(run) else None
+        calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
+        calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
+        ordinary = ordinary or (lowercase_opening and word.lower() in words.lowercase_words)
+        sentence = index > 0 and word.lower() in _FUNCTION_WORDS
+        if calendar or abstract or sentence or (ordinary and (token.headline or opening)):
+            pieces.append([])
+            continue
+        opening = lowercase_opening = False
+        if pieces[-1] and (
+            token.text == pieces[-1][-1].text  # "Donald Trump Trump referred"
+            or (following is not None and _starts_title(token, pieces[-1][-1], words))
+        ):
+            pieces.append([])  # "Federal Reserve | Governor Lawrence Lindsey"
+        pieces[-1].append(token)
+        if len(pieces[-1]) >= MAX_NAME_WORDS:
+            pieces.append([])  # no name is this long: capitals in a row are shouting
+    return [_after_office_words(piece, words) for piece in pieces if piece]
+
+
+def _name_after_lowercase(run: list[Token], words: Lexicon) -> bool:
+    """Whether a common word and words news often writes in lowercase (and the lists
+    do not know) open the run, and a name follows."""
+    if run[0].text.lower() not in words.common_words:
+        return False
+    for index, token in enumerate(run[1:], start=1):
+        lowercase = token.text.lower() in words.lowercase_words
+        if not lowercase or known(token.text, words) or token.text.lower() in _PARTICLES:
+            return index > 1
+    return False
+
+
+def _known_phrase(run: list[Token], index: int, words: Lexicon) -> bool:
+    """Whether a place or organisation the lists know, of several words, starts here."""
+    for length in range(min(4, len(run) - index), 1, -1):
+        phrase = " ".join(proper(token) for token in run[index : index + length])
+        if phrase in words.places or phrase in words.organisations:
+            return True
+    return False
+
+
+def _after_office_words(piece: list[Token], words: Lexicon) -> list[Token]:
+    """Drop ordinary words before a given name and surname: what is left of an office
+    ("Secretary of | State Hillary Clinton"), a party or a label ("Democrat Joe Biden")."""
+    if any(proper(token) in words.org_cues for token in piece):
+        return piece  # "Institute for Human Gene Therapy"
+    for index, token in enumerate(piece[:-2] if len(piece) > 2 else piece[:0], start=0):
+        word = proper(token)
+        if word.lower() in words.titles and index == 0:
+            continue  # "Miss | Universe Alicia Machado"
+        if word.lower() not in words.lowercase_words or word.lower() in words.titles:
+            return piece
+        following = proper(piece[index + 1])
+        if following in words.given_names and following.lower() not in words.common_words:
+            if _known_phrase(piece, 0, words):
+                return piece  # "North Carolina", "Port Elizabeth"
+            return piece[index + 1 :]
+    return piece
+
+
+def _starts_title(token: Token, previous: Token, words: Lexicon) -> bool:
+    """A capitalised title inside a run (not its last word), after something that is
+    no title, before a name."""
+    if token.text.lower() not in words.titles:
+        return False
+    previous_word = previous.text.lower()
+    in_title = (
+        previous_word in words.titles or f"{previous_word} {token.text.lower()}" in words.titles
+    )
+    return (
+        not in_title and previous.text not in words.demonyms and previous.text not in words.places
+    )
+
+
+def known(word: str, words: Lexicon) -> bool:
+    """Whether a word lists know it as (part of) a name or a title."""
+    return (
+        word in words.places
+        or word in words.organisations
+        or word in words.given_names
+        or word in words.org_cues
+        or word in words.demonyms
+        or word.lower() in words.titles
+    )

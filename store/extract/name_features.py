@@ -1,0 +1,126 @@
+"""What the typing model sees of a candidate name: its words and their shape, the word
+lists that know them, the words around it, its line, and the article's other uses of it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from store.extract.candidates import Candidate
+from store.extract.lexicon import Lexicon
+from store.extract.tokens import NUMBER, Token
+
+_SHAPES = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+
+
+@dataclass
+class ArticleEvidence:
+    """What the rules said of each name across the article (features of every use)."""
+
+    kinds: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Name → the rules' kinds for its uses (`-` for none)."""
+    person_parts: set[str] = field(default_factory=set)
+    """First and last words of the names of several words the rules call people."""
+    tables: float = 0.0
+    """The share of the article's candidates on results-table lines."""
+
+
+def article_evidence(candidates: list[Candidate]) -> ArticleEvidence:
+    evidence = ArticleEvidence()
+    in_tables = 0
+    for candidate in candidates:
+        if not candidate.name_tokens:
+            continue
+        name = " ".join(candidate.name_tokens)
+        evidence.kinds[name].add(candidate.kind or "-")
+        if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
+            evidence.person_parts.update((candidate.name_tokens[0], candidate.name_tokens[-1]))
+        in_tables += candidate.tokens[0].table
+    evidence.tables = in_tables / len(candidates) if candidates else 0.0
+    return evidence
+
+
+def shape(word: str) -> str:
+    """Capitals, small letters and digits as X, x and d, runs collapsed: `McCain` → `XxXx`."""
+    mapped = word.translate(_SHAPES)
+    return "".join(char for i, char in enumerate(mapped) if i == 0 or char != mapped[i - 1])
+
+
+def _context(tokens: list[Token], index: int) -> str:
+    if index < 0 or index >= len(tokens):
+        return "^"
+    word = tokens[index].text
+    # Curly and straight apostrophes alike: CoNLL, the training text, has only straight ones.
+    return "0" if NUMBER.fullmatch(word) else word.lower().replace("’", "'")
+
+
+def features(
+    candidate: Candidate, tokens: list[Token], evidence: ArticleEvidence, words: Lexicon
+) -> list[str]:
+    """The features of one candidate with its name tokens decided (see `classify`)."""
+    names = candidate.name_tokens
+    name = " ".join(names)
+    first, last = candidate.tokens[0], candidate.tokens[-1]
+    rule = candidate.kind or "-"
+    line = "table" if first.table else first.headline or "prose"
+    b1, b2 = _context(tokens, first.index - 1), _context(tokens, first.index - 2)
+    a1, a2 = _context(tokens, last.index + 1), _context(tokens, last.index + 2)
+    if last.text != tokens[last.index].text:
+        # A possessive trimmed off the name ("Trump’s"): CoNLL writes it apart ("Trump 's").
+        a1, a2 = "'s", a1
+    found = [
+        f"rule={candidate.rule}",
+        f"kind={rule}",
+        f"name={name.lower()}",
+        f"words={min(len(names), 4)}",
+        f"shape={' '.join(shape(word) for word in names[:3])}",
+        f"first={names[0].lower()}",
+        f"last={names[-1].lower()}",
+        f"suffix={names[-1][-3:].lower()}",
+        f"line={line}",
+        f"line&kind={line}&{rule}",
+        f"b1={b1}",
+        f"b2={b2}",
+        f"a1={a1}",
+        f"a2={a2}",
+        f"b1&a1={b1}&{a1}",
+        f"a1&kind={a1}&{rule}",
+        f"b1&kind={b1}&{rule}",
+        f"tables={round(evidence.tables * 4)}&{rule}",
+    ]
+    found += [f"word={word.lower()}" for word in names[1:-1]]
+    if first.sentence_start:
+        found.append(f"opens&kind={rule}")
+    if first.line_start:
+        found.append(f"line start&a1={a1}")
+    if candidate.title:
+        found.append(f"title={candidate.title.lower()}")
+    place = words.place_kinds.get(name)
+    if place:
+        found.append(f"place={place}")
+    if name in words.organisations:
+        found.append("organisation")
+    if names[-1] in words.org_cues:
+        found.append("org cue")
+    if names[-1] in words.surnames:
+        found.append(f"surname&words={min(len(names), 3)}")
+    first_place = words.place_kinds.get(names[0])
+    if first_place and len(names) > 1:
+        found.append(f"first place={first_place}")
+    inner_common = sum(word.lower() in words.common_words for word in names[1:])
+    if inner_common:
+        found.append(f"common inside={min(inner_common, 2)}")
+    if names[0] in words.given_names:
+        found.append(f"given={words.given_names[names[0]]}")
+    if names[0].lower() in words.common_words:
+        found.append("common first")
+    if names[0] in words.demonyms:
+        found.append("demonym")
+    if len(names) == 1 and name in evidence.person_parts:
+        found.append(f"part of a person&kind={rule}")
+    for other in evidence.kinds.get(name, ()):
+        found.append(f"elsewhere={other}")
+    return found

@@ -1,0 +1,167 @@
+"""The kind of a candidate name by rules: word lists, titles, cue words, the words around it."""
+
+from __future__ import annotations
+
+from store.extract.candidates import Candidate
+from store.extract.lexicon import Lexicon
+from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper
+
+SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "warned",
+                "noted", "argued", "explained", "asked", "replied", "responded", "insisted",
+                "claimed", "admitted", "announced", "declared", "recalled"}  # fmt: skip
+_PERSON_PRONOUN_AFTER = {"who", "whose"}
+LOCATIVES = {"in", "near", "outside", "at", "from", "into", "across"}
+# Words between two teams.
+MATCH_WORDS = {"beat", "beats", "drew", "defeated", "v", "vs", "versus", "edged", "routed"}
+# Titles that only ever stand before a person's name (unlike "Secretary" or "Bank").
+_HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "dame"}
+_FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "lady", "dame",
+                  "baroness", "spokeswoman", "chairwoman", "congresswoman", "actress",
+                  "businesswoman", "wife", "mother", "daughter", "sister", "widow"}  # fmt: skip
+_MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope", "spokesman",
+                "chairman", "congressman", "businessman", "father", "husband", "son",
+                "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
+
+
+def classify(candidate: Candidate, words: Lexicon) -> Candidate:
+    """Decide the kind of a candidate, strongest evidence first, and say which rule did.
+
+    Known names (organisations, places) win; then an organisation word in the
+    name; a title or role before it; a row of a results table (teams); a
+    given name; several unknown capitalised words (most often a person); a
+    speech verb after it; a locative preposition before it (a place).
+    """
+    if candidate.kind == "place":  # a dateline
+        candidate.name_tokens = [proper(token) for token in candidate.tokens]
+        return candidate
+    _trim_possessive(candidate)
+    whole = " ".join(proper(token) for token in candidate.tokens)
+    first = candidate.tokens[0]
+    if first.table and NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
+        # A name followed by scores in a results row is a team, unless it is a player.
+        player = whole.split()[0].endswith(".") or whole.split()[0] in words.given_names
+        candidate.kind, candidate.rule = ("person", "table player") if player else ("org", "table")
+        if player:
+            _strip_title(candidate, words)
+        candidate.name_tokens = [proper(token) for token in candidate.tokens]
+        return candidate
+    if whole in words.organisations or whole in words.places:
+        candidate.name_tokens = whole.split()
+        known = "org" if whole in words.organisations else "place"
+        candidate.kind, candidate.rule = known, f"known {known}"
+        return candidate
+    tokens = _strip_title(candidate, words)
+    names = [proper(token) for token in tokens]
+    org_cue = len(names) > 1 and any(name in words.org_cues for name in names[1:])
+    if names and names[0] in words.demonyms and not org_cue:
+        # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
+        tokens, names = tokens[1:], names[1:]
+    candidate.tokens = tokens
+    candidate.name_tokens = names
+    if tokens:
+        candidate.kind, candidate.rule = _kind(candidate, tokens, names, org_cue, words)
+    return candidate
+
+
+def _kind(
+    candidate: Candidate, tokens: list[Token], names: list[str], org_cue: bool, words: Lexicon
+) -> tuple[str | None, str]:
+    phrase = " ".join(names)
+    lowercase_role = candidate.title is not None and candidate.title.islower()
+    if phrase in words.organisations or org_cue:
+        return "org", "cue"
+    if phrase in words.places and (candidate.title is None or lowercase_role):
+        return "place", "gazetteer"
+    if candidate.title is not None:
+        honorific = candidate.title.split()[-1].lower() in _HONORIFICS
+        return "person", "honorific" if honorific else "title"
+    if names[0] in words.given_names and names[0].lower() not in words.common_words:
+        candidate.gender = words.given_names[names[0]]
+        return "person", "given name"
+    if candidate.after.lower() in MATCH_WORDS or candidate.before in MATCH_WORDS:
+        return "org", "match"  # "Derbyshire beat Worcestershire": teams
+    if candidate.before == "the" and len(names) == 1 and names[0].endswith("s"):
+        return "org", "the plural"  # "the Brewers", "the Yankees"
+    if is_acronym(tokens):
+        return "org", "acronym"
+    if len(tokens) >= 2 and not any(n.lower() in words.common_words for n in names):
+        return "person", "unknown words"  # an unknown name of several words is most often a person
+    if candidate.after.lower() in SPEECH_VERBS | _PERSON_PRONOUN_AFTER:
+        return "person", "speech"
+    if candidate.before in LOCATIVES and not tokens[0].sentence_start:
+        return "place", "locative"
+    return None, "none"
+
+
+def _trim_possessive(candidate: Candidate) -> None:
+    last = candidate.tokens[-1]
+    if POSSESSIVE.search(last.text) and len(last.text) > 2:
+        trimmed = POSSESSIVE.sub("", last.text)
+        token = Token(trimmed, last.start, last.start + len(trimmed), True, False, last.headline)
+        token.index, token.table = last.index, last.table
+        candidate.tokens = [*candidate.tokens[:-1], token]
+
+
+def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
+    """Drop leading titles and roles (and a demonym before them); remember them."""
+    tokens = list(candidate.tokens)
+    title_words: list[str] = []
+    while tokens:
+        place = _place_length(tokens, words)
+        if place > 1 and len(tokens) > place + 1 and _title_length(tokens[place:], words):
+            # "New York | Attorney General | Eric Schneiderman"
+            title_words += [token.text for token in tokens[:place]]
+            tokens = tokens[place:]
+            continue
+        first = proper(tokens[0])
+        if (first in words.demonyms or first in words.places) and len(tokens) > 1:
+            if _title_length(tokens[1:], words) and len(tokens) > 2:
+                title_words.append(tokens[0].text)
+                if first in words.places:
+                    candidate.places_before.append(tokens[0])
+                tokens = tokens[1:]
+                continue
+            break
+        length = _title_length(tokens, words)
+        if not length or length == len(tokens):
+            break
+        title_words += [token.text for token in tokens[:length]]
+        tokens = tokens[length:]
+    # A lowercase role right before the name: "spokesman Dmitry Peskov".
+    if not title_words and candidate.before in words.titles and candidate.before.islower():
+        title_words.append(candidate.before)
+    if title_words:
+        candidate.title = " ".join(title_words)
+        lowered = {word.lower() for word in title_words}
+        if lowered & _FEMALE_TITLES:
+            candidate.gender = "f"
+        elif lowered & _MALE_TITLES:
+            candidate.gender = "m"
+    return tokens
+
+
+def _place_length(tokens: list[Token], words: Lexicon) -> int:
+    for length in range(min(3, len(tokens)), 0, -1):
+        if " ".join(proper(token) for token in tokens[:length]) in words.places:
+            return length
+    return 0
+
+
+def _title_length(tokens: list[Token], words: Lexicon) -> int:
+    for length in range(min(words.longest_title, len(tokens)), 0, -1):
+        phrase = " ".join(proper(token) for token in tokens[:length]).lower()
+        if phrase in words.titles:
+            return length
+    return 0
+
+
+def is_acronym(tokens: list[Token]) -> bool:
+    """A lone short ALL CAPS word outside an ALL CAPS line: "NATO", "CDU"."""
+    word = tokens[0].text
+    return (
+        len(tokens) == 1
+        and 2 <= len(word) <= 5
+        and word.isalpha()
+        and word.isupper()
+        and tokens[0].headline != "caps"
+    )

@@ -1,0 +1,106 @@
+"""Who `he` or `she` stands for: the earlier person a small learned model ranks first.
+
+The candidates are the people named before the pronoun (the latest mention of
+each, a few paragraphs back at most); their features are gender agreement,
+how far back and how many other people stand between, whether the mention is
+a sentence's subject or follows a preposition, how often the article has named
+them and whether they spoke the last quote. The weights are trained on GAP
+(`store.training.pronoun_model`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Protocol
+
+from store.extract.entities import Mention, People
+from store.extract.speaker_model import LinearModel
+
+# How far back antecedents are looked for (characters), and how many people.
+_REACH = 1500
+_MOST = 8
+_PREPOSITIONS = frozenset({"of", "for", "to", "with", "from", "by", "at", "on", "in", "about",
+                           "against", "than", "like", "and", "or"})  # fmt: skip
+# A lowercase word after a name that does not carry the name on: its verb.
+_VERB_AFTER = re.compile(
+    r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that|is|was)\b)[a-z]+\b"
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+class Names(Protocol):
+    """What the resolver reads of an article (`speakers.ArticleNames` has it)."""
+
+    text: str
+    mentions: list[Mention]
+    starts: list[int]
+    people: People
+    sentence_starts: list[int]
+    last_speaker: str | None
+
+    def inside_quote(self, position: int) -> bool: ...
+
+
+def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, list[str]]]:
+    """The people a pronoun of `gender` (`m`/`f`) at `position` may stand for, latest
+    first, with their features."""
+    text = names.text
+    found: list[tuple[str, list[str]]] = []
+    seen: set[str] = set()
+    counts: dict[str, int] = {}
+    index = bisect_left(names.starts, position) - 1
+    pronoun_sentence = bisect_right(names.sentence_starts, position) - 1
+    pronoun_paragraph = text.rfind("\n", 0, position)
+    while index >= 0:
+        mention = names.mentions[index]
+        index -= 1
+        if mention.kind != "person" or names.inside_quote(mention.start):
+            continue
+        if position - mention.start > _REACH or len(seen) >= _MOST:
+            break
+        counts[mention.name] = counts.get(mention.name, 0) + 1
+        if mention.name in seen:
+            continue
+        seen.add(mention.name)
+        found.append((mention.name, _features(names, mention, gender, len(found))))
+        sentence = bisect_right(names.sentence_starts, mention.start) - 1
+        distance = min(pronoun_sentence - sentence, 4)
+        found[-1][1].append(f"sd{distance}")
+        if text.rfind("\n", 0, mention.start) != pronoun_paragraph:
+            found[-1][1].append("other_paragraph")
+    for name, features in found:
+        features.append(f"count{min(counts[name], 4)}")
+    return found
+
+
+def _features(names: Names, mention: Mention, gender: str, rank: int) -> list[str]:
+    text = names.text
+    known = names.people.genders.get(mention.name, "?")
+    agreement = "unknown" if known == "?" else "agree" if known == gender else "clash"
+    sentence_start = names.sentence_starts[bisect_right(names.sentence_starts, mention.start) - 1]
+    before = _LAST_WORD.search(text[max(sentence_start, mention.start - 20) : mention.start])
+    word_before = before.group(1).lower() if before else ""
+    features = [f"g={agreement}", f"rank{min(rank, 4)}", f"g={agreement}|rank{min(rank, 4)}"]
+    if not text[sentence_start : mention.start].strip(" “\"'‘("):
+        features.append("subject")
+    if word_before in _PREPOSITIONS:
+        features.append("after_preposition")
+    if text[mention.end : mention.end + 2] in ("’s", "'s"):
+        features.append("possessive")
+    elif _VERB_AFTER.match(text, mention.end):
+        # `Vladimir Putin said`, `Trump has`: the subject of a clause.
+        features.append("before_verb")
+    if mention.name == names.last_speaker:
+        features.append("last_speaker")
+    return features
+
+
+def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str | None:
+    """The person the model ranks first, or None when no one fits."""
+    best, best_score = None, float("-inf")
+    for name, features in antecedents(names, position, gender):
+        score = model.score(features)
+        if score > best_score:
+            best, best_score = name, score
+    return best

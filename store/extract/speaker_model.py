@@ -1,0 +1,91 @@
+"""The learned weights that rank a quote's candidate speakers, evaluated in pure Python.
+
+`store/data/speaker_model.json` is written by `python -m store.training.speaker_model`
+(scikit-learn, PolNeAR train only) and read here with the standard library: a
+logistic regression over sparse binary features (a candidate's score is the
+bias plus the weights of its features), the cue words learned from the
+training attributions, and a pronoun resolver of the same shape. The training
+also writes one model per cross-validation fold (tests/fixtures/, not shipped),
+so that the evaluation scores each training article with a model that never
+saw it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "speaker_model.json"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic regression over binary features named by strings."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, features: Iterable[str]) -> float:
+        weights = self.weights
+        return self.bias + sum([weights[f] for f in features if f in weights])
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        return cls(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bias": round(self.bias, 4), "weights": dict(sorted(self.weights.items()))}
+
+
+@dataclass(frozen=True)
+class SpeakerModel:
+    """What attribution needs: the candidate ranker, the pronoun resolver and the
+    learned cue words (word → how often it is a cue: `high`, `mid` or `low`)."""
+
+    speakers: LinearModel
+    pronouns: LinearModel
+    cue_words: dict[str, str]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SpeakerModel:
+        return cls(
+            LinearModel.from_json(data["speakers"]),
+            LinearModel.from_json(data["pronouns"]),
+            dict(data["cue_words"]),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "speakers": self.speakers.to_json(),
+            "pronouns": self.pronouns.to_json(),
+            "cue_words": dict(sorted(self.cue_words.items())),
+        }
+
+
+def probability(score: float) -> float:
+    if score < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def fold_of(article_id: str, folds: int) -> int:
+    """The cross-validation fold of an article, from its id alone (stable across runs)."""
+    return zlib.crc32(article_id.encode("utf-8")) % folds
+
+
+@functools.cache
+def speaker_model() -> SpeakerModel:
+    """The shipped model, loaded once per process."""
+    return SpeakerModel.from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+def fold_models(path: Path) -> list[SpeakerModel]:
+    """The models trained with one fold of PolNeAR train held out, fold by fold."""
+    folds = json.loads(path.read_text(encoding="utf-8"))["folds"]
+    return [SpeakerModel.from_json(fold) for fold in folds]

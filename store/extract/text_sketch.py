@@ -1,0 +1,96 @@
+"""An article's text in brief, to find the other articles telling its story without
+comparing all pairs: a MinHash signature (near copies) and its telling words.
+
+- The signature is one-permutation MinHash: each shingle of SHINGLE words is
+  hashed once, the hash picks one of SIZE bins and the smallest hash in each
+  bin is kept. Two texts agree on about as many bins as the Jaccard
+  similarity of their shingles; an empty bin agrees with nothing.
+- The telling words are the TERMS words of highest tf-idf (term frequency
+  damped by a log, inverse document frequency from news at large:
+  `store/data/word_df.tsv`), as a unit vector: two articles about one event
+  share many of them, and their cosine says how much.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SHINGLE = 5
+SIZE = 16
+EMPTY = -1
+TERMS = 40
+_SHINGLE_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+_WORD_DF = Path(__file__).resolve().parent.parent / "data" / "word_df.tsv"
+
+
+@dataclass(frozen=True)
+class TextSketch:
+    signature: tuple[int, ...] = ()
+    terms: tuple[tuple[int, float], ...] = ()
+    """(word hash, weight) pairs; the weights form a unit vector."""
+
+
+def words(text: str) -> list[str]:
+    """The lowercase words of a text that can tell its story (three letters or more)."""
+    return _WORD.findall(text.casefold())
+
+
+def sketch(text: str) -> TextSketch:
+    return TextSketch(signature(text), terms(text))
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """The MinHash signature (empty when the text has fewer than SHINGLE words)."""
+    found = _SHINGLE_WORD.findall(text.casefold())
+    if len(found) < SHINGLE:
+        return ()
+    bins = [EMPTY] * SIZE
+    for start in range(len(found) - SHINGLE + 1):
+        hashed = zlib.crc32(" ".join(found[start : start + SHINGLE]).encode())
+        slot, value = hashed % SIZE, hashed // SIZE
+        if bins[slot] == EMPTY or value < bins[slot]:
+            bins[slot] = value
+    return tuple(bins)
+
+
+def terms(text: str) -> tuple[tuple[int, float], ...]:
+    """The TERMS most telling words, hashed, with their weights as a unit vector."""
+    articles, df = _document_frequencies()
+    weighted = [
+        ((1 + math.log(count)) * math.log(articles / df.get(word, 1)), word)
+        for word, count in Counter(words(text)).items()
+    ]
+    top = sorted(weighted, reverse=True)[:TERMS]
+    norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
+    return tuple(sorted((zlib.crc32(word.encode()), weight / norm) for weight, word in top))
+
+
+def agreement(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """The share of bins two signatures agree on: about their texts' Jaccard similarity."""
+    if not a or not b:
+        return 0.0
+    return sum(x == y and x != EMPTY for x, y in zip(a, b, strict=True)) / SIZE
+
+
+def cosine(a: tuple[tuple[int, float], ...], b: tuple[tuple[int, float], ...]) -> float:
+    """How alike two articles' telling words are (0 to 1)."""
+    weights = dict(b)
+    return sum(weight * weights.get(word, 0.0) for word, weight in a)
+
+
+@cache
+def _document_frequencies() -> tuple[int, dict[str, int]]:
+    lines = _WORD_DF.read_text(encoding="utf-8").splitlines()
+    articles = int(lines[0].split("\t")[1])
+    df = {}
+    for line in lines[1:]:
+        word, _, count = line.partition("\t")
+        df[word] = int(count)
+    return articles, df

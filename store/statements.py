@@ -1,0 +1,266 @@
+"""Statements: the same words of the same speaker, quoted in many articles, as one row.
+
+Outlets quote a statement their own way: shortened, with or without a
+trailing clause, translated a little differently. Grouping is decided on the
+words, never on offsets:
+
+- a quote's words are folded (case, accents, apostrophes) and read as word
+  pairs; two quotes are the same statement when, of the shorter one's
+  informative pairs (not made of two function words), at least CONTAINED are
+  in the other: `…on the basis of the policy which the administration of
+  President Donald Trump will carry out` and `…on the basis of the policies
+  carried out by the administration of President Trump` are one statement,
+  and so is a fragment quoted from a longer quote;
+- only quotes of the same speaker entity are compared (quotes without one,
+  `a senior official`, only with each other, and more strictly);
+- candidates come from winnowed fingerprints of the word pairs
+  (`statement_prints`), so a quote is compared only with the statements that
+  share a run of at least RUN_WORDS words with it, not with every quote of
+  the speaker.
+
+Quotes of fewer than MIN_WORDS words (`lies`, `very smart`) stand alone. A
+statement's `text` is its longest variant; `first_article_id` and
+`first_date` are where it was first seen (the earliest dated article, else
+the first imported).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from sqlite_utils import Database
+
+MIN_WORDS = 5
+# Without a speaker entity the words alone decide: longer quotes, more overlap.
+MIN_WORDS_UNNAMED = 8
+CONTAINED = 0.5
+CONTAINED_UNNAMED = 0.7
+# Winnowing window over word-pair hashes: any run of WINDOW + 1 words that two
+# quotes share gives them a fingerprint in common.
+WINDOW = 4
+RUN_WORDS = WINDOW + 1
+
+_WORD = re.compile(r"\w+(?:'\w+)*")
+# Pairs of two of these say nothing about which statement a quote is ("of the").
+_FUNCTION_WORD_LIST = (
+    "a about after all also an and any are as at be been but by can could did do "
+    "does for from had has have he her his i if in into is it its it's me more my no "
+    "not of on or our out over she so than that the their them then there these they "
+    "this those to up us was we were what when which who will with would you your"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+_SQL_VARIABLES = 30_000
+
+
+def quote_words(text: str) -> list[str]:
+    """The words of a quote, folded for comparison."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _WORD.findall(plain)
+
+
+@dataclass
+class Words:
+    """What grouping needs of a quote's (or a statement's) words."""
+
+    count: int
+    hashes: list[int]  # each word pair, hashed, in order
+    pairs: set[int]
+    informative: set[int]  # the pairs that are not two function words
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        words = quote_words(text)
+        hashes: list[int] = []
+        informative: set[int] = set()
+        for first, second in pairwise(words):
+            hashed = zlib.crc32(f"{first} {second}".encode())
+            hashes.append(hashed)
+            if first not in _FUNCTION_WORDS or second not in _FUNCTION_WORDS:
+                informative.add(hashed)
+        return cls(len(words), hashes, set(hashes), informative)
+
+    def fingerprints(self) -> set[int]:
+        """The winnowed fingerprints: the smallest pair hash of each window of WINDOW
+        consecutive pairs (every pair of a shorter quote)."""
+        hashes = self.hashes
+        if len(hashes) <= WINDOW:
+            return set(hashes)
+        return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
+
+
+def containment(a: Words, b: Words) -> float:
+    """The share of the shorter one's informative pairs found in the other's pairs."""
+    shorter, longer = (a, b) if a.count <= b.count else (b, a)
+    if not shorter.informative:
+        return 0.0
+    return len(shorter.informative & longer.pairs) / len(shorter.informative)
+
+
+def same_statement(a: Words, b: Words, *, named: bool) -> bool:
+    """Whether two quotes of one speaker (`named`), or of none, say the same thing."""
+    if named:
+        return min(a.count, b.count) >= MIN_WORDS and containment(a, b) >= CONTAINED
+    return min(a.count, b.count) >= MIN_WORDS_UNNAMED and containment(a, b) >= CONTAINED_UNNAMED
+
+
+@dataclass
+class _Statement:
+    id: int
+    speaker: int | None
+    text: str
+    words: Words
+    text_changed: bool = False
+
+
+class StatementGrouper:
+    """Puts each new quote in its statement, creating statements as needed, and keeps
+    the statements' counts right as quotes come and go (inside the caller's
+    transaction)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._touched: set[int] = set()
+
+    def forget_articles(self, article_ids: list[int]) -> None:
+        """Articles whose quotes are about to be deleted: their statements are
+        counted again (and dropped when empty) by the next `group`."""
+        marks = ",".join("?" * len(article_ids))
+        self._touched.update(
+            statement_id
+            for (statement_id,) in self.db.execute(
+                f"SELECT DISTINCT statement_id FROM quotes WHERE article_id IN ({marks}) "
+                "AND statement_id IS NOT NULL",
+                article_ids,
+            )
+        )
+
+    def group(self, article_ids: list[int]) -> None:
+        """Group the quotes of these articles that belong to no statement yet, in
+        article and text order (so that importing in parts groups as one run)."""
+        marks = ",".join("?" * len(article_ids))
+        quotes = self.db.execute(
+            f"SELECT id, text, speaker_entity_id FROM quotes WHERE article_id IN ({marks}) "
+            "AND statement_id IS NULL ORDER BY article_id, start",
+            article_ids,
+        ).fetchall()
+        found = [(quote_id, text, speaker, Words.of(text)) for quote_id, text, speaker in quotes]
+        found = [quote for quote in found if quote[3].count >= MIN_WORDS]
+        by_print = self._known_prints({p for *_, words in found for p in words.fingerprints()})
+        statements = self._load(set().union(*by_print.values()) if by_print else set())
+        next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
+        created: list[_Statement] = []
+        new_prints: set[tuple[int, int]] = set()
+        assigned: list[tuple[int, int]] = []
+        for quote_id, text, speaker, words in found:
+            prints = words.fingerprints()
+            candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
+            statement = _best(words, speaker, [statements[i] for i in candidates])
+            if statement is None:
+                statement = _Statement(next_id, speaker, text, words)
+                next_id += 1
+                statements[statement.id] = statement
+                created.append(statement)
+            elif len(text) > len(statement.text):  # the longest variant stands for it
+                statement.text, statement.words, statement.text_changed = text, words, True
+            for hashed in prints:
+                by_print.setdefault(hashed, set()).add(statement.id)
+                new_prints.add((hashed, statement.id))
+            assigned.append((statement.id, quote_id))
+            self._touched.add(statement.id)
+        self.db.conn.executemany(
+            "INSERT INTO statements (id, speaker_entity_id, text) VALUES (?, ?, ?)",
+            [(s.id, s.speaker, s.text) for s in created],
+        )
+        self.db.conn.executemany(
+            "UPDATE statements SET text = ? WHERE id = ?",
+            [(s.text, s.id) for s in statements.values() if s.text_changed and s not in created],
+        )
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO statement_prints (print, statement_id) VALUES (?, ?)",
+            sorted(new_prints),
+        )
+        self.db.conn.executemany("UPDATE quotes SET statement_id = ? WHERE id = ?", assigned)
+        self._count()
+
+    def _known_prints(self, prints: set[int]) -> dict[int, set[int]]:
+        found: dict[int, set[int]] = defaultdict(set)
+        ordered = sorted(prints)
+        for start in range(0, len(ordered), _SQL_VARIABLES):
+            chunk = ordered[start : start + _SQL_VARIABLES]
+            for hashed, statement_id in self.db.execute(
+                "SELECT print, statement_id FROM statement_prints "
+                f"WHERE print IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[hashed].add(statement_id)
+        return found
+
+    def _load(self, statement_ids: Iterable[int]) -> dict[int, _Statement]:
+        loaded: dict[int, _Statement] = {}
+        ordered = sorted(statement_ids)
+        for start in range(0, len(ordered), _SQL_VARIABLES):
+            chunk = ordered[start : start + _SQL_VARIABLES]
+            for statement_id, speaker, text in self.db.execute(
+                "SELECT id, speaker_entity_id, text FROM statements "
+                f"WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                loaded[statement_id] = _Statement(statement_id, speaker, text, Words.of(text))
+        return loaded
+
+    def _count(self) -> None:
+        """Counts, first sighting and longest variant of the statements touched; the
+        ones left with no quote go."""
+        touched = sorted(self._touched)
+        self._touched = set()
+        for start in range(0, len(touched), _SQL_VARIABLES):
+            chunk = touched[start : start + _SQL_VARIABLES]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(_COUNT.format(marks=marks), chunk)
+            empty = [
+                (statement_id,)
+                for (statement_id,) in self.db.execute(
+                    f"SELECT id FROM statements WHERE id IN ({marks}) AND quote_count = 0", chunk
+                )
+            ]
+            self.db.conn.executemany("DELETE FROM statement_prints WHERE statement_id = ?", empty)
+            self.db.conn.executemany("DELETE FROM statements WHERE id = ?", empty)
+
+
+def _best(words: Words, speaker: int | None, candidates: list[_Statement]) -> _Statement | None:
+    """The candidate this quote is most contained in (or contains), if it is the same
+    statement; the oldest on a tie."""
+    best: _Statement | None = None
+    best_score = 0.0
+    for statement in candidates:
+        if statement.speaker != speaker:
+            continue
+        if not same_statement(words, statement.words, named=speaker is not None):
+            continue
+        score = containment(words, statement.words)
+        if score > best_score:
+            best, best_score = statement, score
+    return best
+
+
+_VARIANTS = "FROM quotes JOIN articles ON articles.id = quotes.article_id WHERE statement_id = s.id"
+_COUNT = f"""
+UPDATE statements AS s SET
+    quote_count = (SELECT count(*) {_VARIANTS}),
+    article_count = (SELECT count(DISTINCT quotes.article_id) {_VARIANTS}),
+    source_count = (SELECT count(DISTINCT articles.source) {_VARIANTS}),
+    first_article_id = (SELECT quotes.article_id {_VARIANTS}
+        ORDER BY articles.date IS NULL, articles.date, quotes.article_id LIMIT 1),
+    first_date = (SELECT articles.date {_VARIANTS}
+        ORDER BY articles.date IS NULL, articles.date, quotes.article_id LIMIT 1),
+    text = coalesce((SELECT quotes.text {_VARIANTS}
+        ORDER BY length(quotes.text) DESC, quotes.id LIMIT 1), s.text)
+WHERE s.id IN ({{marks}})
+"""

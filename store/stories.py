@@ -1,0 +1,348 @@
+"""Stories: articles that tell the same story, grouped across outlets.
+
+An article links to an earlier one when:
+
+1. their texts are near copies: their MinHash signatures
+   (store/extract/text_sketch.py) agree on at least NEAR_COPY of their bins;
+   candidates come from locality-sensitive hashing (`story_bands`: BANDS
+   bands of the signature), never from all pairs;
+2. or they quote the same statement (store/statements.py) and name at least
+   STATEMENT_NAMES of the same people, organisations and places;
+3. or their telling words (tf-idf against news at large) have a cosine of at
+   least SAME_WORDS, among the RECENT articles imported last that share one
+   of its MOST_TELLING names (its rarest among them: none named by more than
+   COMMON_NAME of them).
+
+Dated articles link only to articles dated within DAYS of them. An article
+joins a story only when it links to at least half of its members (see
+`StoryGrouper._join`): stories stay about one event instead of growing, one
+similar article at a time, into a topic. An article that joins nothing has no
+story (`articles.story_id` is NULL).
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from sqlite_utils import Database
+
+from store.extract.text_sketch import SIZE, TextSketch, agreement, cosine
+
+NEAR_COPY = 0.75
+BANDS = 4
+STATEMENT_NAMES = 3
+SAME_WORDS = 0.3
+RECENT = 5_000
+MOST_TELLING = 5
+# A name given by more of the recent articles than this finds no candidates: it is
+# too common to tell a story (and would make every article a candidate).
+COMMON_NAME = 100
+DAYS = 3
+# How many of a story's newest members an article is compared with to join it.
+COHESION = 20
+# A near copy is looked for among this many of the newest articles sharing a band
+# (copies of one text are one story: linking to a few of them is enough).
+NEAR_COPY_CANDIDATES = 20
+_SIGNATURE = struct.Struct(f"<{SIZE}i")
+_TERM = struct.Struct("<If")
+_ROWS = SIZE // BANDS
+
+
+def band_keys(signature: tuple[int, ...]) -> list[int]:
+    """One key per band of a signature; texts that share a key are candidates."""
+    packed = _SIGNATURE.pack(*signature)
+    width = 4 * _ROWS
+    return [
+        zlib.crc32(packed[band * width : (band + 1) * width]) | (band << 32)
+        for band in range(BANDS)
+    ]
+
+
+def pack_terms(terms: tuple[tuple[int, float], ...]) -> bytes:
+    return b"".join(_TERM.pack(word, weight) for word, weight in terms)
+
+
+def unpack_terms(packed: bytes) -> tuple[tuple[int, float], ...]:
+    return tuple(_TERM.iter_unpack(packed))
+
+
+@dataclass
+class _Links:
+    """The earlier articles a new article links to, by kind of evidence."""
+
+    near: set[int]
+    quoting: set[int]
+    worded: set[int] = field(default_factory=set)
+
+    def all(self) -> set[int]:
+        return self.near | self.quoting | self.worded
+
+
+@dataclass
+class _Article:
+    id: int
+    date: Date | None
+    names: set[int] = field(default_factory=set)
+    terms: tuple[tuple[int, float], ...] = ()
+
+
+class StoryGrouper:
+    """Finds the story of each new article and keeps stories' counts right (inside the
+    caller's transaction)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._recent: deque[_Article] = deque()
+        self._recent_by_id: dict[int, _Article] = {}
+        self._by_name: dict[int, set[int]] = defaultdict(set)
+        self._touched: set[int] = set()
+        newest = db.execute(f"SELECT id FROM articles ORDER BY id DESC LIMIT {RECENT}")
+        for article in self._load([i for (i,) in newest]):
+            self._remember(article)
+
+    def forget_articles(self, article_ids: list[int]) -> None:
+        """Articles about to be deleted: they leave the recent articles, their stories
+        are counted again by the next `group`."""
+        marks = ",".join("?" * len(article_ids))
+        self._touched.update(
+            story
+            for (story,) in self.db.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL",
+                article_ids,
+            )
+        )
+        for article_id in article_ids:
+            if (gone := self._recent_by_id.pop(article_id, None)) is not None:
+                self._recent.remove(gone)
+                for name in gone.names:
+                    self._by_name[name].discard(article_id)
+        for table in ("story_bands", "article_sketches"):
+            self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
+
+    def merge_names(self, merges: dict[int, int]) -> None:
+        """Entities merged by the resolver: the recent articles name the survivor."""
+        for old, new in merges.items():
+            for article_id in self._by_name.pop(old, set()):
+                article = self._recent_by_id[article_id]
+                article.names.discard(old)
+                article.names.add(new)
+                self._by_name[new].add(article_id)
+
+    def group(self, sketches: dict[int, TextSketch]) -> None:
+        """Give each new article (by id, with its text's sketch) its story, one at a
+        time in id order, so that where batches or runs begin changes nothing."""
+        for id_, sketch in sorted(sketches.items()):
+            self._store_sketch(id_, sketch)
+        for article in self._load(sorted(sketches)):
+            links = _Links(
+                self._near_copies(article.id, sketches[article.id].signature),
+                self._quoting_alike(article),
+                self._worded_alike(article),
+            )
+            if story := self._join(article, links):
+                self._touched.add(story)
+            self._remember(article)
+        self._count()
+
+    # -- the three kinds of link ----------------------------------------------
+
+    def _near_copies(self, article_id: int, signature: tuple[int, ...]) -> set[int]:
+        if not signature:
+            return set()
+        rows = self.db.execute(
+            "SELECT article_id, signature FROM article_sketches WHERE article_id IN "
+            f"(SELECT DISTINCT article_id FROM story_bands WHERE band IN ({','.join('?' * BANDS)}) "
+            f"AND article_id < ? ORDER BY article_id DESC LIMIT {NEAR_COPY_CANDIDATES})",
+            [*band_keys(signature), article_id],
+        )
+        return {
+            other
+            for other, packed in rows
+            if agreement(signature, _SIGNATURE.unpack(packed)) >= NEAR_COPY
+        }
+
+    def _quoting_alike(self, article: _Article) -> set[int]:
+        quoting = self.db.execute(
+            "SELECT DISTINCT other.article_id FROM quotes AS mine JOIN quotes AS other "
+            "ON other.statement_id = mine.statement_id AND other.article_id < mine.article_id "
+            "WHERE mine.article_id = ?",
+            [article.id],
+        )
+        return {
+            other.id
+            for other in self._load([i for (i,) in quoting])
+            if _close_in_time(article, other)
+            and len(article.names & other.names) >= STATEMENT_NAMES
+        }
+
+    def _worded_alike(self, article: _Article) -> set[int]:
+        # Candidates through the rarest names the article shares with recent articles
+        # (a name no other article gives finds nothing, a common one finds too much).
+        shared = [
+            name for name in article.names if 0 < len(self._by_name.get(name, ())) <= COMMON_NAME
+        ]
+        telling = sorted(shared, key=lambda name: (len(self._by_name[name]), name))
+        candidates = set().union(*(self._by_name[name] for name in telling[:MOST_TELLING]))
+        return {i for i in candidates if _written_alike(article, self._recent_by_id[i])}
+
+    # -- joining a story ------------------------------------------------------
+
+    def _join(self, article: _Article, links: _Links) -> int | None:
+        """The story the article joins, if any.
+
+        A story is joined only by an article that links to at least half of its
+        (COHESION newest) members, so that a run of articles each a little like
+        the last never turns a topic into one story; among such stories, the one
+        it links most to. Near copies are the same text: their stories merge.
+        Linked articles with no story join the article's.
+        """
+        linked = links.all()
+        if not linked:
+            return None
+        joinable = []
+        for story, members in sorted(self._stories_of(linked).items()):
+            linking = sum(1 for m in members if m in linked or self._links(article, m))
+            if linking * 2 >= len(members):
+                joinable.append((-linking / len(members), story))
+        copies = {s for i in links.near if (s := self._story(i)) is not None}
+        alone = sorted(i for i in linked if self._story(i) is None)
+        chosen = {story for _, story in sorted(joinable)[:1]} | copies
+        if not chosen and not alone:
+            return None
+        if chosen:
+            story = min(chosen)
+        else:
+            story = int(self.db.execute("SELECT max(id) FROM stories").fetchone()[0] or 0) + 1
+            self.db.execute("INSERT INTO stories (id, article_count) VALUES (?, 0)", [story])
+        if merged := sorted(chosen - {story}):
+            marks = ",".join("?" * len(merged))
+            self.db.execute(
+                f"UPDATE articles SET story_id = ? WHERE story_id IN ({marks})", [story, *merged]
+            )
+            self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", merged)
+            self._touched -= set(merged)
+        members = [article.id, *alone]
+        marks = ",".join("?" * len(members))
+        self.db.execute(
+            f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story, *members]
+        )
+        return story
+
+    def _links(self, article: _Article, other_id: int) -> bool:
+        """Whether the article's words link it to a story member that the searches
+        above did not bring up (one outside the recent articles, say)."""
+        other = self._recent_by_id.get(other_id) or next(iter(self._load([other_id])), None)
+        return other is not None and _written_alike(article, other)
+
+    def _story(self, article_id: int) -> int | None:
+        row = self.db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def _stories_of(self, article_ids: set[int]) -> dict[int, list[int]]:
+        """The stories of these articles, each with its COHESION newest members."""
+        marks = ",".join("?" * len(article_ids))
+        stories = self.db.execute(
+            f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks}) "
+            "AND story_id IS NOT NULL",
+            sorted(article_ids),
+        ).fetchall()
+        return {
+            story: [
+                i
+                for (i,) in self.db.execute(
+                    "SELECT id FROM articles WHERE story_id = ? ORDER BY id DESC LIMIT ?",
+                    [story, COHESION],
+                )
+            ]
+            for (story,) in stories
+        }
+
+    # -- bookkeeping ----------------------------------------------------------
+
+    def _load(self, article_ids: Iterable[int]) -> list[_Article]:
+        ids = sorted(article_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        found = {
+            article_id: _Article(article_id, _parse_date(date), terms=unpack_terms(terms or b""))
+            for article_id, date, terms in self.db.execute(
+                "SELECT id, date, terms FROM articles LEFT JOIN article_sketches "
+                f"ON article_id = id WHERE id IN ({marks})",
+                ids,
+            )
+        }
+        for article_id, entity_id in self.db.execute(
+            f"SELECT article_id, entity_id FROM mentions WHERE article_id IN ({marks})", ids
+        ):
+            found[article_id].names.add(entity_id)
+        return [found[i] for i in ids if i in found]
+
+    def _remember(self, article: _Article) -> None:
+        """Keep the RECENT newest articles at hand for `_worded_alike`."""
+        self._recent.append(article)
+        self._recent_by_id[article.id] = article
+        for name in article.names:
+            self._by_name[name].add(article.id)
+        while len(self._recent) > RECENT:
+            gone = self._recent.popleft()
+            del self._recent_by_id[gone.id]
+            for name in gone.names:
+                self._by_name[name].discard(gone.id)
+
+    def _store_sketch(self, article_id: int, sketch: TextSketch) -> None:
+        signature = _SIGNATURE.pack(*sketch.signature) if sketch.signature else None
+        self.db.execute(
+            "INSERT OR REPLACE INTO article_sketches (article_id, signature, terms) "
+            "VALUES (?, ?, ?)",
+            [article_id, signature, pack_terms(sketch.terms)],
+        )
+        if sketch.signature:
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
+                [(key, article_id) for key in band_keys(sketch.signature)],
+            )
+
+    def _count(self) -> None:
+        """Counts and dates of the stories touched; a story left with fewer than two
+        articles goes, and its article stands alone again."""
+        for story in sorted(self._touched):
+            self.db.execute(_COUNT, [story])
+            remaining = self.db.execute(
+                "SELECT article_count FROM stories WHERE id = ?", [story]
+            ).fetchone()
+            if remaining is not None and remaining[0] < 2:
+                self.db.execute("UPDATE articles SET story_id = NULL WHERE story_id = ?", [story])
+                self.db.execute("DELETE FROM stories WHERE id = ?", [story])
+        self._touched = set()
+
+
+def _written_alike(a: _Article, b: _Article) -> bool:
+    return _close_in_time(a, b) and cosine(a.terms, b.terms) >= SAME_WORDS
+
+
+def _close_in_time(a: _Article, b: _Article) -> bool:
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= DAYS
+
+
+def _parse_date(value: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+_MEMBERS = "FROM articles WHERE story_id = stories.id"
+_COUNT = f"""
+UPDATE stories SET
+    article_count = (SELECT count(*) {_MEMBERS}),
+    source_count = (SELECT count(DISTINCT source) {_MEMBERS}),
+    first_date = (SELECT min(date) {_MEMBERS}),
+    last_date = (SELECT max(date) {_MEMBERS})
+WHERE id = ?
+"""

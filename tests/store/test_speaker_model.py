@@ -1,0 +1,48 @@
+"""The speaker model: pure Python at run time, and what it adds to each quote."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from store.extract import extract_article
+from store.extract.quotes import AttributionMethod, Quote
+from store.extract.speaker_model import speaker_model
+
+
+def test_extraction_imports_no_training_library() -> None:
+    code = (
+        "import sys; from store.extract import extract_article; "
+        "extract_article('“We will,” Putin said.'); "
+        "print(sorted({'sklearn', 'numpy'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_stored_row_of_ten_columns_still_makes_a_quote() -> None:
+    quote = Quote(0, 5, "We will", "Putin", 10, 15, "Vladimir Putin", "person", "said")
+    assert quote.method == AttributionMethod.NONE
+    assert quote.confidence is None
+
+
+def test_each_quote_says_how_it_was_attributed() -> None:
+    text = (
+        "Vladimir Putin spoke on Friday.\n\n"
+        "“We will not expel anyone,” Putin said. “We will not stoop to that.”\n\n"
+        "“It is a consensus,” a senior official said.\n\n"
+        "“We will respond,” he added."
+    )
+    quotes = extract_article(text).quotes
+    methods = [(q.speaker_text, q.method) for q in quotes]
+    assert methods[0] == ("Putin", AttributionMethod.CUE)
+    assert methods[1] == ("Putin", AttributionMethod.CONTINUATION)
+    assert methods[2] == ("a senior official", AttributionMethod.ROLE)
+    assert methods[3] == ("he", AttributionMethod.PRONOUN)
+    assert all(q.confidence is not None and 0 < q.confidence <= 1 for q in quotes)
+
+
+def test_the_model_file_is_small_and_complete() -> None:
+    model = speaker_model()
+    assert model.speakers.weights and model.pronouns.weights and model.cue_words
+    assert "said" in model.cue_words
