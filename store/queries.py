@@ -203,7 +203,7 @@ def article_position(
     if not inside:
         return None
     before = db.execute(
-        f"SELECT count(*) FROM articles WHERE {condition} AND {_beyond(order, not descending)}",
+        f"SELECT count(*) FROM articles WHERE {condition} AND {_beyond(order, descending)}",
         [*params, row.key, row.key, row.id],
     ).fetchone()[0]
     return int(before)
