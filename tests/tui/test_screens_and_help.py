@@ -210,7 +210,7 @@ async def test_workers_never_query_the_dom(
 async def test_a_failing_wrap_is_reported_not_fatal(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.widgets.reader as reader_module
+    import tui.widgets.article_view as reader_module
 
     text = "\n\n".join(f"{n} Putin said the talks would go on. " * 20 for n in range(2000))
     file = tmp_path / "huge.jsonl"

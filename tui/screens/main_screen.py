@@ -6,37 +6,30 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from store import queries
 from store.corpus import Corpus
-from store.entity_queries import EntityNames, neighbour_article
+from store.entity_queries import EntityNames
 from store.filters import NO_FILTER, ListFilter
-from store.kinds import EntityKind
 from store.search import search_corpus
 from store.search_terms import highlight_pattern
 from tui.citing import copy_citation, copy_url
 from tui.config import Config
 from tui.dialogs.bookmarks_dialog import BookmarksDialog
 from tui.dialogs.filter_dialog import FilterDialog
-from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.exporting import export_list
-from tui.history import ArticlePlace, Place, ProfilePlace
+from tui.history import ArticlePlace, Place
 from tui.messages import (
     ArticleLoaded,
     EntitiesLoaded,
-    EntityOpened,
     HitsExhausted,
-    MentionFocused,
-    NeighbourWanted,
     SearchFinished,
 )
 from tui.safe_text import visible
-from tui.screens.entity_screen import EntityScreen
-from tui.screens.starring import Starring
+from tui.screens.navigation import Navigation
 from tui.state import BrowserState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -55,7 +48,7 @@ FIRST_PREVIEW_DELAY = 0.2
 COMPACT_WIDTH = 110
 
 
-class MainScreen(Starring, Screen[None]):
+class MainScreen(Navigation):
     """Browse: the list on the left, the reader in the middle, entities on the right."""
 
     BINDINGS = [
@@ -143,14 +136,6 @@ class MainScreen(Starring, Screen[None]):
             theme=theme,
             sidebar=self.sidebar_wanted,
         )
-
-    @property
-    def articles(self) -> ArticleList:
-        return self.query_one(ArticleList)
-
-    @property
-    def reader(self) -> Reader:
-        return self.query_one(Reader)
 
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
     def _load_entity_names(self) -> None:
@@ -260,99 +245,6 @@ class MainScreen(Starring, Screen[None]):
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
         self.query_one(EntitySidebar).show_entities(message.entities)
-
-    # -- names and entities ----------------------------------------------------
-
-    @on(MentionFocused)
-    def _select_in_sidebar(self, message: MentionFocused) -> None:
-        sidebar = self.query_one(EntitySidebar)
-        for index, option in enumerate(sidebar.options):
-            if option.id == str(message.entity_id):
-                sidebar.highlighted = index
-        self._update_status()
-
-    @on(EntityOpened)
-    def _entity_from_reader(self, message: EntityOpened) -> None:
-        self.open_entity(message.entity_id)
-
-    @on(OptionList.OptionSelected, "#entities")
-    def _entity_from_sidebar(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.open_entity(int(event.option.id))
-
-    def _remember_article(self) -> None:
-        reader = self.reader
-        if reader.article is not None:
-            quote = reader.current_quote
-            self.history.append(
-                ArticlePlace(
-                    reader.article.id,
-                    reader.focused_entity,
-                    quote.start if quote is not None else None,
-                )
-            )
-
-    def open_entity(self, entity_id: int) -> None:
-        """Open an entity's profile from the reader, the sidebar, the palette."""
-        self._remember_article()
-        self.open_profile(ProfilePlace(entity_id))
-
-    def open_profile(self, place: ProfilePlace) -> None:
-        screen = EntityScreen(self.corpus, place)
-
-        def opened(choice: Place | None) -> None:
-            if choice is None:
-                self.action_history_back()
-                return
-            self.history.append(screen.place)
-            self._go(choice)
-
-        self.app.push_screen(screen, opened)
-
-    def _go(self, place: Place) -> None:
-        if isinstance(place, ProfilePlace):
-            self.open_profile(place)
-        else:
-            self.open_article(place)
-
-    def action_history_back(self) -> None:
-        if not self.history:
-            self.notify("Nothing to go back to", timeout=2)
-            return
-        self._go(self.history.pop())
-
-    @on(NeighbourWanted)
-    def _neighbour(self, message: NeighbourWanted) -> None:
-        self._find_neighbour(message.entity_id, message.article_id, message.forward)
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _find_neighbour(self, entity_id: int, article_id: int, forward: bool) -> None:
-        with self.corpus.read() as db:
-            row = neighbour_article(db, entity_id, article_id, forward=forward)
-        if row is None:
-            where = "later" if forward else "earlier"
-            self.app.call_from_thread(self.notify, f"No {where} article names it", timeout=2)
-            return
-        self.app.call_from_thread(self._go_to_neighbour, row.id, entity_id)
-
-    def _go_to_neighbour(self, article_id: int, entity_id: int) -> None:
-        self._remember_article()
-        self.open_article(ArticlePlace(article_id, entity_id))
-
-    def action_who_said_what(self) -> None:
-        reader = self.reader
-        speaker = ""
-        if reader.focused_mention is not None:
-            mention = reader.mentions[reader.focused_mention]
-            if EntityKind.parse(mention.kind) is not EntityKind.PLACE:
-                speaker = mention.name
-
-        def opened(choice: ArticlePlace | None) -> None:
-            if choice is not None:
-                self._remember_article()
-                self.open_article(choice)
-
-        self.app.push_screen(WhoSaidWhat(self.corpus, speaker), opened)
 
     # -- search --------------------------------------------------------------
 
