@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from tests.tui.test_browser import parts, settle
 from tui.app import NutgrafApp, make_app
@@ -186,6 +186,10 @@ async def test_n_goes_on_to_the_next_hit_article(seeded_db: Database, db_path: P
         assert reader.article is not None and reader.article.id != first.id
         assert reader.current_hit == 0 and reader.has_focus
         assert articles.cursor == 1 and in_step(articles, reader)
+        status = str(app.screen.query_one("#status-text", Static).content)
+        assert (
+            f"article 2 of {articles.total}" in status and f"hit 1 of {len(reader.hits)}" in status
+        )
         # N before the first hit: back to the previous article, at its last hit.
         await pilot.press("N")
         await settle(pilot)

@@ -251,7 +251,9 @@ class MainScreen(Navigation):
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
-        bar.focus()
+        # At once, not after the keys already queued: `/putin` typed (or pasted)
+        # fast must all reach the bar, none the list.
+        self.set_focus(bar)
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:

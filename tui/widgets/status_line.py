@@ -25,6 +25,8 @@ class Status:
     mention: tuple[int, int] | None = None
     """i of n mentions of the focused entity in this article."""
     quote: tuple[int, int] | None = None
+    hit: tuple[int, int] | None = None
+    """i of n search hits in this article."""
     search: str | None = None
     filter: str | None = None
     starred: bool = False
@@ -58,6 +60,8 @@ class StatusLine(Horizontal):
             parts.append(f"quote {status.quote[0]} of {status.quote[1]}")
         if status.search is not None:
             parts.append(("search “" + visible(status.search) + "”", "bold"))
+            if status.hit is not None:
+                parts.append(f"hit {status.hit[0]} of {status.hit[1]}")
         if status.filter:
             parts.append(("filter " + visible(status.filter), "bold"))
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -82,6 +86,8 @@ def status_of(articles: ArticleList, reader: Reader, *, starred: bool) -> Status
         entity = reader.mentions[reader.focused_mention]
         same = [m for m in reader.mentions if m.entity_id == entity.entity_id]
         status = replace(status, entity=entity.name, mention=(same.index(entity) + 1, len(same)))
+    if article is not None and reader.current_hit is not None and reader.hits:
+        status = replace(status, hit=(reader.current_hit + 1, len(reader.hits)))
     if article is not None and reader.focused_quote is not None:
         status = replace(status, quote=(reader.focused_quote + 1, len(article.quotes)))
     return status
