@@ -24,6 +24,16 @@ class RowsLoaded(Message):
     total: int | None = None
     follow: int | None = None
     """The article the reader shows, whose place these rows were loaded to find."""
+    dated: bool | None = None
+    """Whether the corpus has dated articles (with a new count)."""
+
+
+@dataclass
+class StarsLoaded(Message):
+    """What is starred in an article: None for the article itself, else quote starts."""
+
+    article_id: int
+    stars: set[int | None]
 
 
 @dataclass

@@ -26,6 +26,20 @@ class BrowserState:
     theme: str | None = None
     sidebar: bool | None = None
 
+    @classmethod
+    def of(
+        cls,
+        article_id: int | None,
+        order: ListOrder,
+        descending: bool,
+        where: ListFilter,
+        *,
+        theme: str,
+        sidebar: bool,
+    ) -> BrowserState:
+        filters = {"source": where.source, "date_from": where.date_from, "date_to": where.date_to}
+        return cls(article_id, order.name, descending, filters, theme, sidebar)
+
     @property
     def list_order(self) -> ListOrder:
         return ListOrder.__members__.get(self.order, ListOrder.DATE)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from tests.tui.test_browser import parts, settle
 from tui.app import NutgrafApp, make_app
@@ -19,6 +19,7 @@ from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
+from tui.widgets.status_line import StatusText
 
 WIDE = (120, 34)
 
@@ -186,7 +187,7 @@ async def test_n_goes_on_to_the_next_hit_article(seeded_db: Database, db_path: P
         assert reader.article is not None and reader.article.id != first.id
         assert reader.current_hit == 0 and reader.has_focus
         assert articles.cursor == 1 and in_step(articles, reader)
-        status = str(app.screen.query_one("#status-text", Static).content)
+        status = str(app.screen.query_one(StatusText).text)
         assert (
             f"article 2 of {articles.total}" in status and f"hit 1 of {len(reader.hits)}" in status
         )

@@ -14,6 +14,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Input, OptionList, Static
 
+from store.database import open_database
 from store.importer import import_paths
 from tests.tui.test_browser import parts, settle
 from tests.tui.test_navigation import read_on, until
@@ -22,7 +23,7 @@ from tui.dialogs.bookmarks_dialog import BookmarksDialog
 from tui.dialogs.export_dialog import ExportDialog
 from tui.dialogs.filter_dialog import FilterDialog
 from tui.screens.entity_screen import EntityScreen
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, StatusText
 
 WIDE = (120, 34)
 WIRE = [
@@ -48,7 +49,7 @@ def sourced_db(seeded_db: Database, tmp_path: Path) -> Database:
 
 
 def status(app: NutgrafApp) -> str:
-    return str(app.screen.query_one(StatusLine).query_one("#status-text", Static).content)
+    return str(app.screen.query_one(StatusLine).query_one(StatusText).text)
 
 
 async def test_y_copies_the_speakers_quote_with_its_citation(
@@ -266,3 +267,17 @@ async def test_b_stars_and_B_lists_with_notes(seeded_db: Database, db_path: Path
         await settle(pilot)
         assert reader.article is not None and reader.article.id == article_id
         assert reader.current_quote is not None and reader.current_quote.start == quote.start
+
+
+async def test_an_undated_corpus_has_no_date_column(db_path: Path, tmp_path: Path) -> None:
+    file = tmp_path / "undated.jsonl"
+    records = [{"title": f"Undated {n}", "text": "Words.", "source": "Blog"} for n in range(3)]
+    file.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    import_paths(open_database(db_path), [str(file)])
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        articles, _ = parts(app)
+        assert not articles.columns.dates
+        first = "".join(segment.text for segment in articles.render_line(0))
+        assert first.startswith("Undated")

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker
 
 from store import queries
+from store.bookmarks import starred_in
 from store.corpus import Corpus
 from store.entity_queries import EntityNames
 from store.filters import NO_FILTER, ListFilter
@@ -18,7 +19,6 @@ from store.search import search_corpus
 from store.search_terms import highlight_pattern
 from tui.citing import copy_citation, copy_url
 from tui.config import Config
-from tui.dialogs.bookmarks_dialog import BookmarksDialog
 from tui.dialogs.filter_dialog import FilterDialog
 from tui.exporting import export_list
 from tui.history import ArticlePlace, Place
@@ -27,6 +27,7 @@ from tui.messages import (
     EntitiesLoaded,
     HitsExhausted,
     SearchFinished,
+    StarsLoaded,
 )
 from tui.safe_text import visible
 from tui.screens.navigation import Navigation
@@ -53,7 +54,13 @@ class MainScreen(Navigation):
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="main.search"),
-        Binding("f", "filter", "Filter", id="main.filter"),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            tooltip="the list by source and dates (esc in the list clears it)",
+            id="main.filter",
+        ),
         Binding("escape", "back", "Back", show=False, id="main.back"),
         Binding("backspace", "history_back", "Back in history", show=False, id="main.history-back"),
         Binding(
@@ -72,9 +79,29 @@ class MainScreen(Navigation):
             id="main.star",
         ),
         Binding("B", "starred", "Starred", show=False, id="main.starred"),
-        Binding("w", "who_said_what", "Who said", id="main.who-said-what"),
-        Binding("e", "toggle_sidebar", "Entities", show=False, id="main.toggle-sidebar"),
-        Binding("ctrl+s", "export", "Export list", show=False, id="main.export"),
+        Binding(
+            "w",
+            "who_said_what",
+            "Who said",
+            tooltip="who said what: a speaker's quotes, by topic",
+            id="main.who-said-what",
+        ),
+        Binding(
+            "e",
+            "toggle_sidebar",
+            "Entities",
+            show=False,
+            tooltip="show or hide the sidebar (narrow: in the list's place)",
+            id="main.toggle-sidebar",
+        ),
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export list",
+            show=False,
+            tooltip="the hits, or the filtered list, as CSV, JSON or Markdown",
+            id="main.export",
+        ),
         Binding("r", "refresh", "Reload list", show=False, id="main.refresh"),
     ]
 
@@ -92,6 +119,7 @@ class MainScreen(Navigation):
         self.history: list[Place] = []
         # Loaded once the list's first page is painted, in a worker.
         self.entity_names: EntityNames | None = None
+        self._names_asked = False
         remembered_sidebar = self.remembered.sidebar
         self.sidebar_wanted = config.sidebar if remembered_sidebar is None else remembered_sidebar
 
@@ -126,13 +154,12 @@ class MainScreen(Navigation):
 
     def state(self, *, theme: str) -> BrowserState:
         """Where the browser is, to open there next time."""
-        articles, article = self.articles, self.reader.article
-        where = articles.where
-        return BrowserState(
-            article_id=article.id if article is not None else None,
-            order=articles.order.name,
-            descending=articles.descending,
-            filter={"source": where.source, "date_from": where.date_from, "date_to": where.date_to},
+        article = self.reader.article
+        return BrowserState.of(
+            article.id if article is not None else None,
+            self.articles.order,
+            self.articles.descending,
+            self.articles.where,
             theme=theme,
             sidebar=self.sidebar_wanted,
         )
@@ -205,8 +232,9 @@ class MainScreen(Navigation):
     @on(ArticleList.Counted)
     def _counted(self) -> None:
         self._update_titles()
-        if self.entity_names is None:
+        if not self._names_asked:
             # After the first page is painted: the list must not wait for it.
+            self._names_asked = True
             self._load_entity_names()
 
     def open_article(self, place: ArticlePlace, *, last_hit: bool = False) -> None:
@@ -230,10 +258,11 @@ class MainScreen(Navigation):
         with self.corpus.read() as db:
             article = queries.get_article(db, article_id)
             entities = queries.article_entities(db, article_id)
+            stars = starred_in(db, article_id)
         if article is not None:
             self.post_message(ArticleLoaded(article))
             self.post_message(EntitiesLoaded(article_id, entities))
-            self.load_stars(article_id)
+            self.post_message(StarsLoaded(article_id, stars))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         self.reader.article = message.article
@@ -353,14 +382,6 @@ class MainScreen(Navigation):
 
     def action_export(self) -> None:
         export_list(self, self.corpus, self.articles)
-
-    def action_starred(self) -> None:
-        def chosen(place: ArticlePlace | None) -> None:
-            if place is not None:
-                self._remember_article()
-                self.open_article(place)
-
-        self.app.push_screen(BookmarksDialog(self.corpus), chosen)
 
     # -- the rest -------------------------------------------------------------
 

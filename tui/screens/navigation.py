@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 
 from store.entity_queries import neighbour_article
 from store.kinds import EntityKind
+from tui.dialogs.bookmarks_dialog import BookmarksDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.history import ArticlePlace, Place, ProfilePlace
 from tui.messages import EntityOpened, MentionFocused, NeighbourWanted
@@ -129,3 +130,11 @@ class Navigation(Starring):
                 self.open_article(choice)
 
         self.app.push_screen(WhoSaidWhat(self.corpus, speaker), opened)
+
+    def action_starred(self) -> None:
+        def chosen(place: ArticlePlace | None) -> None:
+            if place is not None:
+                self._remember_article()
+                self.open_article(place)
+
+        self.app.push_screen(BookmarksDialog(self.corpus), chosen)

@@ -8,6 +8,7 @@ from textual.screen import Screen
 
 from store.bookmarks import starred_in, toggle_bookmark
 from store.corpus import Corpus, ReadOnlyCorpus
+from tui.messages import StarsLoaded
 from tui.safe_text import visible
 from tui.widgets.reader import Reader
 
@@ -20,13 +21,13 @@ class Starring(Screen[None]):
     _stars: tuple[int, set[int | None]] | None = None
 
     def load_stars(self, article_id: int) -> None:
-        """In a thread worker: read the article's stars."""
+        """In a thread worker: read the article's stars (a message brings them)."""
         with self.corpus.read() as db:
             stars = starred_in(db, article_id)
-        self.app.call_from_thread(self._set_stars, article_id, stars)
+        self.post_message(StarsLoaded(article_id, stars))
 
-    def _set_stars(self, article_id: int, stars: set[int | None]) -> None:
-        self._stars = (article_id, stars)
+    def on_stars_loaded(self, message: StarsLoaded) -> None:
+        self._stars = (message.article_id, message.stars)
         self.stars_changed()
 
     def stars_changed(self) -> None:

@@ -151,9 +151,7 @@ class PagedList(ScrollView):
         order, descending, where = self.order, self.descending, self.where
         with self.corpus.read() as db:
             total = queries.count_articles(db, where) if count else self.total
-            if count:
-                dated = queries.has_dates(db)
-                self.app.call_from_thread(self._set_columns, dated)
+            dated = queries.has_dates(db) if count else None
             if plan.before is not None or plan.after is not None:
                 rows = queries.list_articles(
                     db,
@@ -181,7 +179,9 @@ class PagedList(ScrollView):
                     db, order, plan.index, descending=descending, limit=PAGE, where=where
                 )
                 start = plan.index
-        self.post_message(RowsLoaded(generation, start, rows, total if count else None))
+        self.post_message(
+            RowsLoaded(generation, start, rows, total if count else None, dated=dated)
+        )
         if keep is not None:
             self._locate(generation, keep)
         elif count and total > 2 * PAGE:
@@ -222,6 +222,8 @@ class PagedList(ScrollView):
         self._loading = False
         if message.total is not None:
             self._set_total(message.total)
+        if message.dated is not None:
+            self._set_columns(message.dated)
         for offset, row in enumerate(message.rows):
             self._rows.set(message.start + offset, row)
         self.refresh()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.safe_text import visible
@@ -32,21 +34,36 @@ class Status:
     starred: bool = False
 
 
+class StatusText(Widget):
+    """One line of text that changes without a new layout of the screen (a
+    `Static.update` lays out the whole screen again: twice per article read)."""
+
+    text: reactive[Text] = reactive(Text, layout=False)
+
+    def render(self) -> RenderResult:
+        return self.text
+
+
 class StatusLine(Horizontal):
     """One line above the footer; `?` for the keys is always on it, whatever the
     footer has room for."""
 
     DEFAULT_CSS = """
     StatusLine { height: 1; padding: 0 1; }
-    StatusLine #status-text { width: 1fr; }
+    StatusLine #status-text { width: 1fr; height: 1; }
     StatusLine #status-keys { width: auto; color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status-text")
+        yield StatusText(id="status-text")
         yield Static("? keys", id="status-keys")
 
+    shown: Status | None = None
+
     def show(self, status: Status) -> None:
+        if status == self.shown:
+            return
+        self.shown = status
         parts: list[str | tuple[str, str]] = []
         if status.total:
             where = f"{status.position:,}" if status.position is not None else "not listed"
@@ -69,7 +86,7 @@ class StatusLine(Horizontal):
             if number:
                 text.append(" · ", style="dim")
             text.append(*((part,) if isinstance(part, str) else part))
-        self.query_one("#status-text", Static).update(text)
+        self.query_one(StatusText).text = text
 
 
 def status_of(articles: ArticleList, reader: Reader, *, starred: bool) -> Status:
