@@ -28,6 +28,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
+from store.extract.lexicon import lexicon
+
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
 LAST_NAME_SIMILARITY = 80
@@ -119,11 +121,14 @@ class EntityResolver:
         if len(parts) == 1:
             namesakes = self._by_surname.get(key, [])
             return max(namesakes, key=lambda e: e.mentions, default=None)
+        middle, initials = _middle(parts)
         for known in self._by_initials.get(parts[0][0] + parts[-1][0], []):
             known_parts = known.key.split()
+            known_middle, known_initials = _middle(known_parts)
             if (
-                len(known_parts) == len(parts)
-                and known_parts[1:-1] == parts[1:-1]
+                known_middle == middle
+                # `Donald J. Trump` is `Donald Trump`; `George H. W. Bush` is not `George W.`
+                and (known_initials == initials or not known_initials or not initials)
                 and fuzz.ratio(known_parts[0], parts[0]) >= FIRST_NAME_SIMILARITY
                 and fuzz.ratio(known_parts[-1], parts[-1]) >= LAST_NAME_SIMILARITY
             ):
@@ -287,11 +292,19 @@ class EntityResolver:
         self.touched = set()
 
 
+def _middle(parts: list[str]) -> tuple[list[str], list[str]]:
+    """The middle names of a folded name, and its middle initials, apart."""
+    inner = parts[1:-1]
+    return [p for p in inner if len(p) > 1], [p for p in inner if len(p) == 1]
+
+
 def canonical_name(aliases: list[tuple[str, int]]) -> str:
     """The most complete of the frequent forms: among aliases with at least a fifth
     of the top count, or that complete the top form and are used now and then
-    (`Ronald Reagan` beside a far more frequent `Reagan`), the one with most words,
-    then the most used."""
+    (`Ronald Reagan` beside a far more frequent `Reagan`), the one with most words
+    (an initial is no word: `Donald Trump` rather than `Donald J. Trump`), then the
+    most used; on a tie, a form with no word known as a place (`Dmitry Peskov`, not
+    one outlet's `Dmitry Pskov`), never the order of import alone."""
     top_alias, top = max(aliases, key=lambda item: item[1])
     frequent = [
         (alias, count)
@@ -299,4 +312,13 @@ def canonical_name(aliases: list[tuple[str, int]]) -> str:
         if count * 5 >= top
         or (alias.endswith(" " + top_alias) and count >= 2 and count * 50 >= top)
     ]
-    return max(frequent, key=lambda item: (len(item[0].split()), item[1], item[0]))[0]
+    places = lexicon().places
+
+    def evidence(item: tuple[str, int]) -> tuple[int, int, int, str]:
+        alias, count = item
+        words = alias.replace(".", " ").split()
+        complete = sum(1 for word in words if len(word) > 1)
+        placed = sum(1 for word in words if word in places)
+        return complete, count, -placed, alias
+
+    return max(frequent, key=evidence)[0]

@@ -53,7 +53,8 @@ class ExtractionWriter:
                     )
                 quotes.append(
                     (article_id, quote.start, quote.end, quote.text, speaker, quote.speaker_text,
-                     quote.speaker_start, quote.speaker_end, quote.cue)
+                     quote.speaker_start, quote.speaker_end, quote.cue, str(quote.method),
+                     quote.confidence)
                 )  # fmt: skip
         self.db.conn.executemany(
             'INSERT INTO repeats (article_id, start, "end", original_start) VALUES (?, ?, ?, ?)',
@@ -66,7 +67,8 @@ class ExtractionWriter:
         )
         self.db.conn.executemany(
             'INSERT INTO quotes (article_id, start, "end", text, speaker_entity_id, speaker_text, '
-            "speaker_start, speaker_end, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_start, speaker_end, cue, method, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             quotes,
         )
         resolver.count_aliases(aliases)

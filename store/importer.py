@@ -67,6 +67,7 @@ def import_paths(
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
     on_wait: Callable[[str], None] | None = None,
+    pool: Executor | None = None,
 ) -> ImportSummary:
     """Import the articles in files and directories (see `store.readers.read_paths`)."""
     return import_records(
@@ -77,6 +78,7 @@ def import_paths(
         batch_size=batch_size,
         workers=workers,
         on_wait=on_wait,
+        pool=pool,
     )
 
 
@@ -89,6 +91,7 @@ def import_records(
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
     on_wait: Callable[[str], None] | None = None,
+    pool: Executor | None = None,
 ) -> ImportSummary:
     """Store records and their extraction, one transaction per batch.
 
@@ -102,9 +105,12 @@ def import_records(
 
     Only one process writes a database at a time: while another holds its
     writer lock, `on_wait` is told who and the import waits.
+
+    `pool` extracts instead of local worker processes (a Dask cluster's
+    executor, see store/cluster.py); the caller owns it.
     """
     with writer_lock(database_file(db), on_wait=on_wait):
-        return _import_records(db, items, on_problem, on_progress, batch_size, workers)
+        return _import_records(db, items, on_problem, on_progress, batch_size, workers, pool)
 
 
 def _import_records(
@@ -114,6 +120,7 @@ def _import_records(
     on_progress: ProgressHandler | None,
     batch_size: int,
     workers: int | None,
+    given_pool: Executor | None,
 ) -> ImportSummary:
     summary = ImportSummary()
     started = time.perf_counter()
@@ -126,7 +133,7 @@ def _import_records(
             on_problem(problem)
 
     writer = ExtractionWriter(db)
-    pool: Executor | None = None
+    pool: Executor | None = given_pool
     workers = workers or os.cpu_count() or 1
     pending: _Batch | None = None
     try:
@@ -143,7 +150,7 @@ def _import_records(
             _write_batch(db, pending, imported_at, summary, writer, warn)
             _report(summary, started, on_progress)
     finally:
-        if pool is not None:
+        if pool is not None and pool is not given_pool:
             pool.shutdown(cancel_futures=True)
     summary.seconds = time.perf_counter() - started
     return summary

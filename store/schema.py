@@ -145,6 +145,7 @@ def statements_and_stories(db: Database) -> None:
         {
             "id": int,
             "speaker_entity_id": int,
+            "speaker_confidence": float,
             "text": str,
             "first_article_id": int,
             "first_date": str,

@@ -12,11 +12,14 @@ words, never on offsets:
   carried out by the administration of President Trump` are one statement,
   and so is a fragment quoted from a longer quote;
 - only quotes of the same speaker entity are compared (quotes without one,
-  `a senior official`, only with each other, and more strictly);
-- candidates come from winnowed fingerprints of the word pairs
+  `a senior official`, only with each other, and more strictly), except
+  where a speaker is uncertain (the speaker model's confidence under UNSURE):
+  then the words decide as strictly as without a speaker, and the statement
+  takes the speaker of its surest quote;
+- candidates come from winnowed fingerprints of the informative word pairs
   (`statement_prints`), so a quote is compared only with the statements that
-  share a run of at least RUN_WORDS words with it, not with every quote of
-  the speaker.
+  share a run of WINDOW such pairs with it, not with every quote of the
+  speaker.
 
 Quotes of fewer than MIN_WORDS words (`lies`, `very smart`) stand alone. A
 statement's `text` is its longest variant; `first_article_id` and
@@ -32,6 +35,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from sqlite_utils import Database
@@ -40,11 +44,12 @@ MIN_WORDS = 5
 # Without a speaker entity the words alone decide: longer quotes, more overlap.
 MIN_WORDS_UNNAMED = 8
 CONTAINED = 0.5
+MIN_SHARED_PAIRS = 3
 CONTAINED_UNNAMED = 0.7
-# Winnowing window over word-pair hashes: any run of WINDOW + 1 words that two
-# quotes share gives them a fingerprint in common.
+UNSURE = 0.5
+# Winnowing window over informative word-pair hashes: any run of WINDOW such
+# pairs that two quotes share gives them a fingerprint in common.
 WINDOW = 4
-RUN_WORDS = WINDOW + 1
 
 _WORD = re.compile(r"\w+(?:'\w+)*")
 # Pairs of two of these say nothing about which statement a quote is ("of the").
@@ -60,9 +65,11 @@ _SQL_VARIABLES = 30_000
 
 def quote_words(text: str) -> list[str]:
     """The words of a quote, folded for comparison."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _WORD.findall(plain)
+    folded = text.casefold().replace("’", "'")
+    if not folded.isascii():  # accents go: `Zakharova` is `Zakharová`
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _WORD.findall(folded)
 
 
 @dataclass
@@ -76,6 +83,10 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
+        return _words_of(text)
+
+    @classmethod
+    def _of(cls, text: str) -> Words:
         words = quote_words(text)
         hashes: list[int] = []
         informative: set[int] = set()
@@ -87,36 +98,55 @@ class Words:
         return cls(len(words), hashes, set(hashes), informative)
 
     def fingerprints(self) -> set[int]:
-        """The winnowed fingerprints: the smallest pair hash of each window of WINDOW
-        consecutive pairs (every pair of a shorter quote)."""
-        hashes = self.hashes
+        """The winnowed fingerprints: the smallest of each window of WINDOW consecutive
+        informative pair hashes (every one of a shorter quote). Pairs of two function
+        words are left out: `of the` would make every quote a candidate."""
+        hashes = [hashed for hashed in self.hashes if hashed in self.informative]
         if len(hashes) <= WINDOW:
             return set(hashes)
         return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
 
 
-def containment(a: Words, b: Words) -> float:
-    """The share of the shorter one's informative pairs found in the other's pairs."""
+# Statements' texts come back batch after batch, and copies of a quote are common.
+_words_of = lru_cache(maxsize=50_000)(Words._of)
+
+
+def shared(a: Words, b: Words) -> tuple[int, float]:
+    """How many of the shorter one's informative pairs are in the other, and what
+    share of them that is."""
     shorter, longer = (a, b) if a.count <= b.count else (b, a)
     if not shorter.informative:
-        return 0.0
-    return len(shorter.informative & longer.pairs) / len(shorter.informative)
+        return 0, 0.0
+    found = len(shorter.informative & longer.pairs)
+    return found, found / len(shorter.informative)
+
+
+def containment(a: Words, b: Words) -> float:
+    """The share of the shorter one's informative pairs found in the other's pairs."""
+    return shared(a, b)[1]
 
 
 def same_statement(a: Words, b: Words, *, named: bool) -> bool:
-    """Whether two quotes of one speaker (`named`), or of none, say the same thing."""
+    """Whether two quotes of one speaker (`named`), or of none, say the same thing:
+    enough of the shorter one's informative pairs in the other, and never fewer
+    than MIN_SHARED_PAIRS (two pairs in common prove nothing: `for 30 years`)."""
+    found, share = shared(a, b)
+    if found < MIN_SHARED_PAIRS:
+        return False
     if named:
-        return min(a.count, b.count) >= MIN_WORDS and containment(a, b) >= CONTAINED
-    return min(a.count, b.count) >= MIN_WORDS_UNNAMED and containment(a, b) >= CONTAINED_UNNAMED
+        return min(a.count, b.count) >= MIN_WORDS and share >= CONTAINED
+    return min(a.count, b.count) >= MIN_WORDS_UNNAMED and share >= CONTAINED_UNNAMED
 
 
-@dataclass
+@dataclass(eq=False)
 class _Statement:
     id: int
     speaker: int | None
+    confidence: float
+    """How sure the attribution of its surest quote by `speaker` is (1 without a model)."""
     text: str
     words: Words
-    text_changed: bool = False
+    changed: bool = False
 
 
 class StatementGrouper:
@@ -146,41 +176,54 @@ class StatementGrouper:
         article and text order (so that importing in parts groups as one run)."""
         marks = ",".join("?" * len(article_ids))
         quotes = self.db.execute(
-            f"SELECT id, text, speaker_entity_id FROM quotes WHERE article_id IN ({marks}) "
+            "SELECT id, text, speaker_entity_id, ifnull(confidence, 1) FROM quotes "
+            f"WHERE article_id IN ({marks}) "
             "AND statement_id IS NULL ORDER BY article_id, start",
             article_ids,
         ).fetchall()
-        found = [(quote_id, text, speaker, Words.of(text)) for quote_id, text, speaker in quotes]
-        found = [quote for quote in found if quote[3].count >= MIN_WORDS]
+        found = [(i, text, speaker, sure, Words.of(text)) for i, text, speaker, sure in quotes]
+        found = [quote for quote in found if quote[4].count >= MIN_WORDS]
         by_print = self._known_prints({p for *_, words in found for p in words.fingerprints()})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
         next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         created: list[_Statement] = []
         new_prints: set[tuple[int, int]] = set()
         assigned: list[tuple[int, int]] = []
-        for quote_id, text, speaker, words in found:
+        for quote_id, text, speaker, confidence, words in found:
             prints = words.fingerprints()
             candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
-            statement = _best(words, speaker, [statements[i] for i in candidates])
+            statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
             if statement is None:
-                statement = _Statement(next_id, speaker, text, words)
+                statement = _Statement(next_id, speaker, confidence, text, words)
                 next_id += 1
                 statements[statement.id] = statement
                 created.append(statement)
-            elif len(text) > len(statement.text):  # the longest variant stands for it
-                statement.text, statement.words, statement.text_changed = text, words, True
+            else:
+                if len(text) > len(statement.text):  # the longest variant stands for it
+                    statement.text, statement.words, statement.changed = text, words, True
+                if speaker is not None and confidence > statement.confidence:
+                    # Its surest quote names the speaker.
+                    statement.speaker, statement.confidence = speaker, confidence
+                    statement.changed = True
             for hashed in prints:
                 by_print.setdefault(hashed, set()).add(statement.id)
                 new_prints.add((hashed, statement.id))
             assigned.append((statement.id, quote_id))
             self._touched.add(statement.id)
+        new_ids = {s.id for s in created}
         self.db.conn.executemany(
-            "INSERT INTO statements (id, speaker_entity_id, text) VALUES (?, ?, ?)",
-            [(s.id, s.speaker, s.text) for s in created],
+            "INSERT INTO statements (id, speaker_entity_id, speaker_confidence, text) "
+            "VALUES (?, ?, ?, ?)",
+            [(s.id, s.speaker, s.confidence, s.text) for s in created],
         )
         self.db.conn.executemany(
-            "UPDATE statements SET text = ? WHERE id = ?",
-            [(s.text, s.id) for s in statements.values() if s.text_changed and s not in created],
+            "UPDATE statements SET speaker_entity_id = ?, speaker_confidence = ?, text = ? "
+            "WHERE id = ?",
+            [
+                (s.speaker, s.confidence, s.text, s.id)
+                for s in statements.values()
+                if s.changed and s.id not in new_ids
+            ],
         )
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO statement_prints (print, statement_id) VALUES (?, ?)",
@@ -207,12 +250,14 @@ class StatementGrouper:
         ordered = sorted(statement_ids)
         for start in range(0, len(ordered), _SQL_VARIABLES):
             chunk = ordered[start : start + _SQL_VARIABLES]
-            for statement_id, speaker, text in self.db.execute(
-                "SELECT id, speaker_entity_id, text FROM statements "
-                f"WHERE id IN ({','.join('?' * len(chunk))})",
+            for statement_id, speaker, confidence, text in self.db.execute(
+                "SELECT id, speaker_entity_id, ifnull(speaker_confidence, 1), text "
+                f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                loaded[statement_id] = _Statement(statement_id, speaker, text, Words.of(text))
+                loaded[statement_id] = _Statement(
+                    statement_id, speaker, confidence, text, Words.of(text)
+                )
         return loaded
 
     def _count(self) -> None:
@@ -234,15 +279,21 @@ class StatementGrouper:
             self.db.conn.executemany("DELETE FROM statements WHERE id = ?", empty)
 
 
-def _best(words: Words, speaker: int | None, candidates: list[_Statement]) -> _Statement | None:
+def _best(
+    words: Words, speaker: int | None, confidence: float, candidates: list[_Statement]
+) -> _Statement | None:
     """The candidate this quote is most contained in (or contains), if it is the same
     statement; the oldest on a tie."""
     best: _Statement | None = None
     best_score = 0.0
     for statement in candidates:
-        if statement.speaker != speaker:
+        if statement.speaker == speaker:
+            named = speaker is not None
+        elif min(confidence, statement.confidence) < UNSURE and speaker is not None:
+            named = False  # one of the two speakers is a guess: the words decide
+        else:
             continue
-        if not same_statement(words, statement.words, named=speaker is not None):
+        if not same_statement(words, statement.words, named=named):
             continue
         score = containment(words, statement.words)
         if score > best_score:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -83,12 +83,12 @@ class _Links:
         return self.near | self.quoting | self.worded
 
 
-@dataclass
+@dataclass(eq=False)
 class _Article:
     id: int
     date: Date | None
     names: set[int] = field(default_factory=set)
-    terms: tuple[tuple[int, float], ...] = ()
+    terms: dict[int, float] = field(default_factory=dict)
 
 
 class StoryGrouper:
@@ -186,9 +186,15 @@ class StoryGrouper:
         shared = [
             name for name in article.names if 0 < len(self._by_name.get(name, ())) <= COMMON_NAME
         ]
-        telling = sorted(shared, key=lambda name: (len(self._by_name[name]), name))
-        candidates = set().union(*(self._by_name[name] for name in telling[:MOST_TELLING]))
-        return {i for i in candidates if _written_alike(article, self._recent_by_id[i])}
+        telling = sorted(shared, key=lambda name: (len(self._by_name[name]), name))[:MOST_TELLING]
+        # An article about the same event shares more than one telling name with it.
+        counts = Counter(i for name in telling for i in self._by_name[name])
+        enough = min(2, len(telling))
+        return {
+            i
+            for i, n in counts.items()
+            if n >= enough and _written_alike(article, self._recent_by_id[i])
+        }
 
     # -- joining a story ------------------------------------------------------
 
@@ -270,7 +276,9 @@ class StoryGrouper:
             return []
         marks = ",".join("?" * len(ids))
         found = {
-            article_id: _Article(article_id, _parse_date(date), terms=unpack_terms(terms or b""))
+            article_id: _Article(
+                article_id, _parse_date(date), terms=dict(unpack_terms(terms or b""))
+            )
             for article_id, date, terms in self.db.execute(
                 "SELECT id, date, terms FROM articles LEFT JOIN article_sketches "
                 f"ON article_id = id WHERE id IN ({marks})",

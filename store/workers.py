@@ -43,11 +43,26 @@ def _start_worker(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
-    """Extraction of each text, in worker processes when a pool is given.
+# A batch goes to the pool in this many chunks: enough to keep every worker busy,
+# few enough that the cost of a task (a few ms on a Dask cluster) does not show.
+CHUNKS = 16
 
-    With a pool the work is submitted at once and the results arrive as the
-    caller iterates."""
+
+def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
+    """Extraction of each text, in worker processes (or on a cluster) when a pool is
+    given.
+
+    With a pool the work is submitted at once, in CHUNKS tasks, and the
+    results arrive in order as the caller iterates; each chunk's result is read
+    once, so a chunk a cluster computes twice (after losing a worker) is still
+    stored once."""
     if pool is None:
         return iter([extract_article(text) for text in texts])
-    return pool.map(extract_article, texts, chunksize=max(len(texts) // 16, 1))
+    size = max(-(-len(texts) // CHUNKS), 1)
+    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
+    return (extraction for done in pool.map(extract_many, chunks) for extraction in done)
+
+
+def extract_many(texts: list[str]) -> list[Extraction]:
+    """The extraction of several texts: one task for a pool or a cluster."""
+    return [extract_article(text) for text in texts]

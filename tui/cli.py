@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,9 +89,19 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: tcp://scheduler:8786, or local[:N] to start one here.",
+)
 @click.pass_context
 def import_command(
-    ctx: click.Context, paths: tuple[str, ...], db_path: Path | None, quiet: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db_path: Path | None,
+    quiet: bool,
+    dask_address: str | None,
 ) -> None:
     """Import articles from files, directories (recursively) or `-` (JSONL on stdin).
 
@@ -106,6 +118,7 @@ def import_command(
       nutgraf import news.jsonl.gz scraped/ --db news.db
       zcat dump.jsonl.gz | nutgraf import -
       nutgraf import shard1.db shard2.db --db news.db
+      nutgraf import archive/ --db news.db --dask tcp://scheduler:8786
     """
     path = _database_path(ctx, db_path)
     db = _open(path, readonly=False)
@@ -114,13 +127,16 @@ def import_command(
 
     summary = ImportSummary()
     try:
-        with _progress(_progress_console(), show_progress) as on_progress:
+        with (
+            _extraction_pool(dask_address) as pool,
+            _progress(_progress_console(), show_progress) as on_progress,
+        ):
 
             def report(problem: Problem) -> None:
                 click.echo(visible(str(problem)), err=True)
 
             summary = import_paths(
-                db, paths, on_problem=report, on_progress=on_progress, on_wait=_warn
+                db, paths, on_problem=report, on_progress=on_progress, on_wait=_warn, pool=pool
             )
     except KeyboardInterrupt:
         click.echo(
@@ -139,6 +155,26 @@ def import_command(
         click.echo(f"{summary}{rate}", err=True)
     if summary.rejected and not (summary.imported or summary.updated or summary.unchanged):
         sys.exit(EXIT_REJECTED)
+
+
+@contextmanager
+def _extraction_pool(dask_address: str | None) -> Iterator[Executor | None]:
+    """The Dask cluster to extract on, if asked for (Dask loads only then)."""
+    if dask_address is None:
+        yield None
+        return
+    from store.cluster import dask_pool
+
+    try:
+        with dask_pool(dask_address) as pool:
+            yield pool
+    except StoreError as error:
+        raise Failure(str(error)) from error
+    except ModuleNotFoundError as error:  # raised on a worker, re-raised here
+        raise Failure(
+            f"--dask {dask_address}: a worker cannot import {error.name}; install nutgraf "
+            "on every worker: pip install 'nutgraf[dask]'"
+        ) from error
 
 
 def _progress_console() -> Console:

@@ -40,11 +40,17 @@ class AttributionMethod(StrEnum):
     NEARBY = "nearby"
     """A name or pronoun close to the quote that no rule pointed at."""
 
+    @classmethod
+    def parse(cls, value: object) -> AttributionMethod:
+        """The method a stored value names; NONE for anything else (another tool's)."""
+        return cls(value) if value in _VALUES else cls.NONE
+
     @property
     def display_name(self) -> str:
         return _DISPLAY[self]
 
 
+_VALUES = frozenset(method.value for method in AttributionMethod)
 _DISPLAY = {
     AttributionMethod.NONE: "no speaker",
     AttributionMethod.CUE: "named by a cue",

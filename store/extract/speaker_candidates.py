@@ -383,7 +383,7 @@ def _word_class(window: str, *, last_word: bool) -> str:
     if not char.isalpha():
         return char if char in ",.:;(—“”\"’'" else "#"
     words = _WORD.findall(stripped)
-    word = words[-1] if last_word else words[0] if words else ""
+    word = (words[-1] if last_word else words[0]) if words else ""
     if not word:
         return "#"
     lower = word.lower()

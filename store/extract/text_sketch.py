@@ -79,10 +79,11 @@ def agreement(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return sum(x == y and x != EMPTY for x, y in zip(a, b, strict=True)) / SIZE
 
 
-def cosine(a: tuple[tuple[int, float], ...], b: tuple[tuple[int, float], ...]) -> float:
-    """How alike two articles' telling words are (0 to 1)."""
-    weights = dict(b)
-    return sum(weight * weights.get(word, 0.0) for word, weight in a)
+def cosine(a: dict[int, float], b: dict[int, float]) -> float:
+    """How alike two articles' telling words (word hash → weight) are, 0 to 1."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(weight * b.get(word, 0.0) for word, weight in a.items())
 
 
 @cache

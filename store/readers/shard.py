@@ -143,10 +143,13 @@ def _rows(conn: sqlite3.Connection, article_ids: list[object]) -> dict[object, _
         article_ids,
     ):
         found[article_id].mentions.append(tuple(mention))
+    # A shard made before quotes recorded how they were attributed has no such columns.
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    attribution = "method, confidence" if {"method", "confidence"} <= columns else "NULL, NULL"
     for article_id, *quote in conn.execute(
         f'SELECT article_id, quotes.start, quotes."end", quotes.text, speaker_entity_id, '
         f"entities.id, speaker_text, speaker_start, speaker_end, entities.name, entities.kind, "
-        f"cue FROM quotes LEFT JOIN entities ON entities.id = speaker_entity_id "
+        f"cue, {attribution} FROM quotes LEFT JOIN entities ON entities.id = speaker_entity_id "
         f"WHERE article_id IN ({marks}) ORDER BY article_id, quotes.start",
         article_ids,
     ):

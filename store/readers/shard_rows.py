@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.extract.entities import Mention
-from store.extract.quotes import Quote
+from store.extract.quotes import AttributionMethod, Quote
 from store.extract.repeats import Repeat
 from store.kinds import EntityKind
 
@@ -72,7 +72,8 @@ def checked_mention(row: tuple[object, ...], length: int) -> Mention:
 
 def checked_quote(row: tuple[object, ...], length: int) -> Quote:
     """A `quotes` row joined to its speaker: (start, end, text, speaker_entity_id,
-    entities.id, speaker_text, speaker_start, speaker_end, name, kind, cue)."""
+    entities.id, speaker_text, speaker_start, speaker_end, name, kind, cue, method,
+    confidence)."""
     start, end = _span("quote", row[0], row[1], length)
     what = f"quote at {start}-{end}"
     text = _text(what, row[2])
@@ -86,7 +87,14 @@ def checked_quote(row: tuple[object, ...], length: int) -> Quote:
     if row[3] is not None:
         kind, name = _entity(f"{what}: speaker", row[3], row[4], row[9], row[8])
     cue = _optional_text(f"{what}: cue", row[10])
-    return Quote(start, end, text, speaker_text, speaker_start, speaker_end, name, kind, cue)
+    method = AttributionMethod.parse(row[11]) if len(row) > 11 else AttributionMethod.NONE
+    confidence = row[12] if len(row) > 12 else None
+    if confidence is not None and not (isinstance(confidence, float) and 0 <= confidence <= 1):
+        raise BadRow(f"{what}: confidence {quoted(confidence)} is not between 0 and 1")
+    return Quote(
+        start, end, text, speaker_text, speaker_start, speaker_end, name, kind, cue,
+        method, confidence,
+    )  # fmt: skip
 
 
 def _span(what: str, start: object, end: object, length: int) -> tuple[int, int]:

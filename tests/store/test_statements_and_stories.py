@@ -1,0 +1,119 @@
+"""Statements (one speaker's words quoted in many articles) and stories (articles
+telling one story), kept by imports, updates and shard merges."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.database import open_database
+from store.importer import import_paths
+from store.statements import Words, same_statement
+from tests.conftest import SEEDS
+
+# The same Putin statement, as two outlets translated it.
+ONE_WAY = "on the basis of the policy which the administration of President Donald Trump"
+OTHER_WAY = "on the basis of the policies carried out by the administration of President Trump"
+
+
+def statement_of(db: Database, words: str) -> int | None:
+    (statement,) = db.execute(
+        "SELECT statement_id FROM quotes WHERE text LIKE ?", [f"%{words}%"]
+    ).fetchone()
+    return int(statement) if statement is not None else None
+
+
+def seed(name: str) -> str:
+    return next(str(path) for path in SEEDS.glob(f"{name}_*.txt"))
+
+
+def stories_by_seed(db: Database) -> dict[str, int | None]:
+    return {
+        Path(path).name[:3]: story
+        for path, story in db.execute("SELECT path, story_id FROM articles ORDER BY path")
+    }
+
+
+def test_the_seeds_putin_statement_is_one_statement(seeded_db: Database) -> None:
+    statement = statement_of(seeded_db, ONE_WAY)
+    assert statement is not None and statement == statement_of(seeded_db, OTHER_WAY)
+    row = seeded_db.execute(
+        "SELECT name, quote_count, article_count, first_article_id FROM statements "
+        "JOIN entities ON entities.id = speaker_entity_id WHERE statements.id = ?",
+        [statement],
+    ).fetchone()
+    assert row[:3] == ("Vladimir Putin", 2, 2)
+
+
+def test_the_seeds_stories(seeded_db: Database) -> None:
+    stories = stories_by_seed(seeded_db)
+    assert stories["000"] is not None
+    assert stories["000"] == stories["001"] == stories["003"]
+    assert stories["002"] is None and stories["004"] is None
+    counts = seeded_db.execute("SELECT article_count FROM stories").fetchall()
+    assert counts == [(3,)]
+
+
+def test_a_statement_grows_across_imports(db: Database) -> None:
+    import_paths(db, [seed("000")])
+    first = statement_of(db, ONE_WAY)
+    import_paths(db, [seed("001")])
+    assert statement_of(db, OTHER_WAY) == first
+    assert db.execute(
+        "SELECT quote_count, article_count FROM statements WHERE id = ?", [first]
+    ).fetchone() == (2, 2)
+
+
+def test_a_statement_grows_through_a_shard_merge(tmp_path: Path) -> None:
+    for name in ("000", "001"):
+        import_paths(open_database(tmp_path / f"shard-{name}.db"), [seed(name)])
+    merged = open_database(tmp_path / "merged.db")
+    import_paths(merged, [str(tmp_path / "shard-000.db"), str(tmp_path / "shard-001.db")])
+    statement = statement_of(merged, ONE_WAY)
+    assert statement is not None and statement == statement_of(merged, OTHER_WAY)
+    # How each quote was attributed travels with it.
+    shard = open_database(tmp_path / "shard-001.db")
+    attribution = "SELECT text, method, confidence FROM quotes ORDER BY text"
+    assert (
+        shard.execute(attribution).fetchall()
+        == merged.execute(
+            "SELECT text, method, confidence FROM quotes WHERE article_id = 2 ORDER BY text"
+        ).fetchall()
+    )
+
+
+def test_an_updated_article_leaves_its_statement(db: Database, tmp_path: Path) -> None:
+    copy = tmp_path / "001.txt"
+    shutil.copy(seed("001"), copy)
+    import_paths(db, [seed("000"), str(copy)])
+    statement = statement_of(db, ONE_WAY)
+    copy.write_text("Putin spoke\n\nNothing was quoted this time.")
+    import_paths(db, [str(copy)])
+    assert db.execute(
+        "SELECT quote_count, article_count FROM statements WHERE id = ?", [statement]
+    ).fetchone() == (1, 1)
+    assert stories_by_seed(db) == {"000": None, "001": None}
+    assert db.execute("SELECT count(*) FROM stories").fetchone() == (0,)
+
+
+def test_quotes_record_how_they_were_attributed(seeded_db: Database) -> None:
+    methods = dict(seeded_db.execute("SELECT method, count(*) FROM quotes GROUP BY 1"))
+    assert methods.get("cue", 0) > 10
+    assert seeded_db.execute(
+        "SELECT count(*) FROM quotes WHERE confidence IS NOT NULL "
+        "AND (confidence < 0 OR confidence > 1)"
+    ).fetchone() == (0,)
+
+
+def test_same_statement_decides_on_words() -> None:
+    assert same_statement(Words.of(ONE_WAY), Words.of(OTHER_WAY), named=True)
+    fragment = "the administration of President Donald Trump"
+    assert same_statement(Words.of(fragment), Words.of(ONE_WAY), named=True)
+    other = "We will not create problems for American diplomats"
+    assert not same_statement(Words.of(other), Words.of(ONE_WAY), named=True)
+    # Function words alone make no statement the same.
+    assert not same_statement(
+        Words.of("we will not do it at all"), Words.of("we will not be there at all"), named=True
+    )
