@@ -42,6 +42,10 @@ def every_month(months: list[MonthCount]) -> list[int]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 class EntityScreen(Screen[Place | None]):
     """One entity's profile. Dismisses with the place to open, or None to go back."""
 
@@ -95,15 +99,19 @@ class EntityScreen(Screen[Place | None]):
             Text.assemble((visible(entity.name), "bold"), f"  {visible(kind_display(entity.kind))}")
         )
         also = [alias for alias in entity.aliases if alias != entity.name]
-        facts = Text(f"{entity.mentions:,} mentions in {entity.articles:,} articles")
+        facts = Text(
+            f"{_count(entity.mentions, 'mention')} in {_count(entity.articles, 'article')}"
+        )
         if also:
             facts.append("\nalso written as: " + visible(", ".join(also[:12])))
         self.query_one("#profile-facts", Static).update(facts)
         self._show_months(profile.per_month)
         articles = self.query_one("#profile-articles", OptionList)
+        # No date column when none of them is dated.
+        dated = any(row.date for row in profile.articles)
         for row in profile.articles:
-            label = Text.assemble(((row.date or "").ljust(11), "dim"), visible(row.title))
-            articles.add_option(Option(label))
+            date = (row.date or "").ljust(11) if dated else ""
+            articles.add_option(Option(Text.assemble((date, "dim"), visible(row.title))))
         companions = self.query_one("#profile-companions", OptionList)
         for other in profile.companions:
             label = Text.assemble(
