@@ -31,6 +31,8 @@ MIGRATION_NAMES = frozenset(
         "0003_entity_keys",
         "0004_statements_and_stories",
         "0005_bookmarks",
+        "0006_settings",
+        "0007_entity_fixes",
     }
 )
 

@@ -20,30 +20,18 @@ most complete form among the frequent ones.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
-from store.extract.lexicon import lexicon
+from store.entity_fixes import Fixes
+from store.names import canonical_name, middle_names, name_key
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
 LAST_NAME_SIMILARITY = 80
-
-
-@lru_cache(maxsize=200_000)
-def name_key(name: str) -> str:
-    """A name folded for comparison: no accents, case, dots or hyphens."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = plain.casefold().replace(".", "").replace("-", " ").replace("’", "'")
-    if plain.startswith("the "):
-        plain = plain[4:]
-    return " ".join(plain.split())
 
 
 @dataclass
@@ -68,7 +56,9 @@ class EntityResolver:
         self._new_keys: list[tuple[str, str, int]] = []
         self._merges: dict[int, int] = {}
         self._maybe_unused: set[int] = set()
+        self._fixed_names: dict[int, str] = {}
         self.touched: set[int] = set()
+        self.fixes = Fixes.load(db)
         self._load()
 
     def _load(self) -> None:
@@ -97,19 +87,27 @@ class EntityResolver:
                 self._by_surname[parts[-1]].append(entity)
                 self._by_initials[parts[0][0] + parts[-1][0]].append(entity)
 
-    def resolve(self, kind: str, name: str, *, mention: bool = True) -> int:
-        """The entity for a name as an article gives it, created if new.
+    def resolve(self, kind: str, name: str, *, mention: bool = True) -> int | None:
+        """The entity for a name as an article gives it, created if new; None for a
+        name a user said is no entity (store/entity_fixes.py).
 
         `mention=False` looks up a quote's speaker without counting a mention."""
         key = name_key(name)
+        fixes = self.fixes
+        if (kind, key) in fixes.ignored:
+            return None
+        if (target := fixes.redirects.get((kind, key))) is not None:
+            name, key = target, name_key(target)
         entity = self._by_key.get((kind, key))
         if entity is not None and entity.id not in self._entities:
             entity = None  # dropped by `drop_unused`
-        if entity is None and kind == "person":
+        if entity is None and kind == "person" and (kind, key) not in fixes.standalone:
             entity = self._similar_person(key)
         if entity is None:
             entity = self._create(kind, name, key)
         entity.mentions += mention
+        if (kind, key) in fixes.names:
+            self._fixed_names[entity.id] = fixes.names[(kind, key)]
         if self._by_key.get((kind, key)) is not entity:
             self._by_key[(kind, key)] = entity
             self._new_keys.append((kind, key, entity.id))
@@ -121,10 +119,10 @@ class EntityResolver:
         if len(parts) == 1:
             namesakes = self._by_surname.get(key, [])
             return max(namesakes, key=lambda e: e.mentions, default=None)
-        middle, initials = _middle(parts)
+        middle, initials = middle_names(parts)
         for known in self._by_initials.get(parts[0][0] + parts[-1][0], []):
             known_parts = known.key.split()
-            known_middle, known_initials = _middle(known_parts)
+            known_middle, known_initials = middle_names(known_parts)
             if (
                 known_middle == middle
                 # `Donald J. Trump` is `Donald Trump`; `George H. W. Bush` is not `George W.`
@@ -156,6 +154,48 @@ class EntityResolver:
             entity.mentions += lone.mentions
             self._by_key[("person", surname)] = entity
         return entity
+
+    def merge_now(self, source: int, target: int, name: str) -> None:
+        """Merge one stored entity into another at once, which keeps `name` (a user's
+        fix)."""
+        self._fixed_names[target] = name
+        self._merges[source] = target
+        self._entities.pop(source, None)
+        self.flush()
+        self.touched.add(target)
+        self.update_names()
+
+    def split_now(self, entity_id: int, kind: str, key: str, name: str) -> int:
+        """Give one name of a stored entity an entity of its own (a user's fix): the
+        name's key, and the mentions written that way, move to it."""
+        entity = self._create(kind, name, key)
+        self._by_key[(kind, key)] = entity
+        self.flush()
+        self.db.execute(
+            "UPDATE entity_keys SET entity_id = ? WHERE kind = ? AND key = ?",
+            [entity.id, kind, key],
+        )
+        moved = [
+            (mention_id,)
+            for mention_id, text in self.db.execute(
+                "SELECT id, text FROM mentions WHERE entity_id = ?", [entity_id]
+            )
+            if name_key(text) == key
+        ]
+        self.db.conn.executemany(f"UPDATE mentions SET entity_id = {entity.id} WHERE id = ?", moved)
+        for alias_owner in (entity_id, entity.id):
+            self.db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", [alias_owner])
+            self.db.execute(
+                "INSERT INTO entity_aliases (entity_id, alias, count) "
+                "SELECT entity_id, text, count(*) FROM mentions WHERE entity_id = ? "
+                "GROUP BY entity_id, text",
+                [alias_owner],
+            )
+        self._maybe_unused.update({entity_id, entity.id})
+        self.drop_unused()
+        self.touched.update({entity_id, entity.id})
+        self.update_names()
+        return entity.id
 
     def merged(self, entity_id: int) -> int:
         while entity_id in self._merges:
@@ -286,39 +326,7 @@ class EntityResolver:
                 [
                     (name, entity_id, name)
                     for entity_id, forms in aliases.items()
-                    for name in [canonical_name(forms)]
+                    for name in [self._fixed_names.get(entity_id) or canonical_name(forms)]
                 ],
             )
         self.touched = set()
-
-
-def _middle(parts: list[str]) -> tuple[list[str], list[str]]:
-    """The middle names of a folded name, and its middle initials, apart."""
-    inner = parts[1:-1]
-    return [p for p in inner if len(p) > 1], [p for p in inner if len(p) == 1]
-
-
-def canonical_name(aliases: list[tuple[str, int]]) -> str:
-    """The most complete of the frequent forms: among aliases with at least a fifth
-    of the top count, or that complete the top form and are used now and then
-    (`Ronald Reagan` beside a far more frequent `Reagan`), the one with most words
-    (an initial is no word: `Donald Trump` rather than `Donald J. Trump`), then the
-    most used; on a tie, a form with no word known as a place (`Dmitry Peskov`, not
-    one outlet's `Dmitry Pskov`), never the order of import alone."""
-    top_alias, top = max(aliases, key=lambda item: item[1])
-    frequent = [
-        (alias, count)
-        for alias, count in aliases
-        if count * 5 >= top
-        or (alias.endswith(" " + top_alias) and count >= 2 and count * 50 >= top)
-    ]
-    places = lexicon().places
-
-    def evidence(item: tuple[str, int]) -> tuple[int, int, int, str]:
-        alias, count = item
-        words = alias.replace(".", " ").split()
-        complete = sum(1 for word in words if len(word) > 1)
-        placed = sum(1 for word in words if word in places)
-        return complete, count, -placed, alias
-
-    return max(frequent, key=evidence)[0]

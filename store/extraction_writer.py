@@ -42,6 +42,8 @@ class ExtractionWriter:
             repeats += [(article_id, r.start, r.end, r.original_start) for r in extraction.repeats]
             for mention in extraction.mentions:
                 entity_id = resolver.resolve(mention.kind, mention.name)
+                if entity_id is None:
+                    continue  # a name a user said is no entity
                 # Aliases fold whitespace ("Donald\u00a0Trump"); mentions keep the text exact.
                 aliases[(entity_id, " ".join(mention.text.split()))] += 1
                 mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))

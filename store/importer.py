@@ -18,6 +18,7 @@ from store.database import database_file, write_transaction
 from store.extract import Extraction
 from store.extract.text_sketch import sketch
 from store.extraction_writer import ExtractionWriter
+from store.extractors import load_extractor, recorded_extractor, use_extractor
 from store.readers import read_paths
 from store.records import Problem, Record
 from store.workers import PARALLEL_FROM, extract_texts, worker_pool
@@ -68,17 +69,20 @@ def import_paths(
     workers: int | None = None,
     on_wait: Callable[[str], None] | None = None,
     pool: Executor | None = None,
+    extractor: str | None = None,
 ) -> ImportSummary:
     """Import the articles in files and directories (see `store.readers.read_paths`)."""
+    extractor = extractor or recorded_extractor(db)
     return import_records(
         db,
-        read_paths(paths),
+        read_paths(paths, extractor=extractor),
         on_problem=on_problem,
         on_progress=on_progress,
         batch_size=batch_size,
         workers=workers,
         on_wait=on_wait,
         pool=pool,
+        extractor=extractor,
     )
 
 
@@ -92,6 +96,7 @@ def import_records(
     workers: int | None = None,
     on_wait: Callable[[str], None] | None = None,
     pool: Executor | None = None,
+    extractor: str | None = None,
 ) -> ImportSummary:
     """Store records and their extraction, one transaction per batch.
 
@@ -107,10 +112,30 @@ def import_records(
     writer lock, `on_wait` is told who and the import waits.
 
     `pool` extracts instead of local worker processes (a Dask cluster's
-    executor, see store/cluster.py); the caller owns it.
+    executor, see store/cluster.py); the caller owns it. `extractor` names the
+    extractor (store/extractors/), by default the one that filled the corpus
+    (`nutgraf` for a new one); a corpus keeps the extractor that filled it.
+
+    Raises:
+        StoreError: the extractor cannot load, or the corpus uses another one.
     """
+    chosen = load_extractor(extractor or recorded_extractor(db))
     with writer_lock(database_file(db), on_wait=on_wait):
-        return _import_records(db, items, on_problem, on_progress, batch_size, workers, pool)
+        with write_transaction(db):
+            use_extractor(db, chosen)
+        run = _Run(batch_size, workers or os.cpu_count() or 1, pool, chosen.name)
+        return _import_records(db, items, on_problem, on_progress, run)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """How an import extracts."""
+
+    batch_size: int
+    workers: int
+    pool: Executor | None
+    """Given by the caller (a cluster), else started as needed and shut here."""
+    extractor: str
 
 
 def _import_records(
@@ -118,9 +143,7 @@ def _import_records(
     items: Iterable[Record | Problem],
     on_problem: ProblemHandler | None,
     on_progress: ProgressHandler | None,
-    batch_size: int,
-    workers: int | None,
-    given_pool: Executor | None,
+    run: _Run,
 ) -> ImportSummary:
     summary = ImportSummary()
     started = time.perf_counter()
@@ -133,15 +156,14 @@ def _import_records(
             on_problem(problem)
 
     writer = ExtractionWriter(db)
-    pool: Executor | None = given_pool
-    workers = workers or os.cpu_count() or 1
+    pool = run.pool
     pending: _Batch | None = None
     try:
         # The workers extract the next batch while this process writes the last one.
-        while batch := list(islice(records, batch_size)):
-            if pool is None and workers > 1 and len(batch) >= PARALLEL_FROM:
-                pool = worker_pool(workers)
-            extracting = _start_batch(db, batch, pool)
+        while batch := list(islice(records, run.batch_size)):
+            if pool is None and run.workers > 1 and len(batch) >= PARALLEL_FROM:
+                pool = worker_pool(run.workers)
+            extracting = _start_batch(db, batch, pool, run.extractor)
             if pending is not None:
                 _write_batch(db, pending, imported_at, summary, writer, warn)
                 _report(summary, started, on_progress)
@@ -150,7 +172,7 @@ def _import_records(
             _write_batch(db, pending, imported_at, summary, writer, warn)
             _report(summary, started, on_progress)
     finally:
-        if pool is not None and pool is not given_pool:
+        if pool is not None and pool is not run.pool:
             pool.shutdown(cancel_futures=True)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -192,7 +214,9 @@ class _Batch:
     extracted: Iterator[Extraction]  # in the order of `fresh`
 
 
-def _start_batch(db: Database, batch: list[Record], pool: Executor | None) -> _Batch:
+def _start_batch(
+    db: Database, batch: list[Record], pool: Executor | None, extractor: str
+) -> _Batch:
     by_hash: dict[str, Record] = {}
     for record in batch:
         by_hash.setdefault(content_hash(record), record)
@@ -200,7 +224,7 @@ def _start_batch(db: Database, batch: list[Record], pool: Executor | None) -> _B
     fresh = {digest: record for digest, record in by_hash.items() if digest not in stored}
     # Records read from a shard come with their extraction; the rest are extracted.
     todo = [record.text for record in fresh.values() if record.extraction is None]
-    extracted = extract_texts(todo, pool)
+    extracted = extract_texts(todo, pool, extractor)
     in_order = (
         record.extraction if record.extraction is not None else next(extracted)
         for record in fresh.values()

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from store.database import database_file, write_transaction
 from store.extraction_writer import ExtractionWriter
+from store.extractors import Extractor, load_extractor, recorded_extractor, use_extractor
 from store.importer import BATCH_SIZE
 from store.workers import PARALLEL_FROM, extract_texts, worker_pool
 from store.writer_lock import writer_lock
@@ -35,6 +36,7 @@ def reindex(
     on_progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     on_wait: Callable[[str], None] | None = None,
+    extractor: str | None = None,
 ) -> int:
     """Forget every extraction and extract all articles again; returns how many.
 
@@ -42,13 +44,21 @@ def reindex(
     its own transaction, so an interrupted reindex leaves a consistent
     database holding the batches done (run it again to complete it). Like an
     import, it waits for another writer to finish first (telling `on_wait`).
+
+    `extractor` switches the corpus to another extractor (store/extractors/);
+    by default the one that filled it extracts again.
     """
+    name = extractor or recorded_extractor(db)
+    chosen = load_extractor(name)
     with writer_lock(database_file(db), on_wait=on_wait):
-        return _reindex(db, on_progress, workers)
+        return _reindex(db, on_progress, workers, chosen)
 
 
 def _reindex(
-    db: Database, on_progress: Callable[[int, int], None] | None, workers: int | None
+    db: Database,
+    on_progress: Callable[[int, int], None] | None,
+    workers: int | None,
+    extractor: Extractor,
 ) -> int:
     total = int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
     workers = workers or os.cpu_count() or 1
@@ -63,6 +73,7 @@ def _reindex(
                 db.execute(f"DELETE FROM {table}")
             db.execute("UPDATE articles SET story_id = NULL")
             db.execute("DELETE FROM stories")
+            use_extractor(db, extractor, switch=True)
         writer = ExtractionWriter(db)
         while True:
             batch = db.execute(
@@ -71,7 +82,7 @@ def _reindex(
             ).fetchall()
             if not batch:
                 break
-            extractions = extract_texts([text for _, text in batch], pool)
+            extractions = extract_texts([text for _, text in batch], pool, extractor.name)
             with write_transaction(db):
                 writer.write(dict(zip((i for i, _ in batch), extractions, strict=True)))
             last_id = batch[-1][0]

@@ -117,7 +117,7 @@ def entity_keys(db: Database) -> None:
     as `Kim` then passed for a lone-surname entity. Existing corpora start from
     their canonical names (`nutgraf reindex` rebuilds the keys exactly).
     """
-    from store.entity_resolver import name_key
+    from store.names import name_key
 
     _table(db, "entities").add_column("key", str)
     _table(db, "entity_keys").create(
@@ -225,3 +225,29 @@ def bookmarks(db: Database) -> None:
         "CREATE INDEX idx_articles_list_source_date "
         "ON articles (ifnull(source, ''), ifnull(date, ''), id)"
     )
+
+
+@MIGRATIONS(name="0006_settings")
+def settings(db: Database) -> None:
+    """Facts about the corpus as a whole: `extractor` and `extractor_version`, the
+    extractor that found its names and quotes (store/extractors/)."""
+    _table(db, "settings").create({"key": str, "value": str}, pk="key")
+
+
+@MIGRATIONS(name="0007_entity_fixes")
+def entity_fixes(db: Database) -> None:
+    """Corrections users made to entities (store/entity_fixes.py), kept apart from
+    what extraction finds so that they survive `reindex` and later imports."""
+    _table(db, "entity_fixes").create(
+        {
+            "id": int,
+            "action": str,
+            "kind": str,
+            "key": str,
+            "target": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"action", "kind", "key"},
+    )
+    _table(db, "entity_fixes").create_index(["kind", "key"])

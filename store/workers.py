@@ -9,8 +9,9 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 
-from store.extract import Extraction, extract_article
+from store.extract import Extraction
 from store.extract.lexicon import lexicon
+from store.extractors import DEFAULT, load_extractor
 
 # Smaller batches are extracted in this process: a worker pool costs more than it saves.
 PARALLEL_FROM = 64
@@ -48,7 +49,9 @@ def _start_worker(parent: int) -> None:
 CHUNKS = 16
 
 
-def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Extraction]:
+def extract_texts(
+    texts: list[str], pool: Executor | None = None, extractor: str = DEFAULT
+) -> Iterator[Extraction]:
     """Extraction of each text, in worker processes (or on a cluster) when a pool is
     given.
 
@@ -57,12 +60,15 @@ def extract_texts(texts: list[str], pool: Executor | None = None) -> Iterator[Ex
     once, so a chunk a cluster computes twice (after losing a worker) is still
     stored once."""
     if pool is None:
-        return iter([extract_article(text) for text in texts])
+        return iter(extract_many(texts, extractor))
     size = max(-(-len(texts) // CHUNKS), 1)
     chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
-    return (extraction for done in pool.map(extract_many, chunks) for extraction in done)
+    done = pool.map(extract_many, chunks, [extractor] * len(chunks))
+    return (extraction for extracted in done for extraction in extracted)
 
 
-def extract_many(texts: list[str]) -> list[Extraction]:
-    """The extraction of several texts: one task for a pool or a cluster."""
-    return [extract_article(text) for text in texts]
+def extract_many(texts: list[str], extractor: str = DEFAULT) -> list[Extraction]:
+    """The extraction of several texts by the extractor of that name: one task for a
+    pool or a cluster (the extractor loads once per process)."""
+    extract = load_extractor(extractor).extract
+    return [extract(text) for text in texts]

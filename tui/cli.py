@@ -90,6 +90,11 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 @db_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option(
+    "--extractor",
+    help="What finds names and quotes: nutgraf, spacy (pip install 'nutgraf[spacy]'), or "
+    "another installed one [default: the one that filled the corpus, else nutgraf].",
+)
+@click.option(
     "--dask",
     "dask_address",
     metavar="ADDRESS",
@@ -101,6 +106,7 @@ def import_command(
     paths: tuple[str, ...],
     db_path: Path | None,
     quiet: bool,
+    extractor: str | None,
     dask_address: str | None,
 ) -> None:
     """Import articles from files, directories (recursively) or `-` (JSONL on stdin).
@@ -136,8 +142,16 @@ def import_command(
                 click.echo(visible(str(problem)), err=True)
 
             summary = import_paths(
-                db, paths, on_problem=report, on_progress=on_progress, on_wait=_warn, pool=pool
+                db,
+                paths,
+                on_problem=report,
+                on_progress=on_progress,
+                on_wait=_warn,
+                pool=pool,
+                extractor=extractor,
             )
+    except StoreError as error:
+        raise Failure(str(error)) from error
     except KeyboardInterrupt:
         click.echo(
             "Interrupted: every completed batch is stored; run the import again to finish.",
@@ -257,15 +271,21 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
 
 @main.command()
 @db_option
+@click.option(
+    "--extractor",
+    help="Switch the corpus to this extractor [default: the one that filled it].",
+)
 @click.pass_context
-def reindex(ctx: click.Context, db_path: Path | None) -> None:
-    """Extract entities (and repeats) again from every stored article.
+def reindex(ctx: click.Context, db_path: Path | None, extractor: str | None) -> None:
+    """Extract names, quotes and repeats again from every stored article.
 
-    Run it after upgrading nutgraf; the articles are not touched.
+    Run it after upgrading nutgraf, or to switch extractors; the articles are
+    not touched.
 
     \b
-    Example:
+    Examples:
       nutgraf reindex --db news.db
+      nutgraf reindex --db news.db --extractor spacy
     """
     from store.reindex import reindex as reindex_corpus
 
@@ -279,7 +299,9 @@ def reindex(ctx: click.Context, db_path: Path | None) -> None:
             def update(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            done = reindex_corpus(db, on_progress=update, on_wait=_warn)
+            done = reindex_corpus(db, on_progress=update, on_wait=_warn, extractor=extractor)
+    except StoreError as error:
+        raise Failure(str(error)) from error
     except KeyboardInterrupt:
         click.echo(
             "Interrupted: the batches done are stored; run nutgraf reindex again to finish.",

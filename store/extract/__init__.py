@@ -38,8 +38,15 @@ def extract_article(text: str) -> Extraction:
     counted in its first printing.
     """
     text = text[:MAX_EXTRACTED_CHARS]
-    repeats = find_repeats(text)
     mentions, people = extract_entities(text)
+    return extraction_with(text, mentions, people)
+
+
+def extraction_with(text: str, mentions: list[Mention], people: People) -> Extraction:
+    """The rest of an article's extraction, given the names another extractor found
+    (store/extractors/): its quotes, repeated passages and sketch."""
+    text = text[:MAX_EXTRACTED_CHARS]
+    repeats = find_repeats(text)
     quotes = extract_quotes(text, mentions, people)
     if repeats:
 

@@ -26,13 +26,14 @@ ARTICLE_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + TEXT_SUFFIXES
 STDIN = "-"
 
 
-def read_paths(paths: Iterable[str]) -> Iterator[Record | Problem]:
+def read_paths(paths: Iterable[str], *, extractor: str = "nutgraf") -> Iterator[Record | Problem]:
     """Every article in the named files and directories (recursively), in order.
 
     `-` reads JSON Lines from standard input. Inside directories only files
     with an article suffix are read; a file named explicitly is read whatever
     its name (as text unless its suffix says otherwise). Anything that is not
     a regular file (a FIFO, a device, a socket) is reported and never opened.
+    A shard made with another extractor than `extractor` is refused.
     """
     for name in paths:
         if name == STDIN:
@@ -42,16 +43,16 @@ def read_paths(paths: Iterable[str]) -> Iterator[Record | Problem]:
         path = Path(name)
         shown = shown_path(name)
         if path.is_dir():
-            yield from _read_directory(path)
+            yield from _read_directory(path, extractor)
         elif path.exists():
-            yield from read_file(path, shown)
+            yield from read_file(path, shown, extractor)
         elif path.is_symlink():
             yield Problem(shown, "broken symbolic link")
         else:
             yield Problem(shown, "no such file or directory")
 
 
-def read_file(path: Path, shown: str) -> Iterator[Record | Problem]:
+def read_file(path: Path, shown: str, extractor: str = "nutgraf") -> Iterator[Record | Problem]:
     """The articles of one file, chosen by its suffix (a `.db` is a nutgraf shard).
 
     Args:
@@ -68,7 +69,7 @@ def read_file(path: Path, shown: str) -> Iterator[Record | Problem]:
         return
     lower = path.name.lower()
     if lower.endswith(SHARD_SUFFIXES):
-        yield from read_shard(path, shown)
+        yield from read_shard(path, shown, extractor)
         return
     stored = shown_path(str(path.resolve()))
     try:
@@ -118,7 +119,7 @@ def _read_text(file: io.BufferedReader, stored: str, shown: str) -> Iterator[Rec
         yield parse_text_article(decoded.text, stored)
 
 
-def _read_directory(root: Path) -> Iterator[Record | Problem]:
+def _read_directory(root: Path, extractor: str) -> Iterator[Record | Problem]:
     errors: list[OSError] = []
     seen: set[tuple[int, int]] = set()
     for directory, subdirectories, files in os.walk(root, followlinks=True, onerror=errors.append):
@@ -135,7 +136,7 @@ def _read_directory(root: Path) -> Iterator[Record | Problem]:
         for file in sorted(files):
             if file.lower().endswith(ARTICLE_SUFFIXES) and not file.startswith("."):
                 path = Path(directory) / file
-                yield from read_file(path, shown_path(str(path)))
+                yield from read_file(path, shown_path(str(path)), extractor)
     for error in errors:
         yield _unreadable(error)
 

@@ -49,8 +49,9 @@ class _Rows:
     quotes: list[tuple[object, ...]] = field(default_factory=list)
 
 
-def read_shard(path: Path, shown: str) -> Iterator[Record | Problem]:
-    """Every article of a nutgraf database, with its extraction attached."""
+def read_shard(path: Path, shown: str, extractor: str = "nutgraf") -> Iterator[Record | Problem]:
+    """Every article of a nutgraf database, with its extraction attached; nothing
+    from a shard whose names and quotes another extractor than `extractor` found."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.text_factory = text_or_bytes
@@ -61,6 +62,16 @@ def read_shard(path: Path, shown: str) -> Iterator[Record | Problem]:
     if not {"articles", "mentions", "quotes", "repeats", "entities"} <= tables:
         conn.close()
         yield Problem(shown, "a SQLite database, but not a nutgraf corpus")
+        return
+    made_with = _extractor(conn, tables)
+    if made_with != extractor:
+        conn.close()
+        yield Problem(
+            shown,
+            f"extracted with the {made_with} extractor, this corpus with {extractor}: "
+            f"shards merge only with their own kind (nutgraf reindex --extractor {extractor} "
+            "the shard first)",
+        )
         return
     try:
         last: object = 0
@@ -82,6 +93,14 @@ def read_shard(path: Path, shown: str) -> Iterator[Record | Problem]:
         yield Problem(shown, f"cannot read the shard past article {last}: {error}")
     finally:
         conn.close()
+
+
+def _extractor(conn: sqlite3.Connection, tables: set[str]) -> str:
+    """The extractor a shard was made with (`nutgraf` before shards recorded it)."""
+    if "settings" not in tables:
+        return "nutgraf"
+    row = conn.execute("SELECT value FROM settings WHERE key = 'extractor'").fetchone()
+    return str(row[0]) if row else "nutgraf"
 
 
 def _record(row: tuple[object, ...], rows: _Rows, shown: str) -> Record:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from store.entity_resolver import EntityResolver, canonical_name
+from store.entity_resolver import EntityResolver
+from store.names import canonical_name
 
 
 def test_a_middle_initial_is_the_same_person(db: Database) -> None:

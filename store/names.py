@@ -1,0 +1,51 @@
+"""How names compare: folded for comparison, and which written form of a name stands for it."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from store.extract.lexicon import lexicon
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """A name folded for comparison: no accents, case, dots or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = plain.casefold().replace(".", "").replace("-", " ").replace("’", "'")
+    if plain.startswith("the "):
+        plain = plain[4:]
+    return " ".join(plain.split())
+
+
+def middle_names(parts: list[str]) -> tuple[list[str], list[str]]:
+    """The middle names of a folded name, and its middle initials, apart."""
+    inner = parts[1:-1]
+    return [p for p in inner if len(p) > 1], [p for p in inner if len(p) == 1]
+
+
+def canonical_name(aliases: list[tuple[str, int]]) -> str:
+    """The most complete of the frequent forms: among aliases with at least a fifth
+    of the top count, or that complete the top form and are used now and then
+    (`Ronald Reagan` beside a far more frequent `Reagan`), the one with most words
+    (an initial is no word: `Donald Trump` rather than `Donald J. Trump`), then the
+    most used; on a tie, a form with no word known as a place (`Dmitry Peskov`, not
+    one outlet's `Dmitry Pskov`), never the order of import alone."""
+    top_alias, top = max(aliases, key=lambda item: item[1])
+    frequent = [
+        (alias, count)
+        for alias, count in aliases
+        if count * 5 >= top
+        or (alias.endswith(" " + top_alias) and count >= 2 and count * 50 >= top)
+    ]
+    places = lexicon().places
+
+    def evidence(item: tuple[str, int]) -> tuple[int, int, int, str]:
+        alias, count = item
+        words = alias.replace(".", " ").split()
+        complete = sum(1 for word in words if len(word) > 1)
+        placed = sum(1 for word in words if word in places)
+        return complete, count, -placed, alias
+
+    return max(frequent, key=evidence)[0]

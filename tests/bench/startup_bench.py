@@ -1,0 +1,114 @@
+"""Start-up in a real terminal: from spawning the process to the first article on screen.
+
+    python tests/bench/startup_bench.py [--articles N ...] [--repeat N]
+
+Runs `nutgraf --db DB` in a pseudo-terminal (120×40) and times from the spawn
+until the first article's title has been written to the terminal, beside a bare
+Textual app that shows one word, timed the same way in the same run. Unlike a
+Pilot run, this counts the terminal driver and the first real paint. Databases
+of N articles are built from ../shared/corpora (the seeds when N is 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import select
+import statistics
+import struct
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.common import build_database, require_shared
+
+TARGET_RATIO = 1.3
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("ready-to-read")
+Bare().run()
+"""
+
+
+def time_to_screen(command: list[str], marker: bytes, timeout: float = 60) -> float:
+    """Seconds from spawning `command` in a pseudo-terminal until `marker` is written."""
+    import fcntl
+    import pty
+    import termios
+
+    started = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(command[0], command)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    output = b""
+    seconds = float("nan")
+    deadline = started + timeout
+    while time.perf_counter() < deadline:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                output += os.read(fd, 65536)
+            except OSError:
+                break
+            if marker in output:
+                seconds = time.perf_counter() - started
+                break
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return seconds
+
+
+def first_title(db: Path) -> bytes:
+    """The title the list shows first (newest date first), as it is drawn."""
+    from store.database import open_reader
+    from store.queries import ListOrder, list_articles
+
+    conn = open_reader(db)
+    (row, *_) = list_articles(conn, ListOrder.DATE, descending=True, limit=1)
+    conn.close()
+    return (row.title or "")[:12].encode()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, nargs="*", default=[0, 100_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in args.articles:
+            db = Path(tmp) / f"startup-{count}.db"
+            if count:
+                require_shared()
+                build_database(db, count)
+            else:
+                from store.database import open_database
+                from store.importer import import_paths
+                from store.seeds import bundled_seeds
+
+                import_paths(open_database(db), [str(bundled_seeds())])
+            marker = first_title(db)
+            ours, bare = [], []
+            for _ in range(args.repeat):
+                bare.append(time_to_screen([sys.executable, "-c", BARE_APP], b"ready-to-read"))
+                ours.append(
+                    time_to_screen([sys.executable, "-m", "tui.cli", "--db", str(db)], marker)
+                )
+            ratio = statistics.median(ours) / statistics.median(bare)
+            mark = "ok" if ratio <= TARGET_RATIO else "MISSED"
+            print(
+                f"{count or 'seeds':>8} articles: bare Textual {statistics.median(bare):.2f}s,"
+                f" nutgraf {statistics.median(ours):.2f}s, ratio {ratio:.2f}"
+                f" (target ≤ {TARGET_RATIO})  {mark}"
+            )
+
+
+if __name__ == "__main__":
+    main()
