@@ -3,9 +3,8 @@
 An article links to an earlier one when:
 
 1. their texts are near copies: their MinHash signatures
-   (store/extract/text_sketch.py) agree on at least NEAR_COPY of their bins;
-   candidates come from locality-sensitive hashing (`story_bands`: BANDS
-   bands of the signature), never from all pairs;
+   (store/extract/text_sketch.py) mostly agree; candidates come from
+   locality-sensitive hashing (store/sketches.py), never from all pairs;
 2. or they quote the same statement (store/statements.py) and name at least
    STATEMENT_NAMES of the same people, organisations and places;
 3. or their telling words (tf-idf against news at large) have a cosine of at
@@ -22,8 +21,6 @@ story (`articles.story_id` is NULL).
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,10 +28,9 @@ from datetime import date as Date
 
 from sqlite_utils import Database
 
-from store.extract.text_sketch import SIZE, TextSketch, agreement, cosine
+from store.extract.text_sketch import TextSketch, cosine
+from store.sketches import marks, near_copies, store_sketches, unpack_terms
 
-NEAR_COPY = 0.75
-BANDS = 4
 STATEMENT_NAMES = 3
 SAME_WORDS = 0.3
 RECENT = 5_000
@@ -45,30 +41,8 @@ COMMON_NAME = 100
 DAYS = 3
 # How many of a story's newest members an article is compared with to join it.
 COHESION = 20
-# A near copy is looked for among this many of the newest articles sharing a band
-# (copies of one text are one story: linking to a few of them is enough).
-NEAR_COPY_CANDIDATES = 20
-_SIGNATURE = struct.Struct(f"<{SIZE}i")
-_TERM = struct.Struct("<If")
-_ROWS = SIZE // BANDS
-
-
-def band_keys(signature: tuple[int, ...]) -> list[int]:
-    """One key per band of a signature; texts that share a key are candidates."""
-    packed = _SIGNATURE.pack(*signature)
-    width = 4 * _ROWS
-    return [
-        zlib.crc32(packed[band * width : (band + 1) * width]) | (band << 32)
-        for band in range(BANDS)
-    ]
-
-
-def pack_terms(terms: tuple[tuple[int, float], ...]) -> bytes:
-    return b"".join(_TERM.pack(word, weight) for word, weight in terms)
-
-
-def unpack_terms(packed: bytes) -> tuple[tuple[int, float], ...]:
-    return tuple(_TERM.iter_unpack(packed))
+# A statement quoted by many articles links an article to the newest of them only.
+QUOTING_CANDIDATES = 50
 
 
 @dataclass
@@ -135,13 +109,23 @@ class StoryGrouper:
 
     def group(self, sketches: dict[int, TextSketch]) -> None:
         """Give each new article (by id, with its text's sketch) its story, one at a
-        time in id order, so that where batches or runs begin changes nothing."""
-        for id_, sketch in sorted(sketches.items()):
-            self._store_sketch(id_, sketch)
-        for article in self._load(sorted(sketches)):
+        time in id order, so that where batches or runs begin changes nothing (what
+        the database is asked is asked once per batch)."""
+        ids = sorted(sketches)
+        store_sketches(self.db, sketches)
+        near = near_copies(self.db, sketches)
+        quoting = self._quoting(ids)
+        quoted = {a.id: a for a in self._load(set().union(*quoting.values()))}
+        for article in self._load(ids):
             links = _Links(
-                self._near_copies(article.id, sketches[article.id].signature),
-                self._quoting_alike(article),
+                near.get(article.id, set()),
+                {
+                    other.id
+                    for i in quoting.get(article.id, ())
+                    if (other := quoted.get(i)) is not None
+                    and _close_in_time(article, other)
+                    and len(article.names & other.names) >= STATEMENT_NAMES
+                },
                 self._worded_alike(article),
             )
             if story := self._join(article, links):
@@ -151,34 +135,21 @@ class StoryGrouper:
 
     # -- the three kinds of link ----------------------------------------------
 
-    def _near_copies(self, article_id: int, signature: tuple[int, ...]) -> set[int]:
-        if not signature:
-            return set()
-        rows = self.db.execute(
-            "SELECT article_id, signature FROM article_sketches WHERE article_id IN "
-            f"(SELECT DISTINCT article_id FROM story_bands WHERE band IN ({','.join('?' * BANDS)}) "
-            f"AND article_id < ? ORDER BY article_id DESC LIMIT {NEAR_COPY_CANDIDATES})",
-            [*band_keys(signature), article_id],
-        )
-        return {
-            other
-            for other, packed in rows
-            if agreement(signature, _SIGNATURE.unpack(packed)) >= NEAR_COPY
-        }
-
-    def _quoting_alike(self, article: _Article) -> set[int]:
-        quoting = self.db.execute(
-            "SELECT DISTINCT other.article_id FROM quotes AS mine JOIN quotes AS other "
-            "ON other.statement_id = mine.statement_id AND other.article_id < mine.article_id "
-            "WHERE mine.article_id = ?",
-            [article.id],
-        )
-        return {
-            other.id
-            for other in self._load([i for (i,) in quoting])
-            if _close_in_time(article, other)
-            and len(article.names & other.names) >= STATEMENT_NAMES
-        }
+    def _quoting(self, article_ids: list[int]) -> dict[int, set[int]]:
+        """For each article, the newest QUOTING_CANDIDATES earlier articles that quote
+        one of its statements."""
+        found: dict[int, set[int]] = defaultdict(set)
+        for mine, other in self.db.execute(
+            "SELECT DISTINCT mine.article_id, other.article_id FROM quotes AS mine "
+            "JOIN quotes AS other ON other.statement_id = mine.statement_id "
+            "AND other.article_id < mine.article_id "
+            f"WHERE mine.article_id IN ({marks(article_ids)}) "
+            "ORDER BY mine.article_id, other.article_id DESC",
+            article_ids,
+        ):
+            if len(found[mine]) < QUOTING_CANDIDATES:
+                found[mine].add(other)
+        return found
 
     def _worded_alike(self, article: _Article) -> set[int]:
         # Candidates through the rarest names the article shares with recent articles
@@ -302,19 +273,6 @@ class StoryGrouper:
             del self._recent_by_id[gone.id]
             for name in gone.names:
                 self._by_name[name].discard(gone.id)
-
-    def _store_sketch(self, article_id: int, sketch: TextSketch) -> None:
-        signature = _SIGNATURE.pack(*sketch.signature) if sketch.signature else None
-        self.db.execute(
-            "INSERT OR REPLACE INTO article_sketches (article_id, signature, terms) "
-            "VALUES (?, ?, ?)",
-            [article_id, signature, pack_terms(sketch.terms)],
-        )
-        if sketch.signature:
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
-                [(key, article_id) for key in band_keys(sketch.signature)],
-            )
 
     def _count(self) -> None:
         """Counts and dates of the stories touched; a story left with fewer than two

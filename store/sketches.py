@@ -1,0 +1,110 @@
+"""Articles' text sketches in the database (`article_sketches`, `story_bands`): stored,
+banded for locality-sensitive hashing, and the near copies of new articles found
+through them, a batch at a time."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections import defaultdict
+
+from sqlite_utils import Database
+
+from store.extract.text_sketch import EMPTY, SIZE, TextSketch, agreement
+
+NEAR_COPY = 0.75
+BANDS = 4
+# A near copy is looked for among this many of the newest articles sharing a band
+# (copies of one text are one story: linking to a few of them is enough).
+NEAR_COPY_CANDIDATES = 20
+SQL_VARIABLES = 30_000
+_SIGNATURE = struct.Struct(f"<{SIZE}i")
+_TERM = struct.Struct("<If")
+_ROWS = SIZE // BANDS
+
+
+def band_keys(signature: tuple[int, ...]) -> list[int]:
+    """One key per band of a signature; texts that share a key are candidates. A band
+    of empty bins (a short text) is no evidence: it has no key."""
+    packed = _SIGNATURE.pack(*signature)
+    width = 4 * _ROWS
+    return [
+        zlib.crc32(packed[band * width : (band + 1) * width]) | (band << 32)
+        for band in range(BANDS)
+        if any(value != EMPTY for value in signature[band * _ROWS : (band + 1) * _ROWS])
+    ]
+
+
+def marks(values: list[int]) -> str:
+    return ",".join("?" * len(values))
+
+
+def pack_terms(terms: tuple[tuple[int, float], ...]) -> bytes:
+    return b"".join(_TERM.pack(word, weight) for word, weight in terms)
+
+
+def unpack_terms(packed: bytes) -> tuple[tuple[int, float], ...]:
+    return tuple(_TERM.iter_unpack(packed))
+
+
+def store_sketches(db: Database, sketches: dict[int, TextSketch]) -> None:
+    """Store new articles' sketches and their signatures' bands."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO article_sketches (article_id, signature, terms) VALUES (?, ?, ?)",
+        [
+            (i, _SIGNATURE.pack(*s.signature) if s.signature else None, pack_terms(s.terms))
+            for i, s in sorted(sketches.items())
+        ],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
+        [
+            (key, i)
+            for i, s in sorted(sketches.items())
+            if s.signature
+            for key in band_keys(s.signature)
+        ],
+    )
+
+
+def near_copies(db: Database, sketches: dict[int, TextSketch]) -> dict[int, set[int]]:
+    """For each article, the earlier ones whose text is a near copy of its own."""
+    keys = {i: band_keys(s.signature) for i, s in sketches.items() if s.signature}
+    sharing: dict[int, set[int]] = defaultdict(set)
+    wanted = sorted({key for found in keys.values() for key in found})
+    for start in range(0, len(wanted), SQL_VARIABLES):
+        chunk = wanted[start : start + SQL_VARIABLES]
+        for band, other in db.execute(
+            f"SELECT band, article_id FROM story_bands WHERE band IN ({marks(chunk)})",
+            chunk,
+        ):
+            sharing[band].add(other)
+    candidates = {
+        i: sorted({o for key in found for o in sharing[key] if o < i}, reverse=True)[
+            :NEAR_COPY_CANDIDATES
+        ]
+        for i, found in keys.items()
+    }
+    signatures = _signatures(db, {o for found in candidates.values() for o in found})
+    return {
+        i: {
+            other
+            for other in found
+            if agreement(sketches[i].signature, signatures.get(other, ())) >= NEAR_COPY
+        }
+        for i, found in candidates.items()
+    }
+
+
+def _signatures(db: Database, article_ids: set[int]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, tuple[int, ...]] = {}
+    ordered = sorted(article_ids)
+    for start in range(0, len(ordered), SQL_VARIABLES):
+        chunk = ordered[start : start + SQL_VARIABLES]
+        for article_id, packed in db.execute(
+            "SELECT article_id, signature FROM article_sketches "
+            f"WHERE article_id IN ({marks(chunk)}) AND signature IS NOT NULL",
+            chunk,
+        ):
+            found[article_id] = _SIGNATURE.unpack(packed)
+    return found
