@@ -30,6 +30,7 @@ MIGRATION_NAMES = frozenset(
         "0002_list_order_indexes",
         "0003_entity_keys",
         "0004_statements_and_stories",
+        "0005_bookmarks",
         "0006_settings",
         "0007_entity_fixes",
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process, utils
 
 from store.database import Reader
+from store.filters import NO_FILTER, ListFilter
 from store.models import ArticleRow, EntityCount, EntityProfile, EntitySummary, MonthCount
 from store.queries import ListOrder, article_rows, row_columns
 
@@ -130,14 +131,17 @@ class EntityNames:
         return ids[:limit]
 
 
-def articles_naming(db: Reader, entity_id: int, limit: int = PROFILE_ARTICLES) -> list[ArticleRow]:
-    """Articles that name an entity, newest first."""
+def articles_naming(
+    db: Reader, entity_id: int, limit: int = PROFILE_ARTICLES, where: ListFilter = NO_FILTER
+) -> list[ArticleRow]:
+    """Articles that name an entity (and pass `where`), newest first."""
     columns = row_columns(ListOrder.DATE)
+    condition, params = where.sql()
     return article_rows(
         db.execute(
             f"SELECT {columns} FROM articles WHERE articles.id IN "
-            "(SELECT article_id FROM mentions WHERE entity_id = ?) "
+            f"(SELECT article_id FROM mentions WHERE entity_id = ?) AND {condition} "
             "ORDER BY ifnull(date, '') DESC, articles.id DESC LIMIT ?",
-            [entity_id, limit],
+            [entity_id, *params, limit],
         )
     )

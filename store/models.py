@@ -64,6 +64,9 @@ class QuoteSpan(Span):
 
     speaker: str | None
     speaker_entity_id: int | None
+    speaker_start: int | None = None
+    """Where the text names the speaker (None when it does not)."""
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -146,3 +149,38 @@ class QuoteRow:
     date: str | None
     source: str | None
     title: str | None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What cites an article: its title, source, date and url."""
+
+    id: int
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A starred article, or a quote in it (`quote_start`), with the user's note.
+
+    Articles are referred to by id and quotes by their start in the text, so a
+    bookmark outlives `nutgraf reindex`; `quote_text` and `speaker` are read at
+    the time, None when no quote starts there any more, and `title` is None when
+    the article itself is gone.
+    """
+
+    id: int
+    article_id: int
+    quote_start: int | None
+    note: str
+    created_at: str
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+    quote_text: str | None
+    speaker: str | None

@@ -47,7 +47,7 @@ def find_quotes(
         params.append(about)
     sql = (
         "SELECT quotes.id, article_id, quotes.start, quotes.end, quotes.text, "
-        "coalesce(entities.name, speaker_text), speaker_entity_id, date, source, title "
+        "coalesce(entities.name, speaker_text), speaker_entity_id, date, source, title, url "
         "FROM quotes JOIN articles ON articles.id = quotes.article_id "
         "LEFT JOIN entities ON entities.id = quotes.speaker_entity_id "
         f"{'WHERE ' + ' AND '.join(where) if where else ''} "

@@ -199,6 +199,33 @@ def statements_and_stories(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0005_bookmarks")
+def bookmarks(db: Database) -> None:
+    """Bookmarks with notes (the browser's `b`), and the index a source filter pages by.
+
+    A bookmark names its article by id and a quote by its start in the text
+    (`quote_start`, NULL for the article itself), never by quote id: `nutgraf
+    reindex` renumbers quotes but keeps articles and their text. No foreign key:
+    an import that replaces an article must not fail for a star on it.
+
+    `idx_articles_list_source_date` lets the list filtered to one source page by
+    date, count a date range within it and find an article's place, all by index.
+    """
+    _table(db, "bookmarks").create(
+        {"id": int, "article_id": int, "quote_start": int, "note": str, "created_at": str},
+        pk="id",
+        not_null={"article_id", "note", "created_at"},
+        defaults={"note": ""},
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_bookmarks_place ON bookmarks (article_id, ifnull(quote_start, -1))"
+    )
+    db.execute(
+        "CREATE INDEX idx_articles_list_source_date "
+        "ON articles (ifnull(source, ''), ifnull(date, ''), id)"
+    )
+
+
 @MIGRATIONS(name="0006_settings")
 def settings(db: Database) -> None:
     """Facts about the corpus as a whole: `extractor` and `extractor_version`, the

@@ -15,12 +15,16 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from store.database import StoreError, default_database_path, open_database, open_reader
-from store.kinds import EntityKind
-from store.queries import corpus_stats, list_entities
-from store.quote_queries import find_quotes
+from store.database import StoreError, open_database
+from store.queries import corpus_stats
 from store.records import Problem
 from store.seeds import bundled_seeds
+from tui.cli_common import Failure, db_option
+from tui.cli_common import database_path as _database_path
+from tui.cli_common import existing_database as _existing
+from tui.cli_common import read_database as _read
+from tui.cli_common import warn as _warn
+from tui.cli_read import entities, quotes, search
 from tui.safe_text import VisibleStream, terminal_json, visible
 
 if TYPE_CHECKING:
@@ -31,33 +35,6 @@ if TYPE_CHECKING:
     from store.importer import ImportSummary
 
 EXIT_REJECTED = 1
-# The most rows `--limit` asks for (a bigger number is a typo, not a wish).
-MAX_LIMIT = 1_000_000_000
-limit_type = click.IntRange(0, MAX_LIMIT)
-
-db_option = click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="NUTGRAF_DB",
-    help="Corpus database [default: $NUTGRAF_DB, else ~/.local/share/nutgraf/corpus.db].",
-)
-
-
-class Failure(click.ClickException):
-    """An error for the user (exit 1), on one line: file names and data in it are
-    shown with their control characters made visible."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(visible(message))
-
-
-def _database_path(ctx: click.Context, db_path: Path | None) -> Path:
-    """The --db given to this command, else to `nutgraf`, else the default."""
-    if db_path is not None:
-        return db_path
-    parent = ctx.find_root().params.get("db_path")
-    return parent if parent is not None else default_database_path()
 
 
 def _open(path: Path, *, readonly: bool | None = None) -> Database:
@@ -66,19 +43,6 @@ def _open(path: Path, *, readonly: bool | None = None) -> Database:
         return open_database(path, readonly=readonly)
     except StoreError as error:
         raise Failure(str(error)) from error
-
-
-def _read(path: Path) -> sqlite3.Connection:
-    """The database to read, never written to (but for a schema upgrade of a
-    nutgraf database)."""
-    try:
-        return open_reader(path, on_warning=_warn)
-    except StoreError as error:
-        raise Failure(str(error)) from error
-
-
-def _warn(message: str) -> None:
-    click.echo(f"warning: {visible(message)}", err=True)
 
 
 def run() -> None:
@@ -308,42 +272,6 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
 @main.command()
 @db_option
 @click.option(
-    "--kind",
-    type=click.Choice([kind.value for kind in EntityKind]),
-    help="Only this kind of entity.",
-)
-@click.option("--limit", type=limit_type, default=50, show_default=True, help="How many (0: all).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per entity).")
-@click.pass_context
-def entities(
-    ctx: click.Context, db_path: Path | None, kind: str | None, limit: int, as_json: bool
-) -> None:
-    """People, organisations and places, most mentioned first.
-
-    \b
-    Examples:
-      nutgraf entities --kind person
-      nutgraf entities --limit 0 --json > entities.json
-    """
-    path = _existing(ctx, db_path)
-    found = list_entities(_read(path), kind=kind, limit=limit or None)
-    if as_json:
-        for entity in found:
-            click.echo(terminal_json(dataclasses.asdict(entity)))
-        return
-    width = max((len(entity.name) for entity in found), default=4)
-    click.echo(f"{'name':<{width}}  {'kind':<6} {'mentions':>8} {'articles':>8}  also written as")
-    for entity in found:
-        also = ", ".join(alias for alias in entity.aliases if alias != entity.name)[:60]
-        click.echo(
-            f"{visible(entity.name):<{width}}  {visible(entity.kind):<6} {entity.mentions:>8,} "
-            f"{entity.articles:>8,}  {visible(also)}"
-        )
-
-
-@main.command()
-@db_option
-@click.option(
     "--extractor",
     help="Switch the corpus to this extractor [default: the one that filled it].",
 )
@@ -381,54 +309,6 @@ def reindex(ctx: click.Context, db_path: Path | None, extractor: str | None) -> 
         )
         sys.exit(130)
     click.echo(f"reindexed {done:,} articles", err=True)
-
-
-def _existing(ctx: click.Context, db_path: Path | None) -> Path:
-    path = _database_path(ctx, db_path)
-    if not path.exists():
-        raise Failure(f"{path}: no such database; create it with `nutgraf import`")
-    return path
-
-
-@main.command()
-@db_option
-@click.option("--speaker", help="Who said it: a name, matched fuzzily (putin, Pskov).")
-@click.option("--about", help="What about: words or an FTS5 query over the quote text.")
-@click.option(
-    "--limit", type=limit_type, default=100, show_default=True, help="How many at most (0: all)."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per quote).")
-@click.pass_context
-def quotes(
-    ctx: click.Context,
-    db_path: Path | None,
-    speaker: str | None,
-    about: str | None,
-    limit: int,
-    as_json: bool,
-) -> None:
-    """Who said what: quotes with their speaker, date, source and article id.
-
-    \b
-    Examples:
-      nutgraf quotes --speaker putin
-      nutgraf quotes --speaker "Vladimir Putin" --about sanctions --json
-      nutgraf quotes --about '"White House"'
-    """
-    db = _read(_existing(ctx, db_path))
-    found = find_quotes(db, speaker=speaker, about=about, limit=limit or MAX_LIMIT)
-    if as_json:
-        for quote in found:
-            click.echo(terminal_json(dataclasses.asdict(quote)))
-        return
-    if not found:
-        click.echo("No quotes found.", err=True)
-        return
-    for quote in found:
-        where = visible(" · ".join(part for part in (quote.date, quote.source) if part))
-        speaker = visible(quote.speaker or "(unattributed)")
-        click.echo(f"{speaker}  {where}  [article {quote.article_id}]")
-        click.echo(f"  “{visible(' '.join(quote.text.split()))}”")
 
 
 @main.command()
@@ -513,6 +393,11 @@ def serve(
         run_server(config, sys.stderr)
     except ServeError as error:
         raise Failure(str(error)) from error
+
+
+main.add_command(entities)
+main.add_command(quotes)
+main.add_command(search)
 
 
 if __name__ == "__main__":

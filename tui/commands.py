@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from store import queries
 from store.kinds import kind_display
 from store.models import EntitySummary, SearchHit
+from tui.history import ArticlePlace
 from tui.safe_text import visible
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ArticleProvider(Provider):
             yield Hit(
                 score,
                 matcher.highlight(title),
-                partial(screen.open_article, hit.article.id),
+                partial(screen.open_article, ArticlePlace(hit.article.id)),
                 text=title,
                 help=f"article {hit.article.id} · {hit.article.date or 'undated'}",
             )
@@ -89,24 +90,33 @@ class EntityProvider(Provider):
 
 
 class ActionProvider(Provider):
-    """nutgraf's own actions, with their keys."""
+    """nutgraf's own actions, each with the key it has now (from the bindings, so a
+    keymap's remapping shows)."""
 
     ACTIONS = [
-        ("Who said what", "who_said_what", "w: a speaker's quotes, by topic"),
-        ("Search articles", "search", "/: full text and names"),
-        ("Toggle the entity sidebar", "toggle_sidebar", "e"),
-        ("Reload the article list", "refresh", "r: after an import"),
-        ("Go back", "history_back", "backspace: along the history"),
-        ("Keys", "help", "?: every key"),
+        ("Who said what", "who_said_what", "a speaker's quotes, by topic"),
+        ("Search articles", "search", "full text and names"),
+        ("Filter the list", "filter", "by source and dates"),
+        ("Copy the citation", "copy", "the quote under the cursor, else the article"),
+        ("Star", "star", "the quote under the cursor, else the article"),
+        ("Starred", "starred", "what you starred, with notes"),
+        ("Export the list", "export", "CSV, JSON or Markdown"),
+        ("Toggle the entity sidebar", "toggle_sidebar", "entities of the article"),
+        ("Reload the article list", "refresh", "after an import"),
+        ("Go back", "history_back", "along the history"),
+        ("Keys", "app.help", "every key of this screen"),
     ]
 
     def _hits(self, query: str | None) -> list[tuple[float, str, str, str]]:
+        screen = _main_screen(self)
+        keys = _keys_by_action(screen) if screen is not None else {}
         found = []
         matcher = self.matcher(query or "")
         for label, action, help_text in self.ACTIONS:
             score = matcher.match(label) if query else 1.0
             if score > 0:
-                found.append((score, label, action, help_text))
+                key = keys.get(action.removeprefix("app."))
+                found.append((score, label, action, f"{key}: {help_text}" if key else help_text))
         return found
 
     async def discover(self) -> Hits:
@@ -128,3 +138,13 @@ class ActionProvider(Provider):
                 text=label,
                 help=help_text,
             )
+
+
+def _keys_by_action(screen: MainScreen) -> dict[str, str]:
+    """The keys that run each action on the screen now, as the footer shows them
+    (the active bindings: the keymap's changes included)."""
+    keys: dict[str, list[str]] = {}
+    for active in screen.active_bindings.values():
+        action = active.binding.action.removeprefix("app.")
+        keys.setdefault(action, []).append(screen.app.get_key_display(active.binding))
+    return {action: ", ".join(dict.fromkeys(shown)) for action, shown in keys.items()}

@@ -1,4 +1,4 @@
-"""The user's key remapping: `~/.config/nutgraf/keymap.toml`, binding id → keys.
+"""The user's key remapping: `keymap.toml` in nutgraf's config directory, binding id → keys.
 
 # ~/.config/nutgraf/keymap.toml
 "reader.next-mention" = "ctrl+n"
@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
+
+from tui.config import config_dir
 
 
 class KeymapError(ValueError):
@@ -17,8 +18,7 @@ class KeymapError(ValueError):
 
 
 def keymap_path() -> Path:
-    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config_home) / "nutgraf" / "keymap.toml"
+    return config_dir() / "keymap.toml"
 
 
 def load_keymap(path: Path, known_ids: set[str]) -> dict[str, str]:

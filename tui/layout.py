@@ -11,6 +11,7 @@ from rich.segment import Segment
 from rich.style import Style
 
 from store.models import Article, Repeat
+from tui.links import safe_link
 from tui.safe_text import visible
 
 _WORD = re.compile(r"\S+\s*")
@@ -42,10 +43,12 @@ DisplayLine = TextLine | FoldLine | BlankLine
 
 @dataclass(frozen=True)
 class HeaderLine:
-    """A line of the article's header: its title, or its source, date or url (`meta`)."""
+    """A line of the article's header: its title, source and date (`meta`), or a
+    piece of its url (`url`, with the `link` to open when the terminal can)."""
 
     text: str
     role: str
+    link: str | None = None
 
 
 ReaderLine = DisplayLine | HeaderLine
@@ -133,7 +136,8 @@ def wrap_plain(text: str, width: int) -> list[str]:
 
 
 def header_lines(article: Article, width: int) -> list[ReaderLine]:
-    """The reader's header: the title wrapped, then source · date, the url, a blank line."""
+    """The reader's header: the title wrapped, then source · date, the whole url
+    (wrapped, a hyperlink where it is a safe one), a blank line."""
     lines: list[ReaderLine] = [
         HeaderLine(visible(line), "title")
         for line in wrap_plain(article.title or "(untitled)", width)
@@ -142,7 +146,11 @@ def header_lines(article: Article, width: int) -> list[ReaderLine]:
     if meta:
         lines.append(HeaderLine(visible(meta), "meta"))
     if article.url:
-        lines.append(HeaderLine(visible(article.url), "meta"))
+        link = safe_link(article.url)
+        for piece in wrap_text(article.url, width, []):
+            if isinstance(piece, TextLine):
+                text = visible(article.url[piece.start : piece.end])
+                lines.append(HeaderLine(text, "url", link))
     lines.append(BlankLine())
     return lines
 

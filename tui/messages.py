@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from store.models import Article, ArticleRow, SearchHit
+from store.models import Article, ArticleRow, EntityCount, SearchHit
 
 
 @dataclass
@@ -22,6 +22,33 @@ class RowsLoaded(Message):
     start: int
     rows: list[ArticleRow]
     total: int | None = None
+    follow: int | None = None
+    """The article the reader shows, whose place these rows were loaded to find."""
+    dated: bool | None = None
+    """Whether the corpus has dated articles (with a new count)."""
+
+
+@dataclass
+class StarsLoaded(Message):
+    """What is starred in an article: None for the article itself, else quote starts."""
+
+    article_id: int
+    stars: set[int | None]
+
+
+@dataclass
+class EntitiesLoaded(Message):
+    """The entities an article names, for the sidebar."""
+
+    article_id: int
+    entities: list[EntityCount]
+
+
+@dataclass
+class HitsExhausted(Message):
+    """`n` went past the last search hit in the article (or `N` before the first)."""
+
+    forward: bool
 
 
 @dataclass
@@ -51,3 +78,8 @@ class NeighbourWanted(Message):
     entity_id: int
     article_id: int
     forward: bool
+
+
+@dataclass
+class ReaderMoved(Message):
+    """A cursor in the reader moved (name, quote or hit): the status line says where."""

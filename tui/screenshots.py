@@ -37,11 +37,39 @@ async def _help(pilot: Pilot[None]) -> None:
     await pilot.press("question_mark")
 
 
+async def _profile(pilot: Pilot[None]) -> None:
+    """Into the newest article, the name cursor to Putin, Enter for his profile."""
+    from tui.widgets.reader import Reader
+
+    await pilot.press("enter")
+    await _settle(pilot)
+    reader = pilot.app.screen.query_one(Reader)
+    for _ in range(len(reader.mentions)):
+        await pilot.press("tab")
+        if reader.mentions[reader.focused_mention or 0].name == "Vladimir Putin":
+            break
+    await pilot.press("enter")
+
+
+async def _who(pilot: Pilot[None]) -> None:
+    await pilot.press("w", *"putin")
+    await pilot.pause(0.3)
+    await _settle(pilot)
+    await pilot.press("enter")
+
+
+async def _filter(pilot: Pilot[None]) -> None:
+    await pilot.press("f")
+
+
 SCREENS: dict[str, tuple[tuple[int, int], list[Steps]]] = {
     "main": ((120, 34), []),
     "search": ((120, 34), [_search]),
     "compact": ((80, 24), []),
     "help": ((100, 34), [_help]),
+    "profile": ((120, 34), [_profile]),
+    "who-said-what": ((120, 34), [_who]),
+    "filter": ((120, 34), [_filter]),
 }
 
 

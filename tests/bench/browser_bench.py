@@ -1,11 +1,13 @@
 """Browser speed at 100,000 articles, against a bare Textual app measured in the same run.
 
-    python tests/bench/browser_bench.py [--articles N] [--repeat N] [--keep DIR]
+    python tests/bench/browser_bench.py [--articles N] [--repeat N] [--keep DIR] [--source S]
 
 Builds an N-article database from ../shared/corpora (records repeated with
 distinct ids), then, in fresh processes, measures start-up to the first
 painted article list beside a bare Textual app with one Static; then moving
-the cursor, jumping to the end, search keystrokes and peak memory.
+the cursor, jumping to the end, search keystrokes and peak memory. With
+--source, the list is first filtered to that source (as `f` does) and every
+figure after start-up is taken on the filtered list.
 """
 
 from __future__ import annotations
@@ -66,8 +68,10 @@ async def bare_app() -> None:
     print(json.dumps({"key_ms": statistics.median(keys)}), flush=True)
 
 
-async def nutgraf_app(db: str) -> None:
+async def nutgraf_app(db: str, source: str | None) -> None:
+    from store.filters import ListFilter
     from tui.app import make_app
+    from tui.screens.main_screen import MainScreen
     from tui.widgets.article_list import ArticleList
 
     app = make_app(db)
@@ -77,7 +81,17 @@ async def nutgraf_app(db: str) -> None:
             await pilot.pause(0.001)
         await pilot.pause()
         print("ready", flush=True)
-        figures = await interactions(pilot, articles)
+        figures: dict[str, float] = {}
+        if source is not None:
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            started = time.perf_counter()
+            screen.apply_filter(ListFilter(source))
+            while articles.highlighted is None or articles.highlighted.source != source:
+                await pilot.pause(0.001)
+            figures["filter_ms"] = (time.perf_counter() - started) * 1000
+            await pilot.pause(0.3)
+        figures |= await interactions(pilot, articles)
     figures["rss_mb"] = peak_rss_mb()
     print(json.dumps(figures), flush=True)
 
@@ -138,11 +152,14 @@ async def interactions(pilot, articles) -> dict[str, float]:  # type: ignore[no-
     }
 
 
-def child(kind: str, db: str) -> tuple[float, dict[str, float]]:
+def child(kind: str, db: str, source: str | None = None) -> tuple[float, dict[str, float]]:
     """Seconds from spawning the child to its first paint, and what it measured."""
     started = time.perf_counter()
+    filtered = ["--source", source] if source is not None else []
     process = subprocess.Popen(
-        [sys.executable, __file__, "--child", kind, db], stdout=subprocess.PIPE, text=True
+        [sys.executable, __file__, "--child", kind, db, *filtered],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert process.stdout is not None
     process.stdout.readline()
@@ -157,11 +174,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build (or reuse) the database in this folder")
+    parser.add_argument("--source", help="measure on the list filtered to this source")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         kind, db = args.child
-        asyncio.run(bare_app() if kind == "bare" else nutgraf_app(db))
+        asyncio.run(bare_app() if kind == "bare" else nutgraf_app(db, args.source))
         return
     require_shared()
     with tempfile.TemporaryDirectory() as tmp:
@@ -174,14 +192,17 @@ def main(argv: list[str] | None = None) -> None:
             ready, figures = child("bare", str(db))
             bare.append(ready)
             bare_keys.append(figures["key_ms"])
-            ready, figures = child("nutgraf", str(db))
+            ready, figures = child("nutgraf", str(db), args.source)
             ours.append(ready)
             runs.append(figures)
     figures = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
     figures["startup_ratio"] = statistics.median(ours) / statistics.median(bare)
     harness = statistics.median(bare_keys)
     size_mb = db.stat().st_size / 1e6 if db.exists() else float("nan")
-    print(f"browser at {args.articles:,} articles (median of {args.repeat} runs)")
+    filtered = f", list filtered to {args.source!r}" if args.source else ""
+    print(f"browser at {args.articles:,} articles{filtered} (median of {args.repeat} runs)")
+    if "filter_ms" in figures:
+        print(f"  applying the filter (count, first page, reader): {figures['filter_ms']:.1f} ms")
     print(
         f"  start-up: bare Textual {statistics.median(bare):.2f}s, nutgraf "
         f"{statistics.median(ours):.2f}s, ratio {figures['startup_ratio']:.2f}"

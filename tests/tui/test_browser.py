@@ -99,6 +99,8 @@ async def test_search_as_you_type_and_step_through_hits(seeded_db: Database, db_
         assert len(reader.hits) >= 1
         assert all(reader.article.text[s:e].lower() == "sanctions" for s, e in reader.hits)
         await pilot.press("enter", "n")
+        await settle(pilot)
+        # The next hit, or past the last one the next article's first.
         assert reader.current_hit == (1 if len(reader.hits) > 1 else 0)
         await pilot.press("escape", "escape")
         await settle(pilot)
@@ -152,7 +154,7 @@ async def test_help_lists_the_real_bindings(seeded_db: Database, db_path: Path) 
             for binding in bindings
             if isinstance(binding, Binding)
         ]
-        for description in ("Search", "Next (hit or same name)", "Sort", "Quit", "Fold repeats"):
+        for description in ("Search", "Next", "Sort", "Quit", "Fold repeats", "Keys"):
             assert description in described
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpDialog)
@@ -303,13 +305,15 @@ async def test_stepping_through_quotes_names_the_speaker(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         _, reader = parts(app)
-        await pilot.press("enter", "q")
+        await pilot.press("enter", "apostrophe")
         assert reader.focused_quote == 0
         assert reader.article is not None
         first = reader.article.quotes[0]
         assert str(reader.border_subtitle) == f"said by {first.speaker or 'nobody named'}"
-        await pilot.press("q")
+        await pilot.press("apostrophe")
         assert reader.focused_quote == 1
+        await pilot.press("quotation_mark")
+        assert reader.focused_quote == 0
 
 
 async def test_search_finds_misspelt_names(seeded_db: Database, db_path: Path) -> None:

@@ -8,6 +8,7 @@ writes to the terminal.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,8 +31,12 @@ HOSTILE = (
     "A\x1b]52;c;UE9JU09O\x07B \x1b]8;;http://evil.example/\x07link\x1b]8;;\x07 "
     "\x1b[6n \x1b[2J \x07bell \u009b2J c1"
 )
-# The app's own escape sequences: CSI (colours, cursor, modes) and OSC 22 (pointer shape).
-OWN_SEQUENCE = re.compile(rb"\x1b(?:\[[0-9;?<=>]*[ -/]*[@-~]|\]22;[a-z-]*\x07|[=>78])")
+# The app's own escape sequences: CSI (colours, cursor, modes), OSC 22 (pointer shape)
+# and OSC 8 around a url the app has checked (printable ASCII only, see tui/links.py).
+OWN_SEQUENCE = re.compile(
+    rb"\x1b(?:\[[0-9;?<=>]*[ -/]*[@-~]|\]22;[a-z-]*\x07|\]8;(?:id=[0-9]+;https?://[!-~]+?)?;?"
+    rb"\x1b\\|[=>78])"
+)
 
 
 # What to wait for on the screen, then the keys to send.
@@ -68,9 +73,10 @@ def terminal_output(
             if not chunk:
                 break
             output += chunk
-    if done < len(steps):
-        os.kill(pid, 9)
-    os.waitpid(pid, 0)
+    if done < len(steps) or os.waitpid(pid, os.WNOHANG) == (0, 0):
+        os.kill(pid, 9)  # stuck, or did not quit when asked: never left running
+    with contextlib.suppress(ChildProcessError):  # already reaped above
+        os.waitpid(pid, 0)
     return output, done
 
 
@@ -94,7 +100,7 @@ def test_control_bytes_in_articles_are_shown_not_sent(tmp_path: Path) -> None:
     db = tmp_path / "hostile.db"
     import_paths(open_database(db), [str(corpus)])
 
-    output, done = terminal_output(db, [(b"More text", [b"q"])])
+    output, done = terminal_output(db, [(b"More text", [b"q", b"q"])])  # q asks, q quits
 
     assert done == 1, "the reader never showed the article"
     assert "␛]52;c;UE9JU09O".encode() in output  # shown, as a visible placeholder
@@ -127,7 +133,7 @@ def test_hostile_names_and_sources_in_every_pane(tmp_path: Path) -> None:
         (b"More text", [b"\r", b"\t", b"\r"]),  # into the reader, to a name, its profile
         (b"mentions in", [b"\x1b", b"w"]),  # back, then who said what
         (b"Who said what", [b"putin"]),
-        (b"quotes", [b"\x1b", b"\x1b", b"q"]),  # close, back to the list, quit
+        (b"quotes", [b"\x1b", b"\x1b", b"q", b"q"]),  # close, back to the list, quit
     ]
     output, done = terminal_output(path, steps, size=(40, 130))
 

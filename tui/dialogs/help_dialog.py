@@ -1,4 +1,4 @@
-"""The help screen: every key, generated from the real bindings of each pane."""
+"""The help screen: the keys of the screen it was opened on, generated from the real bindings."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KeyDisplay = Callable[[Binding], str]
+
+# One binding for every screen: a modal dialog does not see the app's keys.
+HELP = Binding("question_mark,f1", "app.help", "Keys", id="app.help")
 
 
 def key_names(binding: Binding, display: KeyDisplay) -> str:
@@ -30,22 +33,50 @@ def bindings_table(sections: dict[str, list[BindingType]], display: KeyDisplay) 
         table.add_row(Text(title, style="underline"), "")
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                table.add_row(Text(key_names(binding, display)), Text(binding.description))
+                action = Text(binding.description)
+                if binding.tooltip:
+                    action.append(f": {binding.tooltip}", style="dim")
+                table.add_row(Text(key_names(binding, display)), action)
         table.add_row("", "")
     return table
 
 
+class HelpScroll(VerticalScroll):
+    """The help's text, scrolled with the keys a reader expects."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="help.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="help.page-up"),
+    ]
+
+
 class HelpDialog(ModalScreen[None]):
-    """Keys by pane; Esc closes it."""
+    """Keys by pane, this screen's first; the border says when there is more below."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: dict[str, list[BindingType]]) -> None:
+    def __init__(self, title: str, sections: dict[str, list[BindingType]]) -> None:
         super().__init__()
+        self.title_text = title
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static("nutgraf keys", id="help-title")
+        with HelpScroll(id="help"):
+            yield Static(Text(f"Keys: {self.title_text}"), id="help-title")
             yield Static(bindings_table(self.sections, self.app.get_key_display))
             yield Static("Esc closes this help.", id="help-footer")
+
+    def on_mount(self) -> None:
+        scroll = self.query_one(HelpScroll)
+        scroll.focus()
+        self.watch(scroll, "scroll_y", self._scrolled)
+
+    def _scrolled(self) -> None:
+        scroll = self.query_one(HelpScroll)
+        below = scroll.max_scroll_y - scroll.scroll_y
+        scroll.border_subtitle = "↓ j, space: more below" if below > 0 else ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._scrolled)

@@ -11,22 +11,35 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
+from store.citation import cite_quote
 from store.corpus import Corpus
 from store.entity_queries import EntityNames
+from store.export import quote_records
 from store.models import QuoteRow
 from store.quote_queries import find_quotes
+from tui.dialogs.help_dialog import HELP
+from tui.exporting import export
+from tui.history import ArticlePlace
 from tui.safe_text import visible
+from tui.widgets.vim_option_list import VimOptionList
+from tui.worker_errors import report_failure
 
 TYPING_PAUSE = 0.1
 SPEAKER_HINT = "speaker: putin, Pskov, …"
 TOPIC_HINT = 'about (optional): sanctions, "White House", …'
 
 
-class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
-    """Dismisses with (article id, quote start), or None."""
+class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
+    """Dismisses with the article at the chosen quote, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Close", id="who.close")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Close", id="who.close"),
+        HELP,
+        Binding("y,ctrl+y", "copy", "Copy quote", id="who.copy"),
+        Binding("ctrl+s", "export", "Export quotes", id="who.export"),
+    ]
 
     def __init__(self, corpus: Corpus, speaker: str = "") -> None:
         super().__init__()
@@ -43,7 +56,11 @@ class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
             yield Input(self.initial_speaker, placeholder=SPEAKER_HINT, id="who-speaker")
             yield Input(placeholder=TOPIC_HINT, id="who-about")
             yield Static(id="who-count")
-            yield OptionList(id="who-quotes")
+            yield VimOptionList(id="who-quotes")
+            yield Static(
+                "tab moves · ⏎ opens · y copies the quote, cited · ctrl+s exports · esc closes",
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#who-speaker", Input).focus()
@@ -97,7 +114,28 @@ class WhoSaidWhat(ModalScreen[tuple[int, int] | None]):
     @on(OptionList.OptionSelected, "#who-quotes")
     def _open(self, event: OptionList.OptionSelected) -> None:
         quote = self.found[int(event.option.id or 0)]
-        self.dismiss((quote.article_id, quote.start))
+        self.dismiss(ArticlePlace(quote.article_id, quote_start=quote.start))
+
+    def action_copy(self) -> None:
+        index = self.query_one("#who-quotes", OptionList).highlighted
+        if index is None or index >= len(self.found):
+            self.notify("No quote to copy", timeout=2)
+            return
+        q = self.found[index]
+        self.app.copy_to_clipboard(
+            visible(cite_quote(q.text, q.speaker, q.title, q.source, q.date, q.url))
+        )
+        self.notify("Copied the quote with its citation", title="copied", timeout=2)
+
+    def action_export(self) -> None:
+        found = list(self.found)
+        speaker = self.query_one("#who-speaker", Input).value
+        about = self.query_one("#who-about", Input).value
+        name = f"quotes {speaker} {about}"
+        export(self, self.corpus, f"{len(found)} quotes", name, lambda db: quote_records(found))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

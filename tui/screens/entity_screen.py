@@ -10,27 +10,62 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
+from store import queries
 from store.corpus import Corpus
 from store.entity_queries import entity_profile
+from store.export import article_records
 from store.kinds import kind_display
-from store.models import EntityProfile
+from store.models import EntityProfile, MonthCount
+from tui.citing import copy_citation
+from tui.exporting import export
+from tui.history import ArticlePlace, Place, ProfilePlace
 from tui.safe_text import visible
+from tui.widgets.vim_option_list import VimOptionList
+from tui.worker_errors import report_failure
 
 
-class EntityScreen(Screen[tuple[str, int] | None]):
-    """One entity's profile. Dismisses with ("article", id) or ("entity", id) to open, or None."""
+def every_month(months: list[MonthCount]) -> list[int]:
+    """Mentions per month from the first month to the last, quiet months as 0,
+    so the sparkline's width is time."""
+    if not months:
+        return []
+    counts = {m.month: m.mentions for m in months}
+    year, month = map(int, months[0].month.split("-"))
+    series = []
+    while True:
+        key = f"{year:04d}-{month:02d}"
+        series.append(counts.get(key, 0))
+        if key >= months[-1].month:
+            return series
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+class EntityScreen(Screen[Place | None]):
+    """One entity's profile. Dismisses with the place to open, or None to go back."""
 
     BINDINGS = [
         Binding("escape,backspace", "dismiss_none", "Back", id="entity.back"),
-        Binding("tab", "focus_next", "Next list", show=False, id="entity.next-list"),
+        Binding("tab,shift+tab", "other_list", "Other list", id="entity.other-list"),
+        Binding("y", "copy", "Copy citation", id="entity.copy"),
+        Binding("ctrl+s", "export", "Export articles", id="entity.export"),
     ]
 
-    def __init__(self, corpus: Corpus, entity_id: int) -> None:
+    def __init__(self, corpus: Corpus, place: ProfilePlace) -> None:
         super().__init__()
         self.corpus = corpus
-        self.entity_id = entity_id
+        self.place = place
+        """Where the cursors are, kept up to date: history returns here."""
         self.profile: EntityProfile | None = None
+
+    @property
+    def entity_id(self) -> int:
+        return self.place.entity_id
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile"):
@@ -39,9 +74,9 @@ class EntityScreen(Screen[tuple[str, int] | None]):
             yield Sparkline([], id="profile-months")
             yield Static(id="profile-months-label")
             with Horizontal(id="profile-lists"):
-                yield OptionList(id="profile-articles")
-                yield OptionList(id="profile-companions")
-        yield Footer()
+                yield VimOptionList(id="profile-articles")
+                yield VimOptionList(id="profile-companions")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#profile-articles").border_title = "Articles"
@@ -64,32 +99,113 @@ class EntityScreen(Screen[tuple[str, int] | None]):
             Text.assemble((visible(entity.name), "bold"), f"  {visible(kind_display(entity.kind))}")
         )
         also = [alias for alias in entity.aliases if alias != entity.name]
-        facts = Text(f"{entity.mentions:,} mentions in {entity.articles:,} articles")
+        facts = Text(
+            f"{_count(entity.mentions, 'mention')} in {_count(entity.articles, 'article')}"
+        )
         if also:
             facts.append("\nalso written as: " + visible(", ".join(also[:12])))
         self.query_one("#profile-facts", Static).update(facts)
-        months = profile.per_month
-        sparkline = self.query_one(Sparkline)
-        sparkline.data = [m.mentions for m in months]
-        sparkline.display = len(months) >= 2  # one month is a solid block, not a trend
-        span = f"{months[0].month} … {months[-1].month}" if months else "no dated mentions"
-        self.query_one("#profile-months-label", Static).update(f"mentions per month: {span}")
+        self._show_months(profile.per_month)
         articles = self.query_one("#profile-articles", OptionList)
+        # No date column when none of them is dated.
+        dated = any(row.date for row in profile.articles)
         for row in profile.articles:
-            label = Text.assemble(((row.date or "").ljust(11), "dim"), visible(row.title))
-            articles.add_option(Option(label, id=f"article-{row.id}"))
+            date = (row.date or "").ljust(11) if dated else ""
+            articles.add_option(Option(Text.assemble((date, "dim"), visible(row.title))))
         companions = self.query_one("#profile-companions", OptionList)
         for other in profile.companions:
             label = Text.assemble(
-                visible(other.name), (f" {visible(other.kind)} {other.mentions}", "dim")
+                visible(other.name),
+                (f" {visible(kind_display(other.kind))} {other.mentions}", "dim"),
             )
-            companions.add_option(Option(label, id=f"entity-{other.entity_id}"))
-        articles.focus()
+            companions.add_option(Option(label))
+        # The cursors where they were (back from an article), else on the first rows.
+        if profile.articles:
+            articles.highlighted = min(self.place.article_index, len(profile.articles) - 1)
+        if profile.companions:
+            companions.highlighted = min(self.place.companion_index, len(profile.companions) - 1)
+        on_companions = self.place.on_companions and profile.companions
+        (companions if on_companions or not profile.articles else articles).focus()
+
+    def _show_months(self, months: list[MonthCount]) -> None:
+        series = every_month(months)
+        sparkline = self.query_one(Sparkline)
+        sparkline.data = series
+        # One month is a level, not a trend: it is said in words.
+        sparkline.display = len(series) >= 2
+        label = self.query_one("#profile-months-label", Static)
+        if not months:
+            label.update("no dated mentions")
+        elif len(series) == 1:
+            label.update(f"all {months[0].mentions:,} dated mentions in {months[0].month}")
+        else:
+            peak = max(months, key=lambda m: m.mentions)
+            label.update(
+                f"mentions per month, {months[0].month} … {months[-1].month}"
+                f" (most: {peak.mentions:,} in {peak.month})"
+            )
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        articles = self.query_one("#profile-articles", OptionList)
+        companions = self.query_one("#profile-companions", OptionList)
+        self.place = ProfilePlace(
+            self.entity_id,
+            articles.highlighted or 0,
+            companions.highlighted or 0,
+            on_companions=self.focused is companions,
+        )
 
     @on(OptionList.OptionSelected)
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        kind, _, number = (event.option.id or "").partition("-")
-        self.dismiss((kind, int(number)))
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        if self.profile is None:
+            return
+        self._moved()
+        if self.focused is self.query_one("#profile-companions"):
+            index = self.query_one("#profile-companions", OptionList).highlighted
+            if index is not None:
+                self.dismiss(ProfilePlace(self.profile.companions[index].entity_id))
+        else:
+            index = self.query_one("#profile-articles", OptionList).highlighted
+            if index is not None:
+                self.dismiss(ArticlePlace(self.profile.articles[index].id, self.entity_id))
+
+    def action_other_list(self) -> None:
+        articles = self.query_one("#profile-articles")
+        companions = self.query_one("#profile-companions")
+        (companions if self.focused is articles else articles).focus()
+        self._moved()
+
+    def action_copy(self) -> None:
+        index = self.query_one("#profile-articles", OptionList).highlighted
+        if self.profile is None or index is None:
+            return
+        self._copy_article(self.profile.articles[index].id)
+
+    @work(thread=True, group="profile-copy", exit_on_error=False)
+    def _copy_article(self, article_id: int) -> None:
+        with self.corpus.read() as db:
+            article = queries.get_article(db, article_id)
+        self.app.call_from_thread(copy_citation, self, article, None)
+
+    def action_export(self) -> None:
+        if self.profile is None:
+            return
+        ids = [row.id for row in self.profile.articles]
+        name = self.profile.entity.name
+        export(
+            self,
+            self.corpus,
+            f"the {len(ids)} articles naming {visible(name)}",
+            name,
+            lambda db: article_records(queries.article_meta(db, ids)),
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

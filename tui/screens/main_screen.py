@@ -1,36 +1,43 @@
-"""The main screen: article list, reader and entity sidebar, with the search bar."""
+"""The main screen: article list, reader and entity sidebar, with the search bar and status line."""
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, Input
+from textual.worker import Worker
 
 from store import queries
+from store.bookmarks import starred_in
 from store.corpus import Corpus
-from store.entity_queries import EntityNames, articles_naming, neighbour_article
-from store.models import SearchHit
+from store.entity_queries import EntityNames
+from store.filters import NO_FILTER, ListFilter
+from store.search import search_corpus
 from store.search_terms import highlight_pattern
-from tui.dialogs.help_dialog import HelpDialog
-from tui.dialogs.who_said_what import WhoSaidWhat
-from tui.keys import binding_sections
+from tui.citing import copy_citation, copy_url
+from tui.config import Config
+from tui.dialogs.filter_dialog import FilterDialog
+from tui.exporting import export_list
+from tui.history import ArticlePlace, Place
 from tui.messages import (
     ArticleLoaded,
-    EntityOpened,
-    MentionFocused,
-    NeighbourWanted,
+    EntitiesLoaded,
+    HitsExhausted,
     SearchFinished,
+    StarsLoaded,
 )
 from tui.safe_text import visible
-from tui.screens.entity_screen import EntityScreen
+from tui.screens.navigation import Navigation
+from tui.state import BrowserState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_line import StatusLine, status_of
+from tui.worker_errors import report_failure
 
 # Typing pauses shorter than this do not start a search.
 SEARCH_DEBOUNCE = 0.05
@@ -38,75 +45,168 @@ SEARCH_DEBOUNCE = 0.05
 # repaints two list lines per row, not the whole reader.
 PREVIEW_DELAY = 0.04
 FIRST_PREVIEW_DELAY = 0.2
-# Below this width the sidebar hides (e toggles it).
+# Below this width the sidebar hides (e shows it, in the list's place).
 COMPACT_WIDTH = 110
 
 
-class MainScreen(Screen[None]):
+class MainScreen(Navigation):
     """Browse: the list on the left, the reader in the middle, entities on the right."""
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="main.search"),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            tooltip="the list by source and dates (esc in the list clears it)",
+            id="main.filter",
+        ),
         Binding("escape", "back", "Back", show=False, id="main.back"),
-        Binding("backspace", "history_back", "History back", id="main.history-back"),
-        Binding("w", "who_said_what", "Who said what", id="main.who-said-what"),
-        Binding("e", "toggle_sidebar", "Entities", id="main.toggle-sidebar"),
-        Binding("r", "refresh", "Refresh", show=False, id="main.refresh"),
-        Binding("question_mark", "help", "Help", id="main.help"),
+        Binding("backspace", "history_back", "Back in history", show=False, id="main.history-back"),
+        Binding(
+            "y",
+            "copy",
+            "Copy",
+            tooltip="the quote under the cursor with its citation, else the article's citation",
+            id="main.copy",
+        ),
+        Binding("Y", "copy_url", "Copy URL", show=False, id="main.copy-url"),
+        Binding(
+            "b",
+            "star",
+            "Star",
+            tooltip="the quote under the cursor, else the article (again: unstar)",
+            id="main.star",
+        ),
+        Binding("B", "starred", "Starred", show=False, id="main.starred"),
+        Binding(
+            "w",
+            "who_said_what",
+            "Who said",
+            tooltip="who said what: a speaker's quotes, by topic",
+            id="main.who-said-what",
+        ),
+        Binding(
+            "e",
+            "toggle_sidebar",
+            "Entities",
+            show=False,
+            tooltip="show or hide the sidebar (narrow: in the list's place)",
+            id="main.toggle-sidebar",
+        ),
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export list",
+            show=False,
+            tooltip="the hits, or the filtered list, as CSV, JSON or Markdown",
+            id="main.export",
+        ),
+        Binding("r", "refresh", "Reload list", show=False, id="main.refresh"),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(
+        self, corpus: Corpus, remembered: BrowserState | None = None, config: Config | None = None
+    ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.remembered = remembered or BrowserState()
+        config = config or Config()
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._previewed = False
-        # Where Backspace goes: ("article", article id, entity id) or ("entity", entity id, 0).
-        self.history: list[tuple[str, int, int]] = []
-        # Loaded by the first search, in its worker.
+        self._showing: int | None = None  # the article last asked for
+        self.history: list[Place] = []
+        # Loaded once the list's first page is painted, in a worker.
         self.entity_names: EntityNames | None = None
-        self._sidebar_wanted = True
+        self._names_asked = False
+        remembered_sidebar = self.remembered.sidebar
+        self.sidebar_wanted = config.sidebar if remembered_sidebar is None else remembered_sidebar
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(self.corpus, id="articles")
+            state = self.remembered
+            yield ArticleList(
+                self.corpus,
+                order=state.list_order,
+                descending=state.descending,
+                where=state.list_filter,
+                keep=state.article_id,
+                id="articles",
+            )
             yield Reader(id="reader")
             yield EntitySidebar(id="entities")
         yield SearchBar(id="search")
-        yield Footer()
+        yield StatusLine(id="status")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
         self.query_one(ArticleList).focus()
         self.query_one(EntitySidebar).border_title = "Entities"
         self._update_titles()
+        if self.remembered.article_id is not None:
+            self._load_article(self.remembered.article_id)
         if self.corpus.readonly:
             self.notify("Read-only database: browsing only.", timeout=6)
         for warning in self.corpus.warnings:
             self.notify(visible(warning), severity="warning", timeout=20, markup=False)
 
+    def state(self, *, theme: str) -> BrowserState:
+        """Where the browser is, to open there next time."""
+        article = self.reader.article
+        return BrowserState.of(
+            article.id if article is not None else None,
+            self.articles.order,
+            self.articles.descending,
+            self.articles.where,
+            theme=theme,
+            sidebar=self.sidebar_wanted,
+        )
+
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
     def _load_entity_names(self) -> None:
         """Ready the fuzzy name index before the first search needs it."""
         with self.corpus.read() as db:
-            self.entity_names = EntityNames(db)
+            names = EntityNames(db)
+        self.app.call_from_thread(setattr, self, "entity_names", names)
+
+    # -- layout ----------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < COMPACT_WIDTH, "-compact")
         self._show_sidebar()
 
     def _show_sidebar(self) -> None:
+        """Wide: list, reader and sidebar side by side. Narrow: the sidebar, when
+        asked for, takes the list's place rather than squeezing the reader."""
         compact = self.size.width < COMPACT_WIDTH
-        self.query_one(EntitySidebar).display = self._sidebar_wanted != compact
+        self.set_class(compact, "-compact")
+        sidebar = self.query_one(EntitySidebar)
+        shown = self.sidebar_wanted != compact
+        sidebar.display = shown
+        self.articles.display = not (compact and shown)
+        if self.focused is sidebar and not shown:
+            self.articles.focus()
+        elif self.focused is self.articles and not self.articles.display:
+            sidebar.focus()
 
     def _update_titles(self) -> None:
-        articles = self.query_one(ArticleList)
+        articles, reader = self.articles, self.reader
+        where = articles.where.describe()
         if articles.search_query is not None:
-            articles.border_title = f"{articles.total:,} hits"
+            title = f"{articles.total:,} hits"
         else:
-            articles.border_title = f"Articles {articles.total:,} · {articles.sort_description}"
-        reader = self.query_one(Reader)
+            title = f"Articles {articles.total:,} · {articles.sort_description}"
+        articles.border_title = f"{title} · {visible(where)}" if where else title
         reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = status_of(self.articles, self.reader, starred=self.is_starred(self.reader))
+        self.query_one(StatusLine).show(status)
+
+    def stars_changed(self) -> None:
+        self._update_status()
 
     # -- the article under the cursor ---------------------------------------
 
@@ -115,6 +215,8 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
         article_id = message.article_id
+        if article_id == self._showing:
+            return
         # The very first preview waits for the list's first paint to settle: the
         # list shows at once, the article a fraction of a second later.
         delay = PREVIEW_DELAY if self._previewed else FIRST_PREVIEW_DELAY
@@ -123,201 +225,175 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Opened)
     def _open(self, message: ArticleList.Opened) -> None:
-        reader = self.query_one(Reader)
-        if reader.article is None or reader.article.id != message.article_id:
+        if self._showing != message.article_id:
             self._load_article(message.article_id)
-        reader.focus()
+        self.reader.focus()
 
-    def open_article(
-        self, article_id: int, *, land_on: int | None = None, quote_at: int | None = None
-    ) -> None:
-        """Show an article in the reader, the cursor on `land_on`'s first name or on
-        the quote at offset `quote_at`."""
+    @on(ArticleList.Counted)
+    def _counted(self) -> None:
+        self._update_titles()
+        if not self._names_asked:
+            # After the first page is painted: the list must not wait for it.
+            self._names_asked = True
+            self._load_entity_names()
+
+    def open_article(self, place: ArticlePlace, *, last_hit: bool = False) -> None:
+        """Show an article in the reader, the cursor on an entity's first name or
+        on the quote at `place.quote_start`; the list follows."""
         if self._preview_timer is not None:
             self._preview_timer.stop()
-        reader = self.query_one(Reader)
-        reader.land_on = land_on
-        reader.land_on_quote = quote_at
-        self._load_article(article_id)
+        reader = self.reader
+        reader.land_on = place.entity_id
+        reader.land_on_quote = place.quote_start
+        reader.land_on_last_hit = last_hit
+        self._load_article(place.article_id)
         reader.focus()
 
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: int) -> None:
+        self._showing = article_id
+        self._read_article(article_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _read_article(self, article_id: int) -> None:
         with self.corpus.read() as db:
             article = queries.get_article(db, article_id)
             entities = queries.article_entities(db, article_id)
+            stars = starred_in(db, article_id)
         if article is not None:
             self.post_message(ArticleLoaded(article))
-            self.app.call_from_thread(self.query_one(EntitySidebar).show_entities, entities)
+            self.post_message(EntitiesLoaded(article_id, entities))
+            self.post_message(StarsLoaded(article_id, stars))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        self.query_one(Reader).article = message.article
+        self.reader.article = message.article
+        self.articles.follow(message.article.id)
         self._update_titles()
 
-    def on_rows_loaded(self) -> None:
-        self._update_titles()
-        if self.entity_names is None:
-            # After the first page is painted: the list must not wait for it.
-            self._load_entity_names()
+    def on_reader_moved(self) -> None:
+        self._update_status()
 
-    # -- names and entities ----------------------------------------------------
-
-    @on(MentionFocused)
-    def _select_in_sidebar(self, message: MentionFocused) -> None:
-        sidebar = self.query_one(EntitySidebar)
-        for index, option in enumerate(sidebar.options):
-            if option.id == str(message.entity_id):
-                sidebar.highlighted = index
-
-    @on(EntityOpened)
-    def _entity_from_reader(self, message: EntityOpened) -> None:
-        self._remember_article()
-        self.open_profile(message.entity_id)
-
-    @on(OptionList.OptionSelected, "#entities")
-    def _entity_from_sidebar(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self._remember_article()
-            self.open_profile(int(event.option.id))
-
-    def _remember_article(self) -> None:
-        reader = self.query_one(Reader)
-        if reader.article is not None:
-            self.history.append(("article", reader.article.id, reader.focused_entity or 0))
-
-    def open_entity(self, entity_id: int) -> None:
-        """Open an entity's profile from outside the reader (palette, search)."""
-        self._remember_article()
-        self.open_profile(entity_id)
-
-    def open_profile(self, entity_id: int) -> None:
-        def opened(choice: tuple[str, int] | None) -> None:
-            if choice is None:
-                self.action_history_back()
-                return
-            self.history.append(("entity", entity_id, 0))
-            kind, number = choice
-            if kind == "entity":
-                self.open_profile(number)
-            else:
-                self.open_article(number, land_on=entity_id)
-
-        self.app.push_screen(EntityScreen(self.corpus, entity_id), opened)
-
-    def action_who_said_what(self) -> None:
-        reader = self.query_one(Reader)
-        speaker = ""
-        if (
-            reader.focused_mention is not None
-            and reader.mentions[reader.focused_mention].kind != "place"
-        ):
-            speaker = reader.mentions[reader.focused_mention].name
-
-        def opened(choice: tuple[int, int] | None) -> None:
-            if choice is not None:
-                self._remember_article()
-                self.open_article(choice[0], quote_at=choice[1])
-
-        self.app.push_screen(WhoSaidWhat(self.corpus, speaker), opened)
-
-    def action_history_back(self) -> None:
-        if not self.history:
-            self.notify("Nothing to go back to", timeout=2)
-            return
-        kind, number, entity_id = self.history.pop()
-        if kind == "entity":
-            self.open_profile(number)
-        else:
-            self.open_article(number, land_on=entity_id or None)
-
-    @on(NeighbourWanted)
-    def _neighbour(self, message: NeighbourWanted) -> None:
-        self._find_neighbour(message.entity_id, message.article_id, message.forward)
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _find_neighbour(self, entity_id: int, article_id: int, forward: bool) -> None:
-        with self.corpus.read() as db:
-            row = neighbour_article(db, entity_id, article_id, forward=forward)
-        if row is None:
-            where = "later" if forward else "earlier"
-            self.app.call_from_thread(self.notify, f"No {where} article names it", timeout=2)
-            return
-        self.app.call_from_thread(self._go_to_neighbour, row.id, article_id, entity_id)
-
-    def _go_to_neighbour(self, article_id: int, from_article: int, entity_id: int) -> None:
-        self.history.append(("article", from_article, entity_id))
-        self.open_article(article_id, land_on=entity_id)
+    def on_entities_loaded(self, message: EntitiesLoaded) -> None:
+        self.query_one(EntitySidebar).show_entities(message.entities)
 
     # -- search --------------------------------------------------------------
 
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
-        bar.focus()
+        # At once, not after the keys already queued: `/putin` typed (or pasted)
+        # fast must all reach the bar, none the list.
+        self.set_focus(bar)
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
         query = event.value
-        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self._search(query))
+        self._search_timer = self.set_timer(
+            SEARCH_DEBOUNCE, lambda: self._search(query, self.articles.where)
+        )
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self) -> None:
-        self.query_one(ArticleList).focus()
+        self.articles.focus()
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str) -> None:
-        """Full-text hits, then the articles naming the entity the query spells
-        (fuzzily: `zakharva`, `pskov`)."""
+    def _search(self, query: str, where: ListFilter) -> None:
         with self.corpus.read() as db:
-            hits = queries.search_articles(db, query)
-            if self.entity_names is None:
-                self.entity_names = EntityNames(db)
-            named = self.entity_names.match(query, limit=1)
-            listed = {hit.article.id for hit in hits}
-            for entity_id in named:
-                for row in articles_naming(db, entity_id):
-                    if row.id not in listed:
-                        hits.append(SearchHit(row, "entity"))
-                        listed.add(row.id)
+            names = self.entity_names or EntityNames(db)
+            hits = search_corpus(db, query, names, where=where)
         self.post_message(SearchFinished(query, hits))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         bar = self.query_one(SearchBar)
         if message.query != bar.value:
             return  # typing went on; a newer search is coming
-        articles = self.query_one(ArticleList)
         if len(message.query.strip()) < queries.MIN_QUERY:
-            articles.clear_results()
-            self.query_one(Reader).highlight(None)
+            self._leave_search()
         else:
-            articles.show_results(message.query, message.hits)
-            self.query_one(Reader).highlight(highlight_pattern(message.query))
+            self.articles.show_results(message.query, message.hits)
+            self.reader.highlight(highlight_pattern(message.query))
         self._update_titles()
 
-    def action_back(self) -> None:
-        """Escape: from the reader back to the list; in the list, leave the search."""
-        if self.focused is self.query_one(Reader):
-            self.query_one(ArticleList).focus()
+    @on(HitsExhausted)
+    def _next_hit_article(self, message: HitsExhausted) -> None:
+        """Past an article's last hit, the next article of the hits, at its first
+        hit (or, going back, the previous one at its last)."""
+        articles = self.articles
+        index = articles.cursor + (1 if message.forward else -1)
+        if articles.astray or not 0 <= index < articles.total:
+            self.notify("No more hits" if message.forward else "No earlier hits", timeout=2)
             return
-        articles = self.query_one(ArticleList)
-        if articles.search_query is not None:
+        articles.cursor = index
+        if (row := articles.highlighted) is not None:
+            self.open_article(ArticlePlace(row.id), last_hit=not message.forward)
+
+    def _leave_search(self) -> None:
+        keep = self.reader.article.id if self.reader.article is not None else None
+        self.articles.clear_results(keep=keep)
+        self.reader.highlight(None)
+
+    def action_back(self) -> None:
+        """Escape: from the reader or sidebar back to the list; in the list, leave
+        the search, then the filter."""
+        articles = self.articles
+        if self.focused is not articles and articles.display:
+            articles.focus()
+        elif articles.search_query is not None:
             self.query_one(SearchBar).value = ""
             self.query_one(SearchBar).display = False
-            articles.clear_results()
-            self.query_one(Reader).highlight(None)
+            self._leave_search()
+        elif articles.where.active:
+            self.apply_filter(NO_FILTER)
+        elif not articles.display:  # narrow, the sidebar in the list's place
+            self.action_toggle_sidebar()
+        self._update_titles()
+
+    # -- filter, copy, export ------------------------------------------------
+
+    def action_filter(self) -> None:
+        def chosen(where: ListFilter | None) -> None:
+            if where is not None:
+                self.apply_filter(where)
+
+        self.app.push_screen(FilterDialog(self.corpus, self.articles.where), chosen)
+
+    def apply_filter(self, where: ListFilter) -> None:
+        """Narrow the list (and a search, run again) to `where`."""
+        keep = self.reader.article.id if self.reader.article is not None else None
+        self.articles.set_filter(where, keep=keep)
+        query = self.query_one(SearchBar).value
+        if len(query.strip()) >= queries.MIN_QUERY:
+            self._search(query, where)
+        self._update_titles()
+
+    def action_copy(self) -> None:
+        """y: the cited quote under the cursor, else the article's citation."""
+        copy_citation(self, self.reader.article, self.reader.current_quote)
+
+    def action_copy_url(self) -> None:
+        copy_url(self, self.reader.article)
+
+    def on_text_selected(self, event: events.TextSelected) -> None:
+        """Text selected with the mouse goes to the clipboard at once."""
+        if text := self.get_selected_text():
+            self.app.copy_to_clipboard(text)
+            self.notify(f"Copied {len(text):,} characters", title="copied", timeout=2)
+
+    def action_export(self) -> None:
+        export_list(self, self.corpus, self.articles)
 
     # -- the rest -------------------------------------------------------------
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)
+
     def action_toggle_sidebar(self) -> None:
-        self._sidebar_wanted = not self._sidebar_wanted
+        self.sidebar_wanted = not self.sidebar_wanted
         self._show_sidebar()
 
     def action_refresh(self) -> None:
         self._load_entity_names()  # an import may have added names
-        self.query_one(ArticleList).reload()
+        keep = self.reader.article.id if self.reader.article is not None else None
+        self.articles.reload(keep=keep)
         self.notify("Reloaded the article list", timeout=2)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpDialog(binding_sections([*self.app.BINDINGS, *self.BINDINGS])))

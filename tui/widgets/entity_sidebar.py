@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
+from textual.binding import Binding
 from textual.widgets.option_list import Option
 
 from store.kinds import EntityKind
 from store.models import EntityCount
 from tui.safe_text import visible
+from tui.widgets.vim_option_list import VimOptionList
 
 
-class EntitySidebar(OptionList):
+class EntitySidebar(VimOptionList):
     """Entities of one article with their mention counts (a short list: an OptionList fits)."""
+
+    BINDINGS = [Binding("enter", "select", "Profile", id="sidebar.open")]
 
     shown: list[EntityCount] | None = None
 

@@ -1,0 +1,26 @@
+"""Citations as researchers paste them: `“…” — Speaker, Title, Source, YYYY-MM-DD, URL`."""
+
+from __future__ import annotations
+
+
+def _joined(*parts: str | None) -> str:
+    return ", ".join(" ".join(part.split()) for part in parts if part and part.strip())
+
+
+def cite_article(title: str | None, source: str | None, date: str | None, url: str | None) -> str:
+    """`Title, Source, YYYY-MM-DD, URL`, leaving out what the article lacks."""
+    return _joined(title or "(untitled)", source, date, url)
+
+
+def cite_quote(
+    text: str,
+    speaker: str | None,
+    title: str | None,
+    source: str | None,
+    date: str | None,
+    url: str | None,
+) -> str:
+    """`“text” — Speaker, Title, Source, YYYY-MM-DD, URL`: the quote on one line
+    (its line breaks and runs of spaces folded), then who said it and where."""
+    quoted = "“" + " ".join(text.split()) + "”"
+    return f"{quoted} — {_joined(speaker, cite_article(title, source, date, url))}"
