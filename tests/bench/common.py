@@ -76,8 +76,19 @@ def corpus_records(count: int) -> Iterator[Record]:
 
 
 def build_database(path: Path, count: int) -> None:
+    """Build an N-article database at `path`, or keep the one a finished build left
+    there (a build cut short leaves only its `.partial` file, built again next time)."""
     if path.exists():
         return
+    partial = path.with_name(path.name + ".partial")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
     started = time.perf_counter()
-    summary = import_records(open_database(path), corpus_records(count))
+    db = open_database(partial)
+    summary = import_records(db, corpus_records(count))
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    partial.rename(path)
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
     print(f"built {summary.imported:,} articles in {time.perf_counter() - started:.0f}s")

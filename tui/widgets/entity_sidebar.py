@@ -23,19 +23,21 @@ class EntitySidebar(VimOptionList):
         if entities == self.shown:
             return  # rebuilding the options would re-layout the screen for nothing
         self.shown = entities
-        self.clear_options()
         if not entities:
-            self.add_option(
-                Option(Text("No entities in this article", style="italic"), disabled=True)
+            self.set_options(
+                [Option(Text("No entities in this article", style="italic"), disabled=True)]
             )
             return
         groups = [(kind.plural, [e for e in entities if e.kind == kind]) for kind in EntityKind]
         # Kinds outside the schema contract (written by another tool) still show.
         groups.append(("Other", [e for e in entities if EntityKind.parse(e.kind) is None]))
+        options = []
         for title, group in groups:
             if not group:
                 continue
-            self.add_option(Option(Text(title, style="bold"), disabled=True))
+            options.append(Option(Text(title, style="bold"), disabled=True))
             for entity in group:
                 label = Text.assemble(f" {visible(entity.name)} ", (str(entity.mentions), "dim"))
-                self.add_option(Option(label, id=str(entity.entity_id)))
+                options.append(Option(label, id=str(entity.entity_id)))
+        # All at once: the list lays itself out once, not once an option.
+        self.set_options(options)
