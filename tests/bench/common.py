@@ -88,6 +88,8 @@ def build_database(path: Path, count: int) -> None:
     summary = import_records(db, corpus_records(count))
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
+    for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
     partial.rename(path)
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
