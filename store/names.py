@@ -19,6 +19,13 @@ def name_key(name: str) -> str:
     return " ".join(plain.split())
 
 
+def lone_given_name(key: str) -> bool:
+    """A folded name that is one given name and no ordinary word (`hillary`, `bernie`;
+    not `bill` or `mark`)."""
+    words = lexicon()
+    return " " not in key and key.title() in words.given_names and key not in words.lowercase_words
+
+
 def middle_names(parts: list[str]) -> tuple[list[str], list[str]]:
     """The middle names of a folded name, and its middle initials, apart."""
     inner = parts[1:-1]
