@@ -36,7 +36,7 @@ FIRST_NAME_SIMILARITY = 75
 LAST_NAME_SIMILARITY = 80
 # A lone first name is the person who has it when they have this many mentions, and
 # this many times as many as anyone else with that first name.
-FIRST_NAME_MENTIONS = 50
+FIRST_NAME_MENTIONS = 20
 FIRST_NAME_DOMINANCE = 5
 
 
