@@ -18,9 +18,14 @@ _HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "dam
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "lady", "dame",
                   "baroness", "spokeswoman", "chairwoman", "congresswoman", "actress",
                   "businesswoman", "wife", "mother", "daughter", "sister", "widow"}  # fmt: skip
-# Words that make what follows a thing, not someone: "her Oscar", "an Emmy".
-_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
-                "that", "every", "each", "no", "another"}  # fmt: skip
+# Words that make a lone given name after them a thing, not someone: "her Oscar", "an
+# Emmy"; after those that may also stand before a team or a band ("the Brewers"), only
+# most likely a thing.
+_THING_DETERMINERS = {"a", "an", "his", "her", "their", "its", "our", "my", "your", "every",
+                      "each", "another"}  # fmt: skip
+_DETERMINERS = _THING_DETERMINERS | {"the", "this", "that", "no"}
+_AFTER_A_THING = {"for", "from", "in", "at", "of", "with", "and", "or", "to", "by", "as", "has",
+                  "had", "is", "was"}  # fmt: skip
 _MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope", "spokesman",
                 "chairman", "congressman", "businessman", "father", "husband", "son",
                 "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
@@ -68,6 +73,8 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     candidate.name_tokens = names
     if tokens:
         candidate.kind, candidate.rule = _kind(candidate, tokens, names, org_cue, words)
+    if _a_thing(candidate):
+        candidate.tokens, candidate.name_tokens = [], []
     return candidate
 
 
@@ -101,6 +108,14 @@ def _kind(
     if candidate.before in LOCATIVES and not tokens[0].sentence_start:
         return "place", "locative"
     return None, "none"
+
+
+def _a_thing(candidate: Candidate) -> bool:
+    """A lone given name after `a`, `an` or a possessive, heading its phrase: "an Oscar.",
+    "her Oscar for…" (unlike "a Clinton re-election")."""
+    after = candidate.after
+    heads = not (after[:1].isalpha() and after.islower()) or after in _AFTER_A_THING
+    return candidate.rule == "determiner" and candidate.before in _THING_DETERMINERS and heads
 
 
 def _ordinary_words_before_a_name(names: list[str], words: Lexicon) -> int:
