@@ -69,6 +69,8 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         # An epithet ("Crooked Hillary") or a page's furniture ("Story Continued Below
         # Trump") before a person's name is no part of it.
         tokens, names = tokens[ordinary:], names[ordinary:]
+        # After a heading the next sentence starts, whatever the missing stop says.
+        tokens[0].sentence_start = tokens[0].sentence_start or ordinary >= 2
     candidate.tokens = tokens
     candidate.name_tokens = names
     if tokens:
@@ -120,13 +122,17 @@ def _a_thing(candidate: Candidate) -> bool:
 
 def _ordinary_words_before_a_name(names: list[str], words: Lexicon) -> int:
     """How many ordinary words (capitalised words news writes in lowercase, no one's
-    given name) open a name whose rest opens with a given name (`Crooked Hillary`)."""
+    given name) open a name whose rest opens with a given name (`Crooked Hillary`), or
+    is one word after two of them (a heading run into the next sentence)."""
     count = 0
     while count < len(names) - 1 and _ordinary(names[count], words):
         count += 1
     rest = names[count:]
     if not count or len(rest) > 3 or " ".join(rest) in words.places:
         return 0
+    if count >= 2 and len(rest) == 1:
+        # A heading run into the next sentence: "Story Continued Below Trump said".
+        return count
     given = rest[0] in words.given_names and rest[0].lower() not in words.common_words
     return count if given and rest[0] not in words.places else 0
 
