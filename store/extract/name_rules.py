@@ -43,7 +43,6 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         candidate.name_tokens = [proper(token) for token in candidate.tokens]
         return candidate
     _trim_possessive(candidate)
-    _cut_byline(candidate)
     whole = " ".join(proper(token) for token in candidate.tokens)
     first = candidate.tokens[0]
     if first.table and NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
@@ -148,14 +147,6 @@ def _ordinary(word: str, words: Lexicon) -> bool:
         and word not in words.places
         and word not in words.org_cues
     )
-
-
-def _cut_byline(candidate: Candidate) -> None:
-    """A byline names its writer after `BY`: what stands before (a time zone, a date
-    line) is no part of the name ("12:35 PM CET BY Esther King")."""
-    texts = [token.text for token in candidate.tokens[:-1]]
-    if "BY" in texts:
-        candidate.tokens = candidate.tokens[texts.index("BY") + 1 :]
 
 
 def _trim_possessive(candidate: Candidate) -> None:
