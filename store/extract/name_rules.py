@@ -26,6 +26,9 @@ _THING_DETERMINERS = {"a", "an", "his", "her", "their", "its", "our", "my", "you
 _DETERMINERS = _THING_DETERMINERS | {"the", "this", "that", "no"}
 _AFTER_A_THING = {"for", "from", "in", "at", "of", "with", "and", "or", "to", "by", "as", "has",
                   "had", "is", "was"}  # fmt: skip
+# Words that open a sentence as an exclamation, never as a name ("Oh, and…").
+_INTERJECTIONS = {"oh", "ah", "aha", "wow", "yeah", "yep", "nope", "hey", "alas", "ugh", "whoa",
+                  "oops", "okay", "hmm", "huh", "gee", "ouch", "bravo", "amen"}  # fmt: skip
 _MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope", "spokesman",
                 "chairman", "congressman", "businessman", "father", "husband", "son",
                 "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
@@ -43,6 +46,9 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         candidate.name_tokens = [proper(token) for token in candidate.tokens]
         return candidate
     _trim_possessive(candidate)
+    if _interjection(candidate):
+        candidate.tokens = []
+        return candidate
     whole = " ".join(proper(token) for token in candidate.tokens)
     first = candidate.tokens[0]
     if first.table and NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
@@ -110,6 +116,17 @@ def _kind(
     if candidate.before in LOCATIVES and not tokens[0].sentence_start:
         return "place", "locative"
     return None, "none"
+
+
+def _interjection(candidate: Candidate) -> bool:
+    first = candidate.tokens[0]
+    return (
+        len(candidate.tokens) == 1
+        and first.sentence_start
+        and first.text.istitle()
+        and first.text.lower() in _INTERJECTIONS
+        and candidate.after.lower() not in SPEECH_VERBS
+    )
 
 
 def _a_thing(candidate: Candidate) -> bool:
