@@ -150,7 +150,7 @@ def _ordinary_words_before_a_name(names: list[str], words: Lexicon) -> int:
     if count >= 2 and len(rest) == 1:
         # A heading run into the next sentence: "Story Continued Below Trump said".
         return count
-    given = rest[0] in words.given_names and rest[0].lower() not in words.common_words
+    given = rest[0] in words.given_names and rest[0].lower() not in words.lowercase_words
     return count if given and rest[0] not in words.places else 0
 
 
