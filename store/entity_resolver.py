@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from store.entity_fixes import Fixes
-from store.names import canonical_name, lone_given_name, middle_names, name_key
+from store.names import canonical_name, lone_given_name, name_key, same_middle
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
@@ -129,14 +129,10 @@ class EntityResolver:
             if not namesakes and lone_given_name(key):
                 return _best_known(self._by_first_name.get(key, []))
             return max(namesakes, key=lambda e: e.mentions, default=None)
-        middle, initials = middle_names(parts)
         for known in self._by_initials.get(parts[0][0] + parts[-1][0], []):
             known_parts = known.key.split()
-            known_middle, known_initials = middle_names(known_parts)
             if (
-                known_middle == middle
-                # `Donald J. Trump` is `Donald Trump`; `George H. W. Bush` is not `George W.`
-                and (known_initials == initials or not known_initials or not initials)
+                same_middle(parts, known_parts)
                 and fuzz.ratio(known_parts[0], parts[0]) >= FIRST_NAME_SIMILARITY
                 and fuzz.ratio(known_parts[-1], parts[-1]) >= LAST_NAME_SIMILARITY
             ):

@@ -61,3 +61,13 @@ def test_a_lone_first_name_is_the_one_person_far_more_written_about(db: Database
     for _ in range(FIRST_NAME_MENTIONS):
         resolver.resolve("person", "Bill Clinton")
     assert resolver.resolve("person", "Bill") != bill
+
+
+def test_a_middle_name_on_one_side_only_is_the_same_person(db: Database) -> None:
+    resolver = EntityResolver(db)
+    scott = resolver.resolve("person", "Keith Lamont Scott")
+    assert resolver.resolve("person", "Keith Scott") == scott
+    assert resolver.resolve("person", "Keith L. Scott") == scott
+    father = resolver.resolve("person", "George Herbert Walker Bush")
+    assert resolver.resolve("person", "George H. W. Bush") == father
+    assert resolver.resolve("person", "George W. Bush") != father
