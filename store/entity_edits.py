@@ -5,16 +5,69 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from store.database import Reader, StoreError, database_file, write_transaction
 from store.entity_fixes import record
 from store.entity_resolver import EntityResolver
+from store.kinds import kind_display
 from store.names import name_key
 from store.writer_lock import writer_lock
+
+OnWait = Callable[[str], None] | None
+
+
+@dataclass(frozen=True)
+class NamedEntity:
+    """An entity a name may mean, as a user is shown it to choose."""
+
+    id: int
+    name: str
+    kind: str
+    articles: int
+
+    def __str__(self) -> str:
+        articles = f"{self.articles} article{'' if self.articles == 1 else 's'}"
+        return f"#{self.id} {self.name} ({kind_display(self.kind)}, {articles})"
+
+
+def entities_called(db: Reader, name: str, kind: str | None = None) -> list[NamedEntity]:
+    """The entities whose canonical name is `name`, compared folded (`putin`), else
+    those with it among their aliases (`Dmitry Pskov`), else the people with it as
+    their surname (`zakharova`); most mentioned first."""
+    key = name_key(name)
+    rows = db.execute(
+        "SELECT id, name, kind FROM entities WHERE (? IS NULL OR kind = ?)", [kind, kind]
+    ).fetchall()
+    exact = {row[0] for row in rows if name_key(row[1]) == key}
+    if not exact:
+        exact = {
+            entity_id
+            for (entity_id, alias) in db.execute("SELECT entity_id, alias FROM entity_aliases")
+            if name_key(alias) == key
+        }
+    if not exact and key and " " not in key:
+        # A lone surname: the people who have it (`zakharova`).
+        exact = {
+            row[0] for row in rows if row[2] == "person" and name_key(row[1]).endswith(" " + key)
+        }
+    found = [
+        NamedEntity(entity_id, entity_name, entity_kind, _articles(db, entity_id))
+        for entity_id, entity_name, entity_kind in rows
+        if entity_id in exact
+    ]
+    return sorted(found, key=lambda entity: (-entity.articles, entity.id))
+
+
+def entity_with_id(db: Reader, entity_id: int) -> NamedEntity | None:
+    row = db.execute("SELECT name, kind FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        return None
+    return NamedEntity(entity_id, row[0], row[1], _articles(db, entity_id))
 
 
 def find_entity(db: Reader, name: str, kind: str | None = None) -> int:
@@ -24,33 +77,21 @@ def find_entity(db: Reader, name: str, kind: str | None = None) -> int:
     Raises:
         StoreError: no entity, or several, go by that name.
     """
-    key = name_key(name)
-    rows = db.execute(
-        "SELECT DISTINCT entities.id, entities.name, entities.kind FROM entities "
-        "LEFT JOIN entity_aliases ON entity_id = entities.id "
-        "WHERE (? IS NULL OR kind = ?)",
-        [kind, kind],
-    ).fetchall()
-    exact = [row for row in rows if name_key(row[1]) == key]
-    if not exact:
-        aliased = {
-            entity_id
-            for (entity_id, alias) in db.execute("SELECT entity_id, alias FROM entity_aliases")
-            if name_key(alias) == key
-        }
-        exact = [row for row in rows if row[0] in aliased]
-    if not exact:
+    found = entities_called(db, name, kind)
+    if not found:
         raise StoreError(f"no entity is called {name!r}")
-    if len(exact) > 1:
-        found = "; ".join(f"{entity_name} ({entity_kind})" for _, entity_name, entity_kind in exact)
-        raise StoreError(f"{name!r} names several entities: {found}; give --kind or a full name")
-    return int(exact[0][0])
+    if len(found) > 1:
+        listed = "; ".join(str(entity) for entity in found)
+        raise StoreError(f"{name!r} names several entities: {listed}; give --kind or a full name")
+    return found[0].id
 
 
-def merge(db: Database, source: int, target: int) -> None:
+def merge(db: Database, source: int, target: int, *, on_wait: OnWait = None) -> None:
     """Merge one entity into another (of the same kind), now and in every later import;
-    the target keeps its name (the merged one's forms become its aliases)."""
-    with _fixing(db) as resolver:
+    the target keeps its name (the merged one's forms become its aliases).
+
+    Each fix waits for the writer lock (`on_wait` is told who holds it)."""
+    with _fixing(db, on_wait) as resolver:
         (kind, _), (target_kind, target_name) = _entity(db, source), _entity(db, target)
         if source == target:
             raise StoreError("an entity cannot be merged into itself")
@@ -61,19 +102,19 @@ def merge(db: Database, source: int, target: int) -> None:
         resolver.merge_now(source, target, target_name)
 
 
-def rename(db: Database, entity_id: int, name: str) -> None:
+def rename(db: Database, entity_id: int, name: str, *, on_wait: OnWait = None) -> None:
     """Give an entity the name it keeps, whatever its aliases say."""
     if not name.strip():
         raise StoreError("a name cannot be empty")
-    with _fixing(db):
+    with _fixing(db, on_wait):
         kind, _ = _entity(db, entity_id)
         record(db, "rename", kind, _keys(db, entity_id), name.strip())
         db.execute("UPDATE entities SET name = ? WHERE id = ?", [name.strip(), entity_id])
 
 
-def ignore(db: Database, entity_id: int) -> None:
+def ignore(db: Database, entity_id: int, *, on_wait: OnWait = None) -> None:
     """Make an entity none: its mentions go, the quotes it speaks lose their speaker."""
-    with _fixing(db):
+    with _fixing(db, on_wait):
         kind, _ = _entity(db, entity_id)
         record(db, "ignore", kind, _keys(db, entity_id), None)
         for table in ("quotes", "statements"):
@@ -86,15 +127,18 @@ def ignore(db: Database, entity_id: int) -> None:
         db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
 
 
-def split(db: Database, entity_id: int, name: str) -> int:
+def split(db: Database, entity_id: int, name: str, *, on_wait: OnWait = None) -> int:
     """Make one of an entity's names an entity of its own; returns the new entity.
 
     Mentions written exactly that way move to the new entity."""
-    with _fixing(db) as resolver:
-        kind, _ = _entity(db, entity_id)
+    with _fixing(db, on_wait) as resolver:
+        kind, entity_name = _entity(db, entity_id)
         key = name_key(name)
         if key not in _keys(db, entity_id) and not _written(db, entity_id, key):
-            raise StoreError(f"{name!r} is not one of this entity's names")
+            forms = ", ".join(_forms(db, entity_id)) or "none"
+            raise StoreError(f"{name!r} is not one of {entity_name}'s names (they are: {forms})")
+        if key == name_key(entity_name) and len(_forms(db, entity_id)) < 2:
+            raise StoreError(f"{name!r} is {entity_name}'s only name: nothing to split off")
         record(db, "split", kind, [key], name)
         return resolver.split_now(entity_id, kind, key, name)
 
@@ -103,9 +147,9 @@ def split(db: Database, entity_id: int, name: str) -> int:
 
 
 @contextmanager
-def _fixing(db: Database) -> Iterator[EntityResolver]:
+def _fixing(db: Database, on_wait: OnWait) -> Iterator[EntityResolver]:
     """The writer lock and one transaction around a fix, and a resolver to apply it."""
-    with writer_lock(database_file(db)), write_transaction(db):
+    with writer_lock(database_file(db), on_wait=on_wait), write_transaction(db):
         yield EntityResolver(db)
 
 
@@ -128,4 +172,23 @@ def _written(db: Reader, entity_id: int, key: str) -> bool:
         for (text,) in db.execute(
             "SELECT DISTINCT text FROM mentions WHERE entity_id = ?", [entity_id]
         )
+    )
+
+
+def _forms(db: Reader, entity_id: int) -> list[str]:
+    """The ways an entity is written, most used first."""
+    return [
+        alias
+        for (alias,) in db.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias",
+            [entity_id],
+        )
+    ]
+
+
+def _articles(db: Reader, entity_id: int) -> int:
+    return int(
+        db.execute(
+            "SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]
+        ).fetchone()[0]
     )

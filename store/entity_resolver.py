@@ -12,7 +12,9 @@ those names to rows of `entities`:
   lone-surname entity created earlier is merged into the first full name that
   claims it, so the result depends little on import order. What can still
   differ: a surname seen before any full name, when two full names with that
-  surname arrive later, stays with the first of them.
+  surname arrive later, stays with the first of them;
+- a lone given name that is no one's surname (`Hillary`, `Bernie`) goes to the
+  person of that first name far more mentioned than any other.
 
 Every surface form is counted in `entity_aliases`; the canonical name is the
 most complete form among the frequent ones.
@@ -27,11 +29,15 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from store.entity_fixes import Fixes
-from store.names import canonical_name, middle_names, name_key
+from store.names import canonical_name, lone_given_name, name_key, same_middle
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
 LAST_NAME_SIMILARITY = 80
+# A lone first name is the person who has it when they have this many mentions, and
+# this many times as many as anyone else with that first name.
+FIRST_NAME_MENTIONS = 20
+FIRST_NAME_DOMINANCE = 5
 
 
 @dataclass
@@ -51,6 +57,7 @@ class EntityResolver:
         self._entities: dict[int, _Entity] = {}
         self._by_surname: dict[str, list[_Entity]] = defaultdict(list)
         self._by_initials: dict[str, list[_Entity]] = defaultdict(list)
+        self._by_first_name: dict[str, list[_Entity]] = defaultdict(list)
         self._next_id = 1
         self._new: list[dict[str, object]] = []
         self._new_keys: list[tuple[str, str, int]] = []
@@ -86,6 +93,7 @@ class EntityResolver:
             if len(parts) >= 2:
                 self._by_surname[parts[-1]].append(entity)
                 self._by_initials[parts[0][0] + parts[-1][0]].append(entity)
+                self._by_first_name[parts[0]].append(entity)
 
     def resolve(self, kind: str, name: str, *, mention: bool = True) -> int | None:
         """The entity for a name as an article gives it, created if new; None for a
@@ -118,15 +126,13 @@ class EntityResolver:
         parts = key.split()
         if len(parts) == 1:
             namesakes = self._by_surname.get(key, [])
+            if not namesakes and lone_given_name(key):
+                return _best_known(self._by_first_name.get(key, []))
             return max(namesakes, key=lambda e: e.mentions, default=None)
-        middle, initials = middle_names(parts)
         for known in self._by_initials.get(parts[0][0] + parts[-1][0], []):
             known_parts = known.key.split()
-            known_middle, known_initials = middle_names(known_parts)
             if (
-                known_middle == middle
-                # `Donald J. Trump` is `Donald Trump`; `George H. W. Bush` is not `George W.`
-                and (known_initials == initials or not known_initials or not initials)
+                same_middle(parts, known_parts)
                 and fuzz.ratio(known_parts[0], parts[0]) >= FIRST_NAME_SIMILARITY
                 and fuzz.ratio(known_parts[-1], parts[-1]) >= LAST_NAME_SIMILARITY
             ):
@@ -298,6 +304,7 @@ class EntityResolver:
             for index, key in (
                 (self._by_surname, parts[-1]),
                 (self._by_initials, parts[0][0] + parts[-1][0]),
+                (self._by_first_name, parts[0]),
             ):
                 index[key] = [known for known in index[key] if known.id != entity_id]
 
@@ -330,3 +337,12 @@ class EntityResolver:
                 ],
             )
         self.touched = set()
+
+
+def _best_known(people: list[_Entity]) -> _Entity | None:
+    """The one of these people a lone first name means, if one stands far above the rest."""
+    ranked = sorted(people, key=lambda entity: entity.mentions, reverse=True)
+    if not ranked or ranked[0].mentions < FIRST_NAME_MENTIONS:
+        return None
+    rest = ranked[1].mentions if len(ranked) > 1 else 0
+    return ranked[0] if ranked[0].mentions >= FIRST_NAME_DOMINANCE * rest else None

@@ -19,10 +19,21 @@ def name_key(name: str) -> str:
     return " ".join(plain.split())
 
 
-def middle_names(parts: list[str]) -> tuple[list[str], list[str]]:
-    """The middle names of a folded name, and its middle initials, apart."""
-    inner = parts[1:-1]
-    return [p for p in inner if len(p) > 1], [p for p in inner if len(p) == 1]
+def lone_given_name(key: str) -> bool:
+    """A folded name that is one given name and no ordinary word (`hillary`, `bernie`;
+    not `bill` or `mark`)."""
+    words = lexicon()
+    return " " not in key and key.title() in words.given_names and key not in words.lowercase_words
+
+
+def same_middle(parts: list[str], other: list[str]) -> bool:
+    """Whether two folded names' middles allow one person: none on one side (`Keith
+    Lamont Scott` is `Keith Scott`, `Donald J. Trump` is `Donald Trump`), else the same
+    letters (`George H. W. Bush` is `George Herbert Walker Bush`, not `George W. Bush`)."""
+    middle, other_middle = parts[1:-1], other[1:-1]
+    if not middle or not other_middle:
+        return True
+    return [part[0] for part in middle] == [part[0] for part in other_middle]
 
 
 def canonical_name(aliases: list[tuple[str, int]]) -> str:

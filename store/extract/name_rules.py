@@ -18,6 +18,17 @@ _HONORIFICS = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "dam
 _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "lady", "dame",
                   "baroness", "spokeswoman", "chairwoman", "congresswoman", "actress",
                   "businesswoman", "wife", "mother", "daughter", "sister", "widow"}  # fmt: skip
+# Words that make a lone given name after them a thing, not someone: "her Oscar", "an
+# Emmy"; after those that may also stand before a team or a band ("the Brewers"), only
+# most likely a thing.
+_THING_DETERMINERS = {"a", "an", "his", "her", "their", "its", "our", "my", "your", "every",
+                      "each", "another"}  # fmt: skip
+_DETERMINERS = _THING_DETERMINERS | {"the", "this", "that", "no"}
+_AFTER_A_THING = {"for", "from", "in", "at", "of", "with", "and", "or", "to", "by", "as", "has",
+                  "had", "is", "was"}  # fmt: skip
+# Words that open a sentence as an exclamation, never as a name ("Oh, and…").
+_INTERJECTIONS = {"oh", "ah", "aha", "wow", "yeah", "yep", "nope", "hey", "alas", "ugh", "whoa",
+                  "oops", "okay", "hmm", "huh", "gee", "ouch", "bravo", "amen"}  # fmt: skip
 _MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope", "spokesman",
                 "chairman", "congressman", "businessman", "father", "husband", "son",
                 "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
@@ -35,6 +46,9 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         candidate.name_tokens = [proper(token) for token in candidate.tokens]
         return candidate
     _trim_possessive(candidate)
+    if _interjection(candidate):
+        candidate.tokens = []
+        return candidate
     whole = " ".join(proper(token) for token in candidate.tokens)
     first = candidate.tokens[0]
     if first.table and NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
@@ -56,10 +70,19 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     if names and names[0] in words.demonyms and not org_cue:
         # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
         tokens, names = tokens[1:], names[1:]
+    ordinary = 0 if org_cue else _ordinary_words_before_a_name(names, words)
+    if ordinary:
+        # An epithet ("Crooked Hillary") or a page's furniture ("Story Continued Below
+        # Trump") before a person's name is no part of it.
+        tokens, names = tokens[ordinary:], names[ordinary:]
+        # After a heading the next sentence starts, whatever the missing stop says.
+        tokens[0].sentence_start = tokens[0].sentence_start or ordinary >= 2
     candidate.tokens = tokens
     candidate.name_tokens = names
     if tokens:
         candidate.kind, candidate.rule = _kind(candidate, tokens, names, org_cue, words)
+    if _a_thing(candidate):
+        candidate.tokens, candidate.name_tokens = [], []
     return candidate
 
 
@@ -76,6 +99,8 @@ def _kind(
         honorific = candidate.title.split()[-1].lower() in _HONORIFICS
         return "person", "honorific" if honorific else "title"
     if names[0] in words.given_names and names[0].lower() not in words.common_words:
+        if len(names) == 1 and candidate.before in _DETERMINERS:
+            return None, "determiner"  # "her Oscar", "an Emmy": a thing named like someone
         candidate.gender = words.given_names[names[0]]
         return "person", "given name"
     if candidate.after.lower() in MATCH_WORDS or candidate.before in MATCH_WORDS:
@@ -91,6 +116,54 @@ def _kind(
     if candidate.before in LOCATIVES and not tokens[0].sentence_start:
         return "place", "locative"
     return None, "none"
+
+
+def _interjection(candidate: Candidate) -> bool:
+    first = candidate.tokens[0]
+    return (
+        len(candidate.tokens) == 1
+        and first.sentence_start
+        and first.text.istitle()
+        and first.text.lower() in _INTERJECTIONS
+        and candidate.after.lower() not in SPEECH_VERBS
+    )
+
+
+def _a_thing(candidate: Candidate) -> bool:
+    """A lone given name after `a`, `an` or a possessive, heading its phrase: "an Oscar.",
+    "her Oscar for…" (unlike "a Clinton re-election")."""
+    after = candidate.after
+    heads = not (after[:1].isalpha() and after.islower()) or after in _AFTER_A_THING
+    return candidate.rule == "determiner" and candidate.before in _THING_DETERMINERS and heads
+
+
+def _ordinary_words_before_a_name(names: list[str], words: Lexicon) -> int:
+    """How many ordinary words (capitalised words news writes in lowercase, no one's
+    given name) open a name whose rest opens with a given name (`Crooked Hillary`), or
+    is one word after two of them (a heading run into the next sentence)."""
+    count = 0
+    while count < len(names) - 1 and _ordinary(names[count], words):
+        count += 1
+    rest = names[count:]
+    if not count or len(rest) > 3 or " ".join(rest) in words.places:
+        return 0
+    if count >= 2 and len(rest) == 1:
+        # A heading run into the next sentence: "Story Continued Below Trump said".
+        return count
+    given = rest[0] in words.given_names and rest[0].lower() not in words.lowercase_words
+    return count if given and rest[0] not in words.places else 0
+
+
+def _ordinary(word: str, words: Lexicon) -> bool:
+    return (
+        len(word) > 3
+        and word[0].isupper()
+        and not word.isupper()
+        and word.lower() in words.lowercase_words
+        and word not in words.given_names
+        and word not in words.places
+        and word not in words.org_cues
+    )
 
 
 def _trim_possessive(candidate: Candidate) -> None:
@@ -125,6 +198,9 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
         length = _title_length(tokens, words)
         if not length or length == len(tokens):
             break
+        honorific = proper(tokens[length - 1]).lower() in _HONORIFICS
+        if not honorific and proper(tokens[-1]) in words.org_cues:
+            break  # "General Assembly", "Justice Department": an office word opens an organisation
         title_words += [token.text for token in tokens[:length]]
         tokens = tokens[length:]
     # A lowercase role right before the name: "spokesman Dmitry Peskov".

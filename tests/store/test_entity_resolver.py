@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from store.entity_resolver import EntityResolver
+from store.entity_resolver import FIRST_NAME_MENTIONS, EntityResolver
 from store.names import canonical_name
 
 
@@ -36,3 +36,38 @@ def test_the_canonical_name_is_chosen_by_evidence_not_import_order() -> None:
 def test_the_seeds_name_dmitry_peskov(seeded_db: Database) -> None:
     names = {name for (name,) in seeded_db.execute("SELECT name FROM entities")}
     assert "Dmitry Peskov" in names and "Dmitry Pskov" not in names
+
+
+def test_a_lone_first_name_is_the_one_person_far_more_written_about(db: Database) -> None:
+    resolver = EntityResolver(db)
+    clinton = resolver.resolve("person", "Hillary Clinton")
+    for _ in range(FIRST_NAME_MENTIONS):
+        resolver.resolve("person", "Hillary Clinton")
+    resolver.resolve("person", "Hillary Benn")
+    assert resolver.resolve("person", "Hillary") == clinton  # "Crooked Hillary", "Hillary's"
+    # Too few mentions, or another person of that name close behind: no one in particular.
+    sanders = resolver.resolve("person", "Bernie Sanders")
+    assert resolver.resolve("person", "Bernie") != sanders
+    ebbers = resolver.resolve("person", "Sandra Ebbers")
+    for _ in range(FIRST_NAME_MENTIONS):
+        resolver.resolve("person", "Sandra Ebbers")
+        resolver.resolve("person", "Sandra Day")
+    assert resolver.resolve("person", "Sandra") not in (
+        ebbers,
+        resolver.resolve("person", "Sandra Day"),
+    )
+    # A first name that is also a word is no one's ("Bill" is often a bill).
+    bill = resolver.resolve("person", "Bill Clinton")
+    for _ in range(FIRST_NAME_MENTIONS):
+        resolver.resolve("person", "Bill Clinton")
+    assert resolver.resolve("person", "Bill") != bill
+
+
+def test_a_middle_name_on_one_side_only_is_the_same_person(db: Database) -> None:
+    resolver = EntityResolver(db)
+    scott = resolver.resolve("person", "Keith Lamont Scott")
+    assert resolver.resolve("person", "Keith Scott") == scott
+    assert resolver.resolve("person", "Keith L. Scott") == scott
+    father = resolver.resolve("person", "George Herbert Walker Bush")
+    assert resolver.resolve("person", "George H. W. Bush") == father
+    assert resolver.resolve("person", "George W. Bush") != father
