@@ -118,17 +118,20 @@ class EntityNames:
     def match(self, typed: str, limit: int = 3) -> list[int]:
         """Entities whose name, an alias or (for people) the surname is close to `typed`
         (`zakharva`, `pskov`), best first."""
+        return [entity_id for entity_id, _ in self.scored(typed, limit)]
+
+    def scored(self, typed: str, limit: int = 3) -> list[tuple[int, float]]:
+        """Like `match`, with each entity's best score (100: a name spelt as typed)."""
         query = utils.default_process(typed)
         if len(query) < 4:
             return []
         found = process.extract(
             query, self._choices, scorer=fuzz.ratio, score_cutoff=self.MIN_SCORE, limit=limit * 4
         )
-        ids: list[int] = []
-        for _, _, index in found:
-            if self._entity_of[index] not in ids:
-                ids.append(self._entity_of[index])
-        return ids[:limit]
+        best: dict[int, float] = {}
+        for _, score, index in found:
+            best.setdefault(self._entity_of[index], score)
+        return list(best.items())[:limit]
 
 
 def articles_naming(

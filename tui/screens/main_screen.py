@@ -17,6 +17,7 @@ from store.entity_queries import EntityNames
 from store.filters import NO_FILTER, ListFilter
 from store.search import search_corpus
 from store.search_terms import highlight_pattern
+from tui.attribution import method_name
 from tui.citing import copy_citation, copy_url
 from tui.config import Config
 from tui.dialogs.filter_dialog import FilterDialog
@@ -259,6 +260,8 @@ class MainScreen(Navigation):
             article = queries.get_article(db, article_id)
             entities = queries.article_entities(db, article_id)
             stars = starred_in(db, article_id)
+        if article is not None and any(quote.uncertain for quote in article.quotes):
+            method_name(None)  # the extractor's names of methods, loaded here, not on a key
         if article is not None:
             self.post_message(ArticleLoaded(article))
             self.post_message(EntitiesLoaded(article_id, entities))
