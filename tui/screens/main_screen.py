@@ -197,7 +197,9 @@ class MainScreen(Navigation):
         if articles.search_query is not None:
             title = f"{articles.total:,} hits"
         else:
-            title = f"Articles {articles.total:,} · {articles.sort_description}"
+            title = f"Articles {articles.articles_total:,} · {articles.sort_description}"
+            if articles.stories and articles.base_total != articles.articles_total:
+                title = f"{title} · {articles.base_total:,} rows"
         articles.border_title = f"{title} · {visible(where)}" if where else title
         reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
         self._update_status()

@@ -69,7 +69,9 @@ def read_window(db: Reader, shape: ListShape, plan: WindowPlan, total: int) -> W
             where=where,
             stories=stories,
         )
-        return Window(plan.index if plan.before is None else plan.index + plan.limit - len(rows), rows)
+        return Window(
+            plan.index if plan.before is None else plan.index + plan.limit - len(rows), rows
+        )
     if plan.from_end:
         return last_page(db, shape, total)
     if plan.index == 0:

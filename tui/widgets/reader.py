@@ -108,6 +108,7 @@ class Reader(ArticleView):
             "a",
             "story_step(1)",
             "Also told by",
+            show=False,
             tooltip="the next article telling the same story",
             id="reader.next-in-story",
         ),
@@ -235,7 +236,9 @@ class Reader(ArticleView):
         quote = self.article.quotes[number]
         subtitle = f"said by {speaker_text(quote)}"
         if quote.seen_elsewhere:
-            subtitle += f" · {elsewhere(quote.statement_articles, quote.statement_sources)} (v)"
+            # First: a long uncertain speaker must not cut it off the border.
+            shared = elsewhere(quote.statement_articles, quote.statement_sources)
+            subtitle = f"{shared} (v) · {subtitle}"
         self.border_subtitle = subtitle
 
     def action_step_quote(self, step: int) -> None:

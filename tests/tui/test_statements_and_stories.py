@@ -1,0 +1,155 @@
+"""Issue 15 in the browser: a story folded into one list row, the reader's "also told
+by" and `a`, a quote carried elsewhere marked in the reader and `v`'s statement view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+from textual.widgets import OptionList, Static
+
+from store.corpus import Corpus
+from store.models import QuoteRow
+from store.statement_queries import statement
+from tests.tui.test_browser import parts, settle
+from tests.tui.test_navigation import WIDE, until
+from tui.app import make_app
+from tui.dialogs.statement_dialog import StatementDialog, variant_label
+from tui.history import ArticlePlace
+from tui.layout import HeaderLine
+from tui.screens.main_screen import MainScreen
+from tui.widgets.list_rows import story_mark
+from tui.word_diff import plain_diff, word_diff
+
+
+def shared_statement(db_path: Path) -> tuple[int, list[QuoteRow]]:
+    """The seeds' Putin statement quoted in two articles, with its variants."""
+    with Corpus(db_path).read() as db:
+        (statement_id,) = db.execute(
+            "SELECT id FROM statements WHERE article_count > 1 ORDER BY id LIMIT 1"
+        ).fetchone()
+        found = statement(db, statement_id)
+    assert found is not None
+    return statement_id, found.variants
+
+
+async def test_a_story_is_one_row_that_opens_and_folds(seeded_db: Database, db_path: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        assert (articles.total, articles.articles_total) == (3, 5)
+        folded = [articles.row_at(n) for n in range(articles.total)]
+        story = next(n for n, row in enumerate(folded) if row is not None and row.folds_story)
+        row = folded[story]
+        assert row is not None and row.story_size == 3
+        assert story_mark(row, member=False, opened=False) == "⊞ 3 "
+        assert "3 rows" in str(articles.border_title)
+        articles.cursor = story
+        await pilot.press("o")
+        await settle(pilot)
+        assert articles.total == 5
+        members = [articles.row_at(story + 1), articles.row_at(story + 2)]
+        assert all(m is not None and m.story_id == row.story_id for m in members)
+        assert articles.place_of(story + 1).member == 0
+        # The cursor on one of the story's other articles: the reader follows it.
+        await pilot.press("j")
+        await settle(pilot)
+        assert reader.article is not None and reader.article.id == members[0].id  # type: ignore[union-attr]
+        await pilot.press("o")  # folds again, from one of its articles
+        await settle(pilot)
+        assert articles.total == 3 and articles.cursor == story
+        await pilot.press("O")  # every article on its own row
+        await settle(pilot)
+        assert articles.total == 5 and not articles.stories
+        assert all(articles.row_at(n) is not None for n in range(5))
+
+
+async def test_the_reader_says_who_else_told_the_story_and_a_steps_through(
+    seeded_db: Database, db_path: Path
+) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        story = next(
+            n for n in range(articles.total) if (row := articles.row_at(n)) and row.folds_story
+        )
+        articles.cursor = story
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.article is not None and len(reader.article.story) == 2
+        header = " ".join(line.text for line in reader._lines if isinstance(line, HeaderLine))
+        assert "Also told in 2 other articles (a steps through them)" in header
+        seen = {reader.article.id}
+        for _ in range(3):
+            await pilot.press("a")
+            await settle(pilot)
+            assert reader.article is not None
+            seen.add(reader.article.id)
+        # Round the story and back where it started; the list follows into the story.
+        assert len(seen) == 3
+        assert articles.highlighted is not None
+        assert articles.highlighted.id == reader.article.id
+
+
+async def test_v_shows_every_variant_with_its_diff_and_enter_opens_one(
+    seeded_db: Database, db_path: Path
+) -> None:
+    statement_id, variants = shared_statement(db_path)
+    first, other = variants[0], variants[1]
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        _, reader = parts(app)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(ArticlePlace(first.article_id))
+        await settle(pilot)
+        assert reader.article is not None and reader.article.id == first.article_id
+        reader.focus()
+        for _ in range(len(reader.article.quotes)):
+            await pilot.press("apostrophe")
+            if (quote := reader.current_quote) is not None and quote.statement_id == statement_id:
+                break
+        assert str(reader.border_subtitle).startswith("+1 article (v) · said by ")
+        await pilot.press("v")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, StatementDialog)
+        await until(pilot, lambda: dialog.statement is not None)
+        assert dialog.statement is not None
+        assert [q.id for q in dialog.statement.variants] == [first.id, other.id]
+        shown = dialog.query_one("#statement-variants", OptionList)
+        assert shown.option_count == 2
+        first_label = variant_label(dialog.statement, 0, first).plain
+        other_label = variant_label(dialog.statement, 1, other).plain
+        assert "★ first seen" in first_label and "first seen" not in other_label
+        # The diff reads without colour: the words left out and added are marked.
+        assert "[-policy which-]" in other_label and "[+policies carried out by+]" in other_label
+        assert "quoted in 2 articles" in str(dialog.query_one("#statement-facts", Static).content)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.screen is not dialog
+        assert reader.article is not None and reader.article.id == other.article_id
+        assert reader.current_quote is not None and reader.current_quote.start == other.start
+
+
+def test_a_word_diff_marks_left_out_added_and_changed_words() -> None:
+    first = "built on the basis of the policy which the administration will carry out."
+    other = "built on the basis of the policies carried out by the administration,"
+    assert plain_diff(word_diff(first, other)) == (
+        "built on the basis of the [-policy which-] [+policies carried out by+] "
+        "the administration, [-will carry out.-]"
+    )
+    # Case and edge punctuation are not changes.
+    assert plain_diff(word_diff("Ready.", "ready")) == "ready"
+    # Data is shown escaped: a control character never reaches the terminal.
+    assert "\x1b" not in variant_label_plain("\x1b[2J words", "words")
+
+
+def variant_label_plain(first: str, other: str) -> str:
+    from tui.word_diff import diff_content
+
+    return diff_content(word_diff(first, other)).plain
