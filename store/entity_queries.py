@@ -97,7 +97,8 @@ class EntityNames:
     MIN_SCORE = 85
 
     def __init__(self, db: Reader, *, speakers_only: bool = False) -> None:
-        self._ids: dict[str, int] = {}
+        # A form may name several entities (the surname `Clinton`): each is kept.
+        self._ids: dict[tuple[str, int], None] = {}
         speakers = "SELECT DISTINCT speaker_entity_id FROM quotes"
         rows = db.execute(
             "SELECT entities.id, entities.name, entities.kind, entity_aliases.alias FROM entities "
@@ -105,15 +106,15 @@ class EntityNames:
             + (f" WHERE entities.id IN ({speakers})" if speakers_only else "")
         )
         for entity_id, name, kind, alias in rows:
-            self._ids.setdefault(name, entity_id)
+            self._ids[name, entity_id] = None
             if alias:
-                self._ids.setdefault(alias, entity_id)
+                self._ids[alias, entity_id] = None
             if kind == "person" and " " in name:
                 # People are looked up by surname: "zakharva" → Zakharova.
-                self._ids.setdefault(name.split()[-1], entity_id)
+                self._ids[name.split()[-1], entity_id] = None
         # Folded once here, so a keystroke costs one cheap ratio per name.
-        self._choices = [utils.default_process(choice) for choice in self._ids]
-        self._entity_of = list(self._ids.values())
+        self._choices = [utils.default_process(choice) for choice, _ in self._ids]
+        self._entity_of = [entity_id for _, entity_id in self._ids]
 
     def match(self, typed: str, limit: int = 3) -> list[int]:
         """Entities whose name, an alias or (for people) the surname is close to `typed`

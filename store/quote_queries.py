@@ -48,6 +48,21 @@ def match_speakers(
     return speaker_matches(db, ids)
 
 
+def exact_speakers(db: Reader, typed: str) -> list[SpeakerMatch]:
+    """The quoted entities named `typed`, case aside (`--exact`): an alias is not
+    enough, as a surname (`Clinton`) is an alias of every Clinton."""
+    name = " ".join(typed.split())
+    if not name:
+        return []
+    ids = [
+        int(entity_id)
+        for (entity_id,) in db.execute(
+            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE", [name]
+        )
+    ]
+    return [match for match in speaker_matches(db, ids) if match.quotes]
+
+
 def speaker_matches(db: Reader, entity_ids: list[int]) -> list[SpeakerMatch]:
     """Entities with their number of quotes, most quoted first."""
     if not entity_ids:

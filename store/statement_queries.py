@@ -7,11 +7,12 @@ first, then the others by date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from store.database import Reader
+from store.export import Record, quote_records
 from store.models import QuoteRow, StatementRow
 from store.quote_queries import QUOTE_COLUMNS, QUOTE_TABLES, quote_conditions, run_about
 
@@ -168,3 +169,40 @@ def _statement(row: tuple[Any, ...], variants: list[QuoteRow]) -> StatementRow:
         sources,
         variants,
     )
+
+
+def statement_records(statements: Sequence[StatementRow]) -> list[Record]:
+    """Statements for `--json`: each with `statement_id` (None for a quote in no
+    statement), `first_seen` (the variant first seen) and every variant, cited."""
+    records: list[Record] = []
+    for row in statements:
+        variants = quote_records(row.variants)
+        records.append(
+            {
+                "statement_id": row.id,
+                "speaker": row.speaker,
+                "speaker_entity_id": row.speaker_entity_id,
+                "text": row.text,
+                "quote_count": row.quote_count,
+                "article_count": row.article_count,
+                "source_count": row.source_count,
+                "first_seen": variants[0] if variants else None,
+                "variants": variants,
+            }
+        )
+    return records
+
+
+def variant_records(statements: Sequence[StatementRow]) -> list[Record]:
+    """Every variant of `statements` as a flat row (CSV, Markdown): the quote with
+    its statement and when and where the statement was first seen."""
+    return [
+        {
+            **record,
+            "first_seen_date": row.first_date,
+            "first_seen_source": row.first_source,
+            "first_seen_article_id": row.first_article_id,
+        }
+        for row in statements
+        for record in quote_records(row.variants)
+    ]

@@ -24,7 +24,8 @@ from tui.cli_common import database_path as _database_path
 from tui.cli_common import existing_database as _existing
 from tui.cli_common import read_database as _read
 from tui.cli_common import warn as _warn
-from tui.cli_read import entities, quotes, search
+from tui.cli_quotes import quotes
+from tui.cli_read import entities, search
 from tui.safe_text import VisibleStream, terminal_json, visible
 
 if TYPE_CHECKING:
