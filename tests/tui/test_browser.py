@@ -291,8 +291,9 @@ async def test_who_said_what_opens_the_article_at_the_quote(
         dialog = app.screen
         assert isinstance(dialog, WhoSaidWhat)
         assert len(dialog.found) >= 10
-        assert {quote.speaker for quote in dialog.found} == {"Vladimir Putin"}
-        chosen = dialog.found[0]
+        assert {row.speaker for row in dialog.found} == {"Vladimir Putin"}
+        chosen = dialog.found[0].first_seen
+        assert chosen is not None
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert not isinstance(app.screen, WhoSaidWhat)

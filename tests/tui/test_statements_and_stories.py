@@ -15,6 +15,7 @@ from tests.tui.test_browser import parts, settle
 from tests.tui.test_navigation import WIDE, until
 from tui.app import make_app
 from tui.dialogs.statement_dialog import StatementDialog, variant_label
+from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.history import ArticlePlace
 from tui.layout import HeaderLine
 from tui.screens.main_screen import MainScreen
@@ -153,3 +154,81 @@ def variant_label_plain(first: str, other: str) -> str:
     from tui.word_diff import diff_content
 
     return diff_content(word_diff(first, other)).plain
+
+
+def add_bill_clinton(db_path: Path) -> None:
+    """Two quoted Clintons: the seeds' Hillary and a Bill (issue 12's `clinton`)."""
+    with Database(db_path) as db:
+        bill = db.execute(
+            "INSERT INTO entities (name, kind) VALUES ('Bill Clinton', 'person')"
+        ).lastrowid
+        db.execute(
+            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT min(id) FROM quotes)",
+            [bill],
+        )
+        db.execute(
+            "UPDATE quotes SET speaker_entity_id = "
+            "(SELECT id FROM entities WHERE name = 'Hillary Clinton') "
+            "WHERE id = (SELECT max(id) FROM quotes)"
+        )
+        db.conn.commit()
+
+
+async def test_who_said_what_asks_which_clinton_then_lists_statements(
+    seeded_db: Database, db_path: Path
+) -> None:
+    add_bill_clinton(db_path)
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("w", *"clinton")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, WhoSaidWhat)
+        # Never one picked silently: both, with their quotes, to choose from.
+        assert {p.name for p in dialog.people} == {"Bill Clinton", "Hillary Clinton"}
+        assert not dialog.found
+        shown = str(dialog.query_one("#who-count", Static).content)
+        assert "names 2 people: choose one" in shown
+        bill = next(n for n, p in enumerate(dialog.people) if p.name == "Bill Clinton")
+        await pilot.press("enter")  # to the list
+        dialog.query_one("#who-quotes", OptionList).highlighted = bill
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert dialog.chosen is not None and dialog.chosen.name == "Bill Clinton"
+        assert not dialog.people and len(dialog.found) == 1
+        assert "Bill Clinton: 1 statement, 1 quote" in str(
+            dialog.query_one("#who-count", Static).content
+        )
+
+
+async def test_who_said_what_lists_a_statement_once_and_o_shows_its_articles(
+    seeded_db: Database, db_path: Path
+) -> None:
+    statement_id, variants = shared_statement(db_path)
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("w", *"putin", "tab", *"restoration")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, WhoSaidWhat)
+        (row,) = [r for r in dialog.found if r.id == statement_id]
+        assert [q.id for q in row.variants] == [q.id for q in variants]
+        results = dialog.query_one("#who-quotes", OptionList)
+        await pilot.press("enter")  # to the list
+        results.highlighted = dialog.found.index(row)
+        lines = results.option_count
+        assert "⊞ 2 articles" in str(results.get_option_at_index(results.highlighted).prompt)
+        await pilot.press("o")
+        assert results.option_count == lines + 2
+        assert dialog.entries[results.highlighted + 2].variant == variants[1]
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        _, reader = parts(app)
+        assert reader.article is not None and reader.article.id == variants[1].article_id
+        assert reader.current_quote is not None
+        assert reader.current_quote.start == variants[1].start
