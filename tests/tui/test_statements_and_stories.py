@@ -12,12 +12,13 @@ from store.corpus import Corpus
 from store.models import QuoteRow
 from store.statement_queries import statement
 from tests.tui.test_browser import parts, settle
-from tests.tui.test_navigation import WIDE, until
+from tests.tui.test_navigation import WIDE, read_on, until
 from tui.app import make_app
 from tui.dialogs.statement_dialog import StatementDialog, variant_label
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.history import ArticlePlace
 from tui.layout import HeaderLine
+from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.list_rows import story_mark
 from tui.word_diff import plain_diff, word_diff
@@ -232,3 +233,55 @@ async def test_who_said_what_lists_a_statement_once_and_o_shows_its_articles(
         assert reader.article is not None and reader.article.id == variants[1].article_id
         assert reader.current_quote is not None
         assert reader.current_quote.start == variants[1].start
+
+
+async def test_the_profile_lists_repeated_statements_and_their_first_outlet(
+    seeded_db: Database, db_path: Path
+) -> None:
+    statement_id, variants = shared_statement(db_path)
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await read_on(pilot, "Vladimir Putin", "enter")
+        profile = app.screen
+        assert isinstance(profile, EntityScreen)
+        await settle(pilot)
+        assert [row.id for row in profile.statements] == [statement_id]
+        shown = profile.query_one("#profile-statements", OptionList)
+        assert shown.display and shown.option_count == 1
+        line = str(shown.get_option_at_index(0).prompt)
+        assert "Further steps towards the restoration" in line
+        assert "2 articles · first: undated" in line
+        await pilot.press("tab", "tab")
+        assert profile.focused is shown
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, StatementDialog)
+        await until(pilot, lambda: dialog.statement is not None)
+        await pilot.press("enter")  # the first seen
+        await settle(pilot)
+        _, reader = parts(app)
+        assert reader.article is not None and reader.article.id == variants[0].article_id
+        assert reader.current_quote is not None
+        assert reader.current_quote.start == variants[0].start
+
+
+async def test_an_unsure_speaker_is_shown_as_uncertain(seeded_db: Database, db_path: Path) -> None:
+    with Corpus(db_path).read() as db:
+        article_id, start = db.execute(
+            "SELECT article_id, start FROM quotes WHERE confidence < 0.5 "
+            "AND speaker_entity_id IS NOT NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(ArticlePlace(article_id, quote_start=start))
+        await settle(pilot)
+        _, reader = parts(app)
+        quote = reader.current_quote
+        assert quote is not None and quote.uncertain
+        subtitle = str(reader.border_subtitle)
+        assert f"said by {quote.speaker}? (uncertain: " in subtitle
+        assert subtitle.endswith(f"{quote.confidence:.0%})")
