@@ -285,3 +285,28 @@ async def test_an_unsure_speaker_is_shown_as_uncertain(seeded_db: Database, db_p
         subtitle = str(reader.border_subtitle)
         assert f"said by {quote.speaker}? (uncertain: " in subtitle
         assert subtitle.endswith(f"{quote.confidence:.0%})")
+
+
+async def test_a_speaker_with_markup_in_the_name_is_shown_as_written(
+    seeded_db: Database, db_path: Path
+) -> None:
+    statement_id, variants = shared_statement(db_path)
+    with Database(db_path) as db:
+        db.execute(
+            "UPDATE entities SET name = '[b]Evil[/b] ' || name WHERE id = "
+            "(SELECT speaker_entity_id FROM quotes WHERE id = ?)",
+            [variants[0].id],
+        )
+        db.conn.commit()
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(ArticlePlace(variants[0].article_id, quote_start=variants[0].start))
+        await settle(pilot)
+        _, reader = parts(app)
+        assert reader.current_quote is not None
+        assert reader.current_quote.statement_id == statement_id
+        subtitle = reader._border_subtitle
+        assert subtitle is not None and "said by [b]Evil[/b] " in subtitle.plain

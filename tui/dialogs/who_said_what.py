@@ -183,13 +183,15 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
         if found.people:
             speaker = self.query_one("#who-speaker", Input).value
             count_line.update(
-                f"“{visible(speaker)}” names {len(found.people)} people: choose one (⏎)"
+                Content(f"“{visible(speaker)}” names {len(found.people)} people: choose one (⏎)")
             )
         else:
             quotes = sum(len(row.variants) for row in found.statements)
             who = f"{visible(self.chosen.name)}: " if self.chosen is not None else ""
             count_line.update(
-                f"{who}{count(len(found.statements), 'statement')}, {count(quotes, 'quote')}"
+                Content(
+                    f"{who}{count(len(found.statements), 'statement')}, {count(quotes, 'quote')}"
+                )
             )
         self._fill(0)
 

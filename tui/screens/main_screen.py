@@ -6,6 +6,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker
@@ -200,7 +201,8 @@ class MainScreen(Navigation):
             title = f"Articles {articles.articles_total:,} · {articles.sort_description}"
             if articles.stories and articles.base_total != articles.articles_total:
                 title = f"{title} · {articles.base_total:,} rows"
-        articles.border_title = f"{title} · {visible(where)}" if where else title
+        # Content, not a str: a str is read as markup, and a source may hold `[`.
+        articles.border_title = Content(f"{title} · {visible(where)}" if where else title)
         reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
         self._update_status()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.content import Content
 
 from store.models import Article, MentionSpan, QuoteSpan
 from tui.attribution import speaker_text
@@ -239,7 +240,8 @@ class Reader(ArticleView):
             # First: a long uncertain speaker must not cut it off the border.
             shared = elsewhere(quote.statement_articles, quote.statement_sources)
             subtitle = f"{shared} (v) · {subtitle}"
-        self.border_subtitle = subtitle
+        # Content, not a str: a str is read as markup, and names may hold `[`.
+        self.border_subtitle = Content(subtitle)
 
     def action_step_quote(self, step: int) -> None:
         quotes = self.article.quotes if self.article else []
