@@ -216,6 +216,10 @@ class PagedList(ScrollView):
         if message.generation != self._generation:
             return
         self._loading = False
+        if message.follow is not None:
+            # Until the cursor is on it, no other row may be announced (a story opened
+            # around it moves rows): the reader would load that row after its own.
+            self._follow = message.follow
         if message.total is not None:
             self._set_total(message.total, message.articles or 0)
         if message.dated is not None:
@@ -245,7 +249,8 @@ class PagedList(ScrollView):
 
     def _resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self.total)
-        self.cursor = min(self.cursor, max(self.total - 1, 0))
+        if self.cursor > max(self.total - 1, 0):
+            self.cursor = max(self.total - 1, 0)
 
     def _set_columns(self, dated: bool) -> None:
         columns = Columns(dates=dated, sources=self.where.source is None)
