@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from textual.widgets import OptionList, Static
 
 from store.corpus import Corpus
-from store.models import QuoteRow
+from store.models import ArticleMeta, QuoteRow
 from store.statement_queries import statement
 from tests.tui.test_browser import parts, settle
 from tests.tui.test_navigation import WIDE, read_on, until
@@ -17,7 +17,7 @@ from tui.app import make_app
 from tui.dialogs.statement_dialog import StatementDialog, variant_label
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.history import ArticlePlace
-from tui.layout import HeaderLine
+from tui.layout import HeaderLine, also_told
 from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.list_rows import story_mark
@@ -310,3 +310,17 @@ async def test_a_speaker_with_markup_in_the_name_is_shown_as_written(
         assert reader.current_quote.statement_id == statement_id
         subtitle = reader._border_subtitle
         assert subtitle is not None and "said by [b]Evil[/b] " in subtitle.plain
+
+
+def test_also_told_names_the_outlets_once_each() -> None:
+    story = [
+        ArticleMeta(1, "a", "2016-12-30", "Reuters", None),
+        ArticleMeta(2, "b", "2016-12-30", "BBC", None),
+        ArticleMeta(3, "c", "2016-12-31", "BBC", None),
+        ArticleMeta(4, "d", None, None, None),
+        ArticleMeta(5, "e", None, "\x1b]52;c;x\x07Evil", None),
+    ]
+    assert also_told(story) == (
+        "Also told by: Reuters, BBC ×2, ␛]52;c;x␇Evil, 1 other article (a steps through them)"
+    )
+    assert also_told(story[3:4]) == "Also told in 1 other article (a steps through them)"
