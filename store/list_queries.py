@@ -77,11 +77,13 @@ def _listed(
     if not stories:
         return condition, params
     member, member_params = where.sql("member")
-    # Another article of the story comes first in list order.
+    # Another article of the story comes first in list order. The key's own bound,
+    # redundant, lets an index on (story_id, key, id) seek it (see `_beyond`).
     sign = ">" if descending else "<"
     first = (
         "(articles.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles AS member "
         f"WHERE member.story_id = articles.story_id AND {member} "
+        f"AND {order.of('member')} {sign}= {order.of('articles')} "
         f"AND ({order.of('member')}, member.id) {sign} ({order.of('articles')}, articles.id)))"
     )
     return f"{condition} AND {first}", [*params, *member_params]
