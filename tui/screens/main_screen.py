@@ -133,6 +133,7 @@ class MainScreen(Navigation):
                 order=state.list_order,
                 descending=state.descending,
                 where=state.list_filter,
+                stories=state.stories is not False,
                 keep=state.article_id,
                 id="articles",
             )
@@ -164,6 +165,7 @@ class MainScreen(Navigation):
             self.articles.where,
             theme=theme,
             sidebar=self.sidebar_wanted,
+            stories=self.articles.stories,
         )
 
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
