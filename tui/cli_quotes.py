@@ -44,7 +44,9 @@ def _print_statement(row: StatementRow) -> None:
     click.echo(f"  “{visible(' '.join(first.text.split()))}”")
     for other in row.variants[1:]:
         also = visible(where_seen(other.date, other.source))
-        click.echo(f"    also {also}  [article {other.article_id}]")
+        # The same words given to someone else there (or to them, unsure): said.
+        said = f"  said by {short_speaker(other)}" if other.speaker != row.speaker else ""
+        click.echo(f"    also {also}{said}  [article {other.article_id}]")
 
 
 def _speakers(db: Reader, speaker: str, exact: bool) -> list[SpeakerMatch]:
