@@ -200,9 +200,10 @@ class MainScreen(Navigation):
         if articles.search_query is not None:
             title = f"{articles.total:,} hits"
         else:
-            title = f"Articles {articles.articles_total:,} · {articles.sort_description}"
+            title = f"Articles {articles.articles_total:,}"
             if articles.stories and articles.base_total != articles.articles_total:
-                title = f"{title} · {articles.base_total:,} rows"
+                title += f" ({articles.base_total:,} rows)"  # stories folded
+            title += f" · {articles.sort_description}"
         # Content, not a str: a str is read as markup, and a source may hold `[`.
         articles.border_title = Content(f"{title} · {visible(where)}" if where else title)
         reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
