@@ -97,7 +97,8 @@ class EntityNames:
     MIN_SCORE = 85
 
     def __init__(self, db: Reader, *, speakers_only: bool = False) -> None:
-        self._ids: dict[str, int] = {}
+        # A form may name several entities (the surname `Clinton`): each is kept.
+        self._ids: dict[tuple[str, int], None] = {}
         speakers = "SELECT DISTINCT speaker_entity_id FROM quotes"
         rows = db.execute(
             "SELECT entities.id, entities.name, entities.kind, entity_aliases.alias FROM entities "
@@ -105,30 +106,33 @@ class EntityNames:
             + (f" WHERE entities.id IN ({speakers})" if speakers_only else "")
         )
         for entity_id, name, kind, alias in rows:
-            self._ids.setdefault(name, entity_id)
+            self._ids[name, entity_id] = None
             if alias:
-                self._ids.setdefault(alias, entity_id)
+                self._ids[alias, entity_id] = None
             if kind == "person" and " " in name:
                 # People are looked up by surname: "zakharva" → Zakharova.
-                self._ids.setdefault(name.split()[-1], entity_id)
+                self._ids[name.split()[-1], entity_id] = None
         # Folded once here, so a keystroke costs one cheap ratio per name.
-        self._choices = [utils.default_process(choice) for choice in self._ids]
-        self._entity_of = list(self._ids.values())
+        self._choices = [utils.default_process(choice) for choice, _ in self._ids]
+        self._entity_of = [entity_id for _, entity_id in self._ids]
 
     def match(self, typed: str, limit: int = 3) -> list[int]:
         """Entities whose name, an alias or (for people) the surname is close to `typed`
         (`zakharva`, `pskov`), best first."""
+        return [entity_id for entity_id, _ in self.scored(typed, limit)]
+
+    def scored(self, typed: str, limit: int = 3) -> list[tuple[int, float]]:
+        """Like `match`, with each entity's best score (100: a name spelt as typed)."""
         query = utils.default_process(typed)
         if len(query) < 4:
             return []
         found = process.extract(
             query, self._choices, scorer=fuzz.ratio, score_cutoff=self.MIN_SCORE, limit=limit * 4
         )
-        ids: list[int] = []
-        for _, _, index in found:
-            if self._entity_of[index] not in ids:
-                ids.append(self._entity_of[index])
-        return ids[:limit]
+        best: dict[int, float] = {}
+        for _, score, index in found:
+            best.setdefault(self._entity_of[index], score)
+        return list(best.items())[:limit]
 
 
 def articles_naming(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# A speaker named with less confidence than this is shown as uncertain.
+UNCERTAIN = 0.5
+
 
 @dataclass(frozen=True)
 class SourceCount:
@@ -36,6 +39,14 @@ class ArticleRow:
     date: str | None
     source: str | None
     key: str
+    story_id: int | None = None
+    story_size: int = 0
+    """How many articles of the list tell the row's story (0: no story; the list
+    grouped by story shows the story as this one row)."""
+
+    @property
+    def folds_story(self) -> bool:
+        return self.story_size > 1
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,26 @@ class QuoteSpan(Span):
     speaker_start: int | None = None
     """Where the text names the speaker (None when it does not)."""
     speaker_end: int | None = None
+    statement_id: int | None = None
+    statement_articles: int = 1
+    """How many articles quote the statement (this one included)."""
+    statement_sources: int = 0
+    """How many sources (outlets) quote it; 0 when the articles name none."""
+    method: str | None = None
+    """How the speaker was found (`store.extract.quotes.AttributionMethod`)."""
+    confidence: float | None = None
+    """The speaker model's confidence, 0 to 1 (None: not recorded)."""
+
+    @property
+    def uncertain(self) -> bool:
+        """A speaker named with a confidence under UNCERTAIN."""
+        return (
+            self.speaker is not None and self.confidence is not None and self.confidence < UNCERTAIN
+        )
+
+    @property
+    def seen_elsewhere(self) -> bool:
+        return self.statement_articles > 1
 
 
 @dataclass(frozen=True)
@@ -83,6 +114,9 @@ class Article:
     repeats: list[Repeat]
     mentions: list[MentionSpan] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
+    story_id: int | None = None
+    story: list[ArticleMeta] = field(default_factory=list)
+    """The other articles telling its story, oldest first."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +184,53 @@ class QuoteRow:
     source: str | None
     title: str | None
     url: str | None = None
+    statement_id: int | None = None
+    method: str | None = None
+    """How the speaker was found (`store.extract.quotes.AttributionMethod`)."""
+    confidence: float | None = None
+
+    @property
+    def uncertain(self) -> bool:
+        """A speaker named with a confidence under UNCERTAIN."""
+        return (
+            self.speaker is not None and self.confidence is not None and self.confidence < UNCERTAIN
+        )
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One statement (the same words of one speaker, quoted in one or more articles)
+    with its variants: the quotes that carry it, the first seen first, then by date.
+
+    A quote that belongs to no statement (too short to group) is a statement of
+    its own here, with `id` None and itself as the only variant."""
+
+    id: int | None
+    speaker: str | None
+    speaker_entity_id: int | None
+    text: str
+    first_article_id: int
+    first_date: str | None
+    first_source: str | None
+    quote_count: int
+    article_count: int
+    source_count: int
+    variants: list[QuoteRow] = field(default_factory=list)
+    """Empty where only the statement was asked for (a profile's list)."""
+
+    @property
+    def first_seen(self) -> QuoteRow | None:
+        return self.variants[0] if self.variants else None
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """A person (or organisation) a typed speaker name matches, with their quotes."""
+
+    entity_id: int
+    name: str
+    kind: str
+    quotes: int
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from enum import Enum
 
 from store.database import Reader
 from store.filters import NO_FILTER, ListFilter
+
+# The article list's reads, long imported from here.
+from store.list_queries import UNTITLED_PREVIEW as UNTITLED_PREVIEW
+from store.list_queries import ListOrder as ListOrder
+from store.list_queries import article_position as article_position
+from store.list_queries import article_row as article_row
+from store.list_queries import article_rows as article_rows
+from store.list_queries import articles_at as articles_at
+from store.list_queries import count_articles as count_articles
+from store.list_queries import has_dates as has_dates
+from store.list_queries import last_articles as last_articles
+from store.list_queries import list_articles as list_articles
+from store.list_queries import row_columns as row_columns
 from store.models import (
     Article,
     ArticleMeta,
-    ArticleRow,
     CorpusStats,
     EntityCount,
     EntitySummary,
@@ -24,16 +35,6 @@ from store.models import (
 
 # One character narrows nothing and ranks nearly every article: search from two.
 MIN_QUERY = 2
-# Untitled articles are listed by the start of their text.
-UNTITLED_PREVIEW = 100
-
-
-class ListOrder(Enum):
-    """Orders of the article list; each has an index on (expression, id)."""
-
-    DATE = "ifnull(date, '')"
-    TITLE = "ifnull(title, '')"
-    SOURCE = "ifnull(source, '')"
 
 
 def corpus_stats(db: Reader) -> CorpusStats:
@@ -64,17 +65,6 @@ def corpus_stats(db: Reader) -> CorpusStats:
     )
 
 
-def count_articles(db: Reader, where: ListFilter = NO_FILTER) -> int:
-    condition, params = where.sql()
-    return int(db.execute(f"SELECT count(*) FROM articles WHERE {condition}", params).fetchone()[0])
-
-
-def has_dates(db: Reader) -> bool:
-    """Whether any article is dated (read from the date index: instant at any size)."""
-    latest = db.execute("SELECT max(ifnull(date, '')) FROM articles").fetchone()[0]
-    return bool(latest)
-
-
 def list_sources(db: Reader) -> list[SourceCount]:
     """Every source with its number of articles, most first (None: no source)."""
     return [
@@ -86,132 +76,12 @@ def list_sources(db: Reader) -> list[SourceCount]:
     ]
 
 
-def row_columns(order: ListOrder) -> str:
-    """The columns of an `ArticleRow`, selected from `articles` (alone or joined)."""
-    return (
-        f"articles.id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
-        f"date, source, {order.value}"
-    )
-
-
-def article_rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
-    return [
-        ArticleRow(id, " ".join(title.split()), bool(titled), date, source, key)
-        for id, title, titled, date, source, key in cursor
-    ]
-
-
-def _beyond(order: ListOrder, ascending: bool) -> str:
-    """Rows past a (key, id) in list order; parameters key, key, id.
-
-    The row value alone is not used as an index range by SQLite: the key's own
-    bound, redundant, makes a page deep in the list an index seek, not a scan
-    from the top (0.4 ms instead of 30 at 300,000 rows).
-    """
-    sign = ">" if ascending else "<"
-    return f"{order.value} {sign}= ? AND ({order.value}, id) {sign} (?, ?)"
-
-
-def list_articles(
-    db: Reader,
-    order: ListOrder,
-    *,
-    after: ArticleRow | None = None,
-    before: ArticleRow | None = None,
-    descending: bool = False,
-    limit: int = 200,
-    where: ListFilter = NO_FILTER,
-) -> list[ArticleRow]:
-    """A window of the article list by keyset: the rows right after `after`,
-    or right before `before`, or the first (or, with neither and `before`
-    semantics, use `last_articles`) rows, among those `where` lets through.
-    Rows come in list order."""
-    forward = before is None
-    ascending = forward != descending
-    anchor = after if forward else before
-    condition, params = where.sql()
-    if anchor is not None:
-        condition += " AND " + _beyond(order, ascending)
-        params += [anchor.key, anchor.key, anchor.id]
-    direction = "ASC" if ascending else "DESC"
-    sql = (
-        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
-        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
-    )
-    rows = article_rows(db.execute(sql, [*params, limit]))
-    return rows if forward else rows[::-1]
-
-
-def last_articles(
-    db: Reader, order: ListOrder, *, descending: bool, limit: int, where: ListFilter = NO_FILTER
-) -> list[ArticleRow]:
-    """The last `limit` rows of the list, in list order (for jumping to the end)."""
-    direction = "ASC" if descending else "DESC"
-    condition, params = where.sql()
-    sql = (
-        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
-        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
-    )
-    return article_rows(db.execute(sql, [*params, limit]))[::-1]
-
-
-def articles_at(
-    db: Reader,
-    order: ListOrder,
-    position: int,
-    *,
-    descending: bool,
-    limit: int,
-    where: ListFilter = NO_FILTER,
-) -> list[ArticleRow]:
-    """Rows from a position in the list. Only for jumps into the middle (a
-    scrollbar drag), where no neighbouring row is known to page from."""
-    direction = "DESC" if descending else "ASC"
-    condition, params = where.sql()
-    sql = (
-        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
-        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ? OFFSET ?"
-    )
-    return article_rows(db.execute(sql, [*params, limit, position]))
-
-
-def article_row(db: Reader, order: ListOrder, article_id: int) -> ArticleRow | None:
-    """One article as a line of the list in `order` (its key included)."""
-    rows = article_rows(
-        db.execute(f"SELECT {row_columns(order)} FROM articles WHERE id = ?", [article_id])
-    )
-    return rows[0] if rows else None
-
-
-def article_position(
-    db: Reader,
-    order: ListOrder,
-    row: ArticleRow,
-    *,
-    descending: bool,
-    where: ListFilter = NO_FILTER,
-) -> int | None:
-    """Where `row` stands in the list (0 first), or None when `where` leaves it out.
-
-    A count of the rows before it, on the order's index: milliseconds at 100,000
-    articles, for the list to follow an article opened from elsewhere.
-    """
-    condition, params = where.sql()
-    inside = db.execute(
-        f"SELECT count(*) FROM articles WHERE id = ? AND {condition}", [row.id, *params]
-    ).fetchone()[0]
-    if not inside:
-        return None
-    before = db.execute(
-        f"SELECT count(*) FROM articles WHERE {condition} AND {_beyond(order, descending)}",
-        [*params, row.key, row.key, row.id],
-    ).fetchone()[0]
-    return int(before)
-
-
 def get_article(db: Reader, article_id: int) -> Article | None:
+    """An article with its repeats, names, quotes (with their statements and how
+    their speakers were found) and the other articles of its story."""
     row = db.execute(
-        "SELECT id, title, text, date, source, url, path FROM articles WHERE id = ?", [article_id]
+        "SELECT id, title, text, date, source, url, path, story_id FROM articles WHERE id = ?",
+        [article_id],
     ).fetchone()
     if row is None:
         return None
@@ -234,16 +104,42 @@ def get_article(db: Reader, article_id: int) -> Article | None:
         QuoteSpan(*quote)
         for quote in db.execute(
             "SELECT quotes.start, quotes.end, coalesce(entities.name, speaker_text), "
-            "speaker_entity_id, speaker_start, speaker_end FROM quotes "
-            "LEFT JOIN entities ON entities.id = speaker_entity_id "
+            "quotes.speaker_entity_id, speaker_start, speaker_end, quotes.statement_id, "
+            "ifnull(statements.article_count, 1), ifnull(statements.source_count, 0), "
+            "quotes.method, quotes.confidence FROM quotes "
+            "LEFT JOIN entities ON entities.id = quotes.speaker_entity_id "
+            "LEFT JOIN statements ON statements.id = quotes.statement_id "
             "WHERE article_id = ? ORDER BY quotes.start",
             [article_id],
         )
     ]
-    id, title, text, date, source, url, path = row
+    id, title, text, date, source, url, path, story_id = row
     return Article(
-        id, title, text, date, source, url, path, repeats=repeats, mentions=mentions, quotes=quotes
+        id,
+        title,
+        text,
+        date,
+        source,
+        url,
+        path,
+        repeats=repeats,
+        mentions=mentions,
+        quotes=quotes,
+        story_id=story_id,
+        story=story_articles(db, story_id, besides=id) if story_id is not None else [],
     )
+
+
+def story_articles(db: Reader, story_id: int, *, besides: int | None = None) -> list[ArticleMeta]:
+    """The articles of a story (but `besides`), oldest first (undated last)."""
+    return [
+        ArticleMeta(*row)
+        for row in db.execute(
+            "SELECT id, title, date, source, url FROM articles WHERE story_id = ? AND id != ? "
+            "ORDER BY date IS NULL, date, id",
+            [story_id, -1 if besides is None else besides],
+        )
+    ]
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

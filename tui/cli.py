@@ -25,7 +25,8 @@ from tui.cli_common import existing_database as _existing
 from tui.cli_common import read_database as _read
 from tui.cli_common import warn as _warn
 from tui.cli_entities import entities
-from tui.cli_read import quotes, search
+from tui.cli_quotes import quotes
+from tui.cli_read import search
 from tui.safe_text import VisibleStream, terminal_json, visible
 
 if TYPE_CHECKING:

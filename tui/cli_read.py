@@ -1,4 +1,5 @@
-"""The reading commands: `entities`, `quotes` and `search`, as text, CSV, JSON or Markdown."""
+"""The reading commands `entities` and `search` (`quotes`: cli_quotes.py), as text, CSV,
+JSON or Markdown."""
 
 from __future__ import annotations
 
@@ -14,13 +15,11 @@ from store.export import (
     Record,
     article_records,
     entity_records,
-    quote_records,
     write_records,
 )
 from store.filters import FilterError, ListFilter, date_bound
 from store.kinds import EntityKind, kind_display
 from store.queries import MIN_QUERY, article_meta, list_entities
-from store.quote_queries import find_quotes
 from store.search import search_corpus
 from tui.cli_common import (
     MAX_LIMIT,
@@ -92,48 +91,6 @@ def entities(
             f"{visible(entity.name):<{width}}  {shown_kind:<12} {entity.mentions:>8,} "
             f"{entity.articles:>8,}  {visible(also)}"
         )
-
-
-@click.command()
-@db_option
-@click.option("--speaker", help="Who said it: a name, matched fuzzily (putin, Pskov).")
-@click.option("--about", help="What about: words or an FTS5 query over the quote text.")
-@click.option(
-    "--limit", type=limit_type, default=100, show_default=True, help="How many at most (0: all)."
-)
-@format_option
-@json_option
-@click.pass_context
-def quotes(
-    ctx: click.Context,
-    db_path: Path | None,
-    speaker: str | None,
-    about: str | None,
-    limit: int,
-    fmt: str,
-    as_json: bool,
-) -> None:
-    """Who said what: quotes with their speaker, and the title, source, date and url
-    of their article (JSON, CSV and Markdown add the citation).
-
-    \b
-    Examples:
-      nutgraf quotes --speaker putin
-      nutgraf quotes --speaker "Vladimir Putin" --about sanctions --json
-      nutgraf quotes --about '"White House"' --format md > white-house.md
-    """
-    db = read_database(existing_database(ctx, db_path))
-    found = find_quotes(db, speaker=speaker, about=about, limit=limit or MAX_LIMIT)
-    if _written(quote_records(found), "json" if as_json else fmt):
-        return
-    if not found:
-        click.echo("No quotes found.", err=True)
-        return
-    for quote in found:
-        where = visible(" · ".join(part for part in (quote.date, quote.source) if part))
-        said_by = visible(quote.speaker or "(unattributed)")
-        click.echo(f"{said_by}  {where}  [article {quote.article_id}]")
-        click.echo(f"  “{visible(' '.join(quote.text.split()))}”")
 
 
 @click.command()

@@ -16,6 +16,7 @@ from tui.dialogs.export_dialog import ExportDialog
 from tui.dialogs.filter_dialog import FilterDialog
 from tui.dialogs.help_dialog import HelpDialog
 from tui.dialogs.quit_dialog import QuitDialog
+from tui.dialogs.statement_dialog import StatementDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import MainScreen
@@ -50,6 +51,8 @@ def screen_sections(screen: Screen[Any] | type[Screen[Any]]) -> Sections:
         return {"Profile": [*EntityScreen.BINDINGS, *lists]}
     if issubclass(kind, WhoSaidWhat):
         return {"Who said what": [*WhoSaidWhat.BINDINGS, *lists]}
+    if issubclass(kind, StatementDialog):
+        return {"Same words": [*StatementDialog.BINDINGS, *lists]}
     if issubclass(kind, BookmarksDialog):
         return {"Starred": [*BookmarksDialog.BINDINGS, *lists]}
     if issubclass(kind, FilterDialog):
@@ -64,6 +67,7 @@ SCREENS: list[type[Screen[Any]]] = [
     MainScreen,
     EntityScreen,
     WhoSaidWhat,
+    StatementDialog,
     FilterDialog,
     BookmarksDialog,
     ExportDialog,

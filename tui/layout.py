@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -10,9 +11,10 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 
-from store.models import Article, Repeat
+from store.models import Article, ArticleMeta, Repeat
 from tui.links import safe_link
 from tui.safe_text import visible
+from tui.wording import count
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -145,6 +147,8 @@ def header_lines(article: Article, width: int) -> list[ReaderLine]:
     meta = " · ".join(part for part in (article.source, article.date) if part)
     if meta:
         lines.append(HeaderLine(visible(meta), "meta"))
+    if article.story:
+        lines += [HeaderLine(line, "story") for line in wrap_plain(also_told(article.story), width)]
     if article.url:
         link = safe_link(article.url)
         for piece in wrap_text(article.url, width, []):
@@ -153,6 +157,19 @@ def header_lines(article: Article, width: int) -> list[ReaderLine]:
                 lines.append(HeaderLine(text, "url", link))
     lines.append(BlankLine())
     return lines
+
+
+def also_told(story: list[ArticleMeta]) -> str:
+    """The other articles of a story in a line: `Also told by: Reuters, BBC ×2`
+    (articles that name no source counted apart)."""
+    sources = Counter(visible(meta.source) for meta in story if meta.source)
+    unnamed = sum(1 for meta in story if not meta.source)
+    named = [source if n == 1 else f"{source} ×{n}" for source, n in sources.items()]
+    if not named:
+        return f"Also told in {count(unnamed, 'other article')} (a steps through them)"
+    if unnamed:
+        named.append(count(unnamed, "other article"))
+    return "Also told by: " + ", ".join(named) + " (a steps through them)"
 
 
 def cut_at_styles(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from store.models import Article, ArticleRow, EntityCount, SearchHit
+from tui.widgets.list_pages import OpenedStory
 
 
 @dataclass
@@ -26,6 +27,10 @@ class RowsLoaded(Message):
     """The article the reader shows, whose place these rows were loaded to find."""
     dated: bool | None = None
     """Whether the corpus has dated articles (with a new count)."""
+    articles: int | None = None
+    """How many articles the rows stand for (with a new count)."""
+    opened: OpenedStory | None = None
+    """A story to open, to show the article followed (folded in it)."""
 
 
 @dataclass
@@ -83,3 +88,17 @@ class NeighbourWanted(Message):
 @dataclass
 class ReaderMoved(Message):
     """A cursor in the reader moved (name, quote or hit): the status line says where."""
+
+
+@dataclass
+class StatementOpened(Message):
+    """The reader asks for the statement view of the quote under its cursor."""
+
+    statement_id: int
+
+
+@dataclass
+class StoryArticleWanted(Message):
+    """The reader asks for another article of its article's story."""
+
+    article_id: int

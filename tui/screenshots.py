@@ -51,6 +51,11 @@ async def _profile(pilot: Pilot[None]) -> None:
     await pilot.press("enter")
 
 
+async def _statement(pilot: Pilot[None]) -> None:
+    """From Putin's profile, his repeated statement in the statement view."""
+    await pilot.press("tab", "tab", "enter")
+
+
 async def _who(pilot: Pilot[None]) -> None:
     await pilot.press("w", *"putin")
     await pilot.pause(0.3)
@@ -69,6 +74,7 @@ SCREENS: dict[str, tuple[tuple[int, int], list[Steps]]] = {
     "help": ((100, 34), [_help]),
     "profile": ((120, 34), [_profile]),
     "who-said-what": ((120, 34), [_who]),
+    "statement": ((120, 34), [_profile, _statement]),
     "filter": ((120, 34), [_filter]),
 }
 

@@ -1,4 +1,5 @@
-"""What the browser remembers per database between runs: article, sort, filter, theme, sidebar.
+"""What the browser remembers per database between runs: article, sort, filter, stories,
+theme, sidebar.
 
 Kept as JSON in the user's state directory (platformdirs), one entry per database path.
 """
@@ -25,6 +26,8 @@ class BrowserState:
     filter: dict[str, str | None] = field(default_factory=dict)
     theme: str | None = None
     sidebar: bool | None = None
+    stories: bool = True
+    """The list one row per story (True) or every article on its own row."""
 
     @classmethod
     def of(
@@ -36,9 +39,10 @@ class BrowserState:
         *,
         theme: str,
         sidebar: bool,
+        stories: bool = True,
     ) -> BrowserState:
         filters = {"source": where.source, "date_from": where.date_from, "date_to": where.date_to}
-        return cls(article_id, order.name, descending, filters, theme, sidebar)
+        return cls(article_id, order.name, descending, filters, theme, sidebar, stories)
 
     @property
     def list_order(self) -> ListOrder:

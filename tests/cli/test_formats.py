@@ -50,7 +50,9 @@ def news(tmp_path: Path) -> Path:
 def test_quotes_json_cites_the_article(news: Path) -> None:
     code, out, _ = run("quotes", "--speaker", "peskov", "--json", "--db", str(news))
     assert code == 0
-    (quote,) = [json.loads(line) for line in out.splitlines()]
+    (statement,) = [json.loads(line) for line in out.splitlines()]
+    (quote,) = statement["variants"]
+    assert statement["first_seen"] == quote and statement["statement_id"] == quote["statement_id"]
     assert quote["title"] == "Kremlin answers" and quote["source"] == "Wire"
     assert quote["date"] == "2016-03-07" and quote["url"] == "https://wire.example/kremlin-answers"
     assert quote["citation"] == (
@@ -69,6 +71,7 @@ def test_quotes_as_csv_and_markdown(news: Path) -> None:
     code, out, _ = run("quotes", "--about", "sanctions", "--format", "md", "--db", str(news))
     lines = out.splitlines()
     assert lines[0].startswith("| id | article_id |") and lines[1].startswith("|---|")
+    assert "| first_seen_date |" in lines[0]
     assert len(lines) == 2 + len(rows)
 
 

@@ -88,7 +88,8 @@ def test_every_command_shows_data_without_its_controls(
 
 def test_json_output_keeps_the_data_exact(hostile_db: Path) -> None:
     result = nutgraf("quotes", "--json", "--db", str(hostile_db))
-    quotes = [json.loads(line) for line in result.stdout.splitlines()]
+    statements = [json.loads(line) for line in result.stdout.splitlines()]
+    quotes = [quote for statement in statements for quote in statement["variants"]]
     assert quotes and all(quote["source"] == f"Source {HOSTILE}" for quote in quotes)
     assert all(quote["speaker"] == f"{HOSTILE} Vladimir Putin" for quote in quotes)
 

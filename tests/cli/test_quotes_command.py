@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
+from sqlite_utils import Database
 
 from tests.conftest import SEEDS
 from tui.cli import main
@@ -14,16 +16,21 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def quotes(db_path: Path, *args: str) -> list[dict[str, object]]:
+def statements(db_path: Path, *args: str) -> list[dict[str, Any]]:
     code, out, _ = run("quotes", "--json", "--db", str(db_path), *args)
     assert code == 0
     return [json.loads(line) for line in out.splitlines()]
 
 
+def quotes(db_path: Path, *args: str) -> list[dict[str, Any]]:
+    """Every quote of the statements found (their variants)."""
+    return [quote for found in statements(db_path, *args) for quote in found["variants"]]
+
+
 def test_putin_in_every_article_that_quotes_him(db_path: Path) -> None:
     run("import", str(SEEDS), "--db", str(db_path))
+    assert {s["speaker"] for s in statements(db_path, "--speaker", "putin")} == {"Vladimir Putin"}
     found = quotes(db_path, "--speaker", "putin")
-    assert {q["speaker"] for q in found} == {"Vladimir Putin"}
     articles = {q["article_id"] for q in found}
     assert len(articles) == 3  # seeds 000, 001 and 004 quote him
     texts = " ".join(str(q["text"]) for q in found)
@@ -55,3 +62,61 @@ def test_plain_output_names_speaker_and_article(db_path: Path) -> None:
     assert code == 0
     assert out.startswith("Maria Zakharova")
     assert "[article " in out and "“lies,”" in out
+
+
+def test_one_entry_per_statement_with_its_variants_first_seen_first(db_path: Path) -> None:
+    run("import", str(SEEDS), "--db", str(db_path))
+    found = statements(db_path, "--speaker", "putin", "--about", "restoration")
+    (shared,) = [s for s in found if s["article_count"] == 2]
+    first, other = shared["variants"]
+    assert shared["first_seen"] == first and first["statement_id"] == shared["statement_id"]
+    assert "the policy which the administration of President Donald Trump" in first["text"]
+    assert "the policies carried out by the administration" in other["text"]
+    assert first["article_id"] != other["article_id"]
+    code, out, _ = run(
+        "quotes", "--speaker", "putin", "--about", "restoration", "--db", str(db_path)
+    )
+    assert code == 0
+    assert "first seen; 2 articles" in out and f"statement {shared['statement_id']}]" in out
+    assert f"    also undated  [article {other['article_id']}]" in out
+
+
+def test_a_name_several_people_share_lists_each_of_them(db_path: Path) -> None:
+    run("import", str(SEEDS), "--db", str(db_path))
+    # Two quoted Clintons, as in issue 12: neither is picked silently.
+    with Database(db_path) as db:
+        hillary = db.execute("SELECT id FROM entities WHERE name = 'Hillary Clinton'").fetchone()
+        assert hillary is not None
+        bill = db.execute(
+            "INSERT INTO entities (name, kind) VALUES ('Bill Clinton', 'person')"
+        ).lastrowid
+        db.execute(
+            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT min(id) FROM quotes)",
+            [bill],
+        )
+        db.execute(
+            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT max(id) FROM quotes)",
+            [hillary[0]],
+        )
+        db.conn.commit()
+    code, out, err = run("quotes", "--speaker", "clinton", "--db", str(db_path))
+    assert code == 0
+    assert "“clinton” matches 2 people: " in err
+    assert "Bill Clinton (1 quote)" in err and "Hillary Clinton (" in err
+    assert "== Bill Clinton: 1 statement ==" in out and "== Hillary Clinton: " in out
+    both = {s["speaker"] for s in statements(db_path, "--speaker", "clinton")}
+    assert {"Bill Clinton", "Hillary Clinton"} <= both
+    exact = statements(db_path, "--speaker", "bill clinton", "--exact")
+    assert exact and all(q["speaker"] == "Bill Clinton" for s in exact for q in s["variants"])
+    code, _, err = run("quotes", "--speaker", "clinton", "--exact", "--db", str(db_path))
+    assert code == 1 and "no quoted speaker is named “clinton”" in err
+    assert run("quotes", "--exact", "--db", str(db_path))[0] == 2
+
+
+def test_min_confidence_leaves_out_unsure_speakers(db_path: Path) -> None:
+    run("import", str(SEEDS), "--db", str(db_path))
+    every = quotes(db_path)
+    sure = quotes(db_path, "--min-confidence", "0.5")
+    assert sure and len(sure) < len(every)
+    assert all(q["confidence"] is not None and q["confidence"] >= 0.5 for q in sure)
+    assert run("quotes", "--min-confidence", "2", "--db", str(db_path))[0] == 2

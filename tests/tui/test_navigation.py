@@ -93,7 +93,8 @@ async def test_the_list_follows_the_profile_and_who_said_what(
         await pilot.pause(0.3)
         await settle(pilot)
         assert isinstance(app.screen, WhoSaidWhat) and app.screen.found
-        chosen = app.screen.found[-1]
+        chosen = app.screen.found[-1].first_seen
+        assert chosen is not None
         await pilot.press("enter", "end", "enter")
         await settle(pilot)
         assert reader.article is not None and reader.article.id == chosen.article_id

@@ -133,7 +133,7 @@ def test_hostile_names_and_sources_in_every_pane(tmp_path: Path) -> None:
         (b"More text", [b"\r", b"\t", b"\r"]),  # into the reader, to a name, its profile
         (b"mentions in", [b"\x1b", b"w"]),  # back, then who said what
         (b"Who said what", [b"putin"]),
-        (b"quotes", [b"\x1b", b"\x1b", b"q", b"q"]),  # close, back to the list, quit
+        (b"1 statement", [b"\x1b", b"\x1b", b"q", b"q"]),  # close, back to the list, quit
     ]
     output, done = terminal_output(path, steps, size=(40, 130))
 

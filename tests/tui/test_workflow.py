@@ -99,7 +99,7 @@ async def test_f_filters_by_source_and_dates_and_esc_clears(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         articles, reader = parts(app)
-        assert articles.total == 8
+        assert articles.articles_total == 8
         await pilot.press("f")
         await settle(pilot)
         dialog = app.screen
@@ -125,7 +125,7 @@ async def test_f_filters_by_source_and_dates_and_esc_clears(
         assert articles.search_query is None and articles.total == 2
         await pilot.press("escape")  # then the filter goes
         await settle(pilot)
-        assert articles.total == 8 and not articles.where.active
+        assert articles.articles_total == 8 and not articles.where.active
 
 
 async def test_a_bad_date_is_said_in_the_form(sourced_db: Database, db_path: Path) -> None:
@@ -222,6 +222,8 @@ async def test_the_browser_opens_where_it_was_left(sourced_db: Database, db_path
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         articles, reader = parts(app)
+        await pilot.press("O")  # every article on its own row
+        await settle(pilot)
         await pilot.press("s", "j", "j", "j", "e")  # by title, fourth article, no sidebar
         await settle(pilot)
         left_on = reader.article
@@ -235,7 +237,7 @@ async def test_the_browser_opens_where_it_was_left(sourced_db: Database, db_path
         await settle(pilot)
         articles, reader = parts(again)
         assert reader.article is not None and reader.article.id == left_on.id
-        assert articles.sort_description == "title ↑"
+        assert articles.sort_description == "title ↑" and not articles.stories
         assert articles.cursor == 3 and articles.highlighted is not None
         assert articles.highlighted.id == left_on.id
         assert not again.screen.query_one("#entities").display

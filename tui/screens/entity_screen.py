@@ -17,13 +17,19 @@ from store.corpus import Corpus
 from store.entity_queries import entity_profile
 from store.export import article_records
 from store.kinds import kind_display
-from store.models import EntityProfile, MonthCount
+from store.models import EntityProfile, MonthCount, StatementRow
+from store.statement_queries import repeated_statements
 from tui.citing import copy_citation
+from tui.dialogs.statement_dialog import StatementDialog
 from tui.exporting import export
 from tui.history import ArticlePlace, Place, ProfilePlace
 from tui.safe_text import visible
 from tui.widgets.vim_option_list import VimOptionList
+from tui.wording import spread, where_seen
 from tui.worker_errors import report_failure
+
+# How much of a repeated statement's words its line shows.
+STATEMENT_PREVIEW = 120
 
 
 def every_month(months: list[MonthCount]) -> list[int]:
@@ -42,6 +48,18 @@ def every_month(months: list[MonthCount]) -> list[int]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
+def statement_line(row: StatementRow) -> Text:
+    """A repeated statement in the profile: its words, how widely, and the first outlet."""
+    words = " ".join(row.text.split())
+    if len(words) > STATEMENT_PREVIEW:
+        words = words[: STATEMENT_PREVIEW - 1] + "…"
+    first = where_seen(row.first_date, row.first_source)
+    return Text.assemble(
+        "“" + visible(words) + "”\n",
+        (f"{spread(row.article_count, row.source_count)} · first: {visible(first)}", "dim"),
+    )
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
@@ -52,6 +70,13 @@ class EntityScreen(Screen[Place | None]):
     BINDINGS = [
         Binding("escape,backspace", "dismiss_none", "Back", id="entity.back"),
         Binding("tab,shift+tab", "other_list", "Other list", id="entity.other-list"),
+        Binding(
+            "v",
+            "statement",
+            "Same words",
+            tooltip="the repeated statement under the cursor as every article quoted it",
+            id="entity.statement",
+        ),
         Binding("y", "copy", "Copy citation", id="entity.copy"),
         Binding("ctrl+s", "export", "Export articles", id="entity.export"),
     ]
@@ -62,6 +87,8 @@ class EntityScreen(Screen[Place | None]):
         self.place = place
         """Where the cursors are, kept up to date: history returns here."""
         self.profile: EntityProfile | None = None
+        self.statements: list[StatementRow] = []
+        """The entity's statements quoted by several articles, most outlets first."""
 
     @property
     def entity_id(self) -> int:
@@ -76,21 +103,26 @@ class EntityScreen(Screen[Place | None]):
             with Horizontal(id="profile-lists"):
                 yield VimOptionList(id="profile-articles")
                 yield VimOptionList(id="profile-companions")
+                yield VimOptionList(id="profile-statements")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#profile-articles").border_title = "Articles"
         self.query_one("#profile-companions").border_title = "Named with"
+        self.query_one("#profile-statements").border_title = "Repeated statements"
+        self.query_one("#profile-statements").display = False
         self._load()
 
     @work(thread=True, exclusive=True, group="profile", exit_on_error=False)
     def _load(self) -> None:
         with self.corpus.read() as db:
             profile = entity_profile(db, self.entity_id)
-        self.app.call_from_thread(self._show, profile)
+            statements = repeated_statements(db, self.entity_id)
+        self.app.call_from_thread(self._show, profile, statements)
 
-    def _show(self, profile: EntityProfile | None) -> None:
+    def _show(self, profile: EntityProfile | None, statements: list[StatementRow]) -> None:
         self.profile = profile
+        self._show_statements(statements)
         if profile is None:
             self.query_one("#profile-name", Static).update("This entity is gone (reindexed?)")
             return
@@ -126,6 +158,15 @@ class EntityScreen(Screen[Place | None]):
             companions.highlighted = min(self.place.companion_index, len(profile.companions) - 1)
         on_companions = self.place.on_companions and profile.companions
         (companions if on_companions or not profile.articles else articles).focus()
+
+    def _show_statements(self, statements: list[StatementRow]) -> None:
+        self.statements = statements
+        shown = self.query_one("#profile-statements", OptionList)
+        shown.display = bool(statements)
+        for row in statements:
+            shown.add_option(Option(statement_line(row)))
+        if statements:
+            shown.highlighted = 0
 
     def _show_months(self, months: list[MonthCount]) -> None:
         series = every_month(months)
@@ -164,7 +205,9 @@ class EntityScreen(Screen[Place | None]):
         if self.profile is None:
             return
         self._moved()
-        if self.focused is self.query_one("#profile-companions"):
+        if self.focused is self.query_one("#profile-statements"):
+            self.action_statement()
+        elif self.focused is self.query_one("#profile-companions"):
             index = self.query_one("#profile-companions", OptionList).highlighted
             if index is not None:
                 self.dismiss(ProfilePlace(self.profile.companions[index].entity_id))
@@ -174,10 +217,29 @@ class EntityScreen(Screen[Place | None]):
                 self.dismiss(ArticlePlace(self.profile.articles[index].id, self.entity_id))
 
     def action_other_list(self) -> None:
-        articles = self.query_one("#profile-articles")
-        companions = self.query_one("#profile-companions")
-        (companions if self.focused is articles else articles).focus()
+        lists = [
+            shown for shown in self.query_one("#profile-lists").query(OptionList) if shown.display
+        ]
+        here = lists.index(self.focused) if self.focused in lists else -1
+        lists[(here + 1) % len(lists)].focus()
         self._moved()
+
+    def action_statement(self) -> None:
+        """v (or ⏎ in its list): the repeated statement under the cursor in the
+        statement view; ⏎ there opens the article at that quote."""
+        index = self.query_one("#profile-statements", OptionList).highlighted
+        if index is None or index >= len(self.statements):
+            self.notify("No statement of theirs is quoted twice", timeout=2)
+            return
+        statement_id = self.statements[index].id
+        if statement_id is None:
+            return
+
+        def opened(place: ArticlePlace | None) -> None:
+            if place is not None:
+                self.dismiss(place)
+
+        self.app.push_screen(StatementDialog(self.corpus, statement_id), opened)
 
     def action_copy(self) -> None:
         index = self.query_one("#profile-articles", OptionList).highlighted

@@ -6,6 +6,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker
@@ -17,6 +18,7 @@ from store.entity_queries import EntityNames
 from store.filters import NO_FILTER, ListFilter
 from store.search import search_corpus
 from store.search_terms import highlight_pattern
+from tui.attribution import method_name
 from tui.citing import copy_citation, copy_url
 from tui.config import Config
 from tui.dialogs.filter_dialog import FilterDialog
@@ -131,6 +133,7 @@ class MainScreen(Navigation):
                 order=state.list_order,
                 descending=state.descending,
                 where=state.list_filter,
+                stories=state.stories is not False,
                 keep=state.article_id,
                 id="articles",
             )
@@ -162,6 +165,7 @@ class MainScreen(Navigation):
             self.articles.where,
             theme=theme,
             sidebar=self.sidebar_wanted,
+            stories=self.articles.stories,
         )
 
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
@@ -196,8 +200,12 @@ class MainScreen(Navigation):
         if articles.search_query is not None:
             title = f"{articles.total:,} hits"
         else:
-            title = f"Articles {articles.total:,} · {articles.sort_description}"
-        articles.border_title = f"{title} · {visible(where)}" if where else title
+            title = f"Articles {articles.articles_total:,}"
+            if articles.stories and articles.base_total != articles.articles_total:
+                title += f" ({articles.base_total:,} rows)"  # stories folded
+            title += f" · {articles.sort_description}"
+        # Content, not a str: a str is read as markup, and a source may hold `[`.
+        articles.border_title = Content(f"{title} · {visible(where)}" if where else title)
         reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
         self._update_status()
 
@@ -259,6 +267,8 @@ class MainScreen(Navigation):
             article = queries.get_article(db, article_id)
             entities = queries.article_entities(db, article_id)
             stars = starred_in(db, article_id)
+        if article is not None and any(quote.uncertain for quote in article.quotes):
+            method_name(None)  # the extractor's names of methods, loaded here, not on a key
         if article is not None:
             self.post_message(ArticleLoaded(article))
             self.post_message(EntitiesLoaded(article_id, entities))

@@ -10,9 +10,16 @@ from textual.widgets import OptionList
 from store.entity_queries import neighbour_article
 from store.kinds import EntityKind
 from tui.dialogs.bookmarks_dialog import BookmarksDialog
+from tui.dialogs.statement_dialog import StatementDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.history import ArticlePlace, Place, ProfilePlace
-from tui.messages import EntityOpened, MentionFocused, NeighbourWanted
+from tui.messages import (
+    EntityOpened,
+    MentionFocused,
+    NeighbourWanted,
+    StatementOpened,
+    StoryArticleWanted,
+)
 from tui.screens.entity_screen import EntityScreen
 from tui.screens.starring import Starring
 from tui.widgets.article_list import ArticleList
@@ -130,6 +137,25 @@ class Navigation(Starring):
                 self.open_article(choice)
 
         self.app.push_screen(WhoSaidWhat(self.corpus, speaker), opened)
+
+    @on(StatementOpened)
+    def _statement_from_reader(self, message: StatementOpened) -> None:
+        self.open_statement(message.statement_id)
+
+    def open_statement(self, statement_id: int) -> None:
+        """The statement view; Enter there opens the article at the chosen quote."""
+
+        def opened(choice: ArticlePlace | None) -> None:
+            if choice is not None:
+                self._remember_article()
+                self.open_article(choice)
+
+        self.app.push_screen(StatementDialog(self.corpus, statement_id), opened)
+
+    @on(StoryArticleWanted)
+    def _story_article(self, message: StoryArticleWanted) -> None:
+        self._remember_article()
+        self.open_article(ArticlePlace(message.article_id))
 
     def action_starred(self) -> None:
         def chosen(place: ArticlePlace | None) -> None:

@@ -16,7 +16,7 @@ from textual.strip import Strip
 
 from store.corpus import Corpus
 from store.queries import ListOrder
-from tui.widgets.list_rows import RowStyles, row_segments
+from tui.widgets.list_rows import RowStyles, row_segments, story_mark
 from tui.widgets.paged_list import PagedList
 
 SORT_NAMES = {ListOrder.DATE: "date", ListOrder.TITLE: "title", ListOrder.SOURCE: "source"}
@@ -36,6 +36,21 @@ class ArticleList(PagedList, can_focus=True):
         Binding("enter", "open", "Read", id="list.open"),
         Binding("s", "cycle_order", "Sort", id="list.sort"),
         Binding("S", "reverse_order", "Reverse sort", show=False, id="list.reverse"),
+        Binding(
+            "o",
+            "toggle_story",
+            "Open story",
+            tooltip="a story's row (⊞ 3): its other articles under it, or folded again",
+            id="list.toggle-story",
+        ),
+        Binding(
+            "O",
+            "toggle_stories",
+            "Stories or every article",
+            show=False,
+            tooltip="one row per story, or every article on its own row",
+            id="list.toggle-stories",
+        ),
     ]
     COMPONENT_CLASSES = {
         "article-list--cursor",
@@ -60,13 +75,17 @@ class ArticleList(PagedList, can_focus=True):
         width = self.scrollable_content_region.width
         if index >= self.total:
             return Strip.blank(width, self.rich_style)
-        row = self._rows.get(index)
+        place = self.place_of(index)
+        row = self.row_at(index)
         if row is None:
             self.call_after_refresh(self._request_visible_rows)
             style = self.get_component_rich_style("article-list--loading")
             return Strip([Segment("…".ljust(width), style)], width)
         styles = self._row_styles(index == self.cursor and not self.astray)
-        segments = row_segments(row, width, styles, self.columns)
+        mark = story_mark(
+            row, member=place.member is not None, opened=self.open_stories.is_open(place.base)
+        )
+        segments = row_segments(row, width, styles, self.columns, mark)
         return Strip(segments, width).adjust_cell_length(width, styles.base)
 
     def _row_styles(self, cursor: bool) -> RowStyles:
@@ -137,6 +156,20 @@ class ArticleList(PagedList, can_focus=True):
                 self._highlighted_id = None
                 self._announce_highlight()
             self.post_message(self.Opened(row.id))
+
+    def action_toggle_story(self) -> None:
+        self.toggle_story()
+
+    def action_toggle_stories(self) -> None:
+        """One row per story, or every article on its own row; the cursor stays on
+        the article it was on."""
+        self.stories = not self.stories
+        self.notify(
+            "One row per story" if self.stories else "Every article on its own row", timeout=2
+        )
+        if self.search_query is None:
+            row = self.highlighted
+            self.reload(keep=row.id if row is not None else None)
 
     def action_cycle_order(self) -> None:
         orders = list(ListOrder)

@@ -40,6 +40,7 @@ class ArticleView(ScrollView, can_focus=True):
         "reader--title",
         "reader--meta",
         "reader--url",
+        "reader--story",
         "reader--hit",
         "reader--current-hit",
         "reader--fold",
@@ -50,6 +51,7 @@ class ArticleView(ScrollView, can_focus=True):
         "reader--focused-mention",
         "reader--quote",
         "reader--focused-quote",
+        "reader--shared-quote",
     }
 
     article: reactive[Article | None] = reactive(None, layout=False, always_update=True)

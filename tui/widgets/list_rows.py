@@ -34,12 +34,27 @@ class Columns:
     sources: bool = True
 
 
-def row_segments(row: ArticleRow, width: int, styles: RowStyles, columns: Columns) -> list[Segment]:
+def story_mark(row: ArticleRow, *, member: bool, opened: bool) -> str:
+    """What a row of a story shows before its title: `⊞ 3 ` folded (3 articles tell
+    it), `⊟ 3 ` opened, `  ↳ ` for the story's other articles under it."""
+    if member:
+        return "  ↳ "
+    if row.folds_story:
+        return f"{'⊟' if opened else '⊞'} {row.story_size} "
+    return ""
+
+
+def row_segments(
+    row: ArticleRow, width: int, styles: RowStyles, columns: Columns, mark: str = ""
+) -> list[Segment]:
     segments: list[Segment] = []
     used = 0
     if columns.dates:
         segments.append(Segment((row.date or "").ljust(DATE_WIDTH) + " ", styles.date))
         used += DATE_WIDTH + 1
+    if mark:
+        segments.append(Segment(mark, styles.date))
+        used += cell_len(mark)
     source = visible(row.source or "")[:SOURCE_WIDTH]
     show_source = columns.sources and width >= SOURCE_FROM_WIDTH and source
     title_width = width - used - (cell_len(source) + 1 if show_source else 0)

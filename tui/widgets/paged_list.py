@@ -1,5 +1,5 @@
 """The article list's rows: pages read by keyset queries into an LRU cache, a search's
-hits, a filter, and following the reader's article."""
+hits, a filter, stories folded into one row (and opened), and following the reader."""
 
 from __future__ import annotations
 
@@ -13,37 +13,31 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.worker import Worker, WorkerState
 
-from store import queries
 from store.corpus import Corpus
 from store.filters import NO_FILTER, ListFilter
+from store.list_queries import ListOrder, has_dates
 from store.models import ArticleRow, SearchHit
-from store.queries import ListOrder
 from tui.messages import RowsLoaded
+from tui.widgets import list_pages
+from tui.widgets.list_pages import PAGE, ListShape, WindowPlan
 from tui.widgets.list_rows import Columns
+from tui.widgets.open_stories import ListPlace, OpenStories
 from tui.worker_errors import report_failure
 
-PAGE = 200
 # Rows kept, the least recently drawn or asked for dropped first, to bound memory.
 CACHE_LIMIT = 5000
 
 
-@dataclass(frozen=True)
-class WindowPlan:
-    """Which rows to fetch for list position `index`."""
-
-    index: int
-    after: ArticleRow | None = None
-    before: ArticleRow | None = None
-    limit: int = PAGE
-    from_end: bool = False
-
-
 class PagedList(ScrollView):
-    """Every article (or the hits of a search), one per line, paged from SQLite.
+    """Every article (or one row per story, or the hits of a search), one per line,
+    paged from SQLite.
 
     Only rows near the view are held; moving past them loads the next page
     after (or before) the last known row, so a million rows cost what a
-    hundred do. A filter (source, dates) narrows the rows by index too.
+    hundred do. A filter (source, dates) narrows the rows by index too. Rows
+    are numbered by their place in the list from the database (`base`); an
+    open story's other articles are drawn under its row (`OpenStories`), and
+    the cursor counts the rows drawn.
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -58,6 +52,14 @@ class PagedList(ScrollView):
 
         total: int
 
+    @dataclass
+    class StoryRead(Message):
+        """A story's other articles, read to open it under its row."""
+
+        generation: int
+        base: int
+        members: list[ArticleRow]
+
     def __init__(
         self,
         corpus: Corpus,
@@ -65,6 +67,7 @@ class PagedList(ScrollView):
         order: ListOrder = ListOrder.DATE,
         descending: bool = True,
         where: ListFilter = NO_FILTER,
+        stories: bool = True,
         keep: int | None = None,
         id: str | None = None,
     ) -> None:
@@ -73,18 +76,32 @@ class PagedList(ScrollView):
         self.order = order
         self.descending = descending
         self.where = where
+        self.stories = stories
+        """One row per story (True) or every article on its own row."""
         # The article to put the cursor on once the list is read (the last one read).
         self._follow: int | None = keep
-        self.total = 0
+        self.base_total = 0
+        """Rows from the database: articles, or lone articles and stories."""
+        self.articles_total = 0
         self.search_query: str | None = None
         self.astray = False
         """The reader shows an article this list does not hold (left out by a search or filter)."""
         self.columns = Columns()
         self._rows: LRUCache[int, ArticleRow] = LRUCache(CACHE_LIMIT)
+        self.open_stories = OpenStories()
         self._generation = 0
         # One page load at a time; when it lands, what is still missing is asked for.
         self._loading = False
         self._highlighted_id: int | None = None
+
+    @property
+    def shape(self) -> ListShape:
+        return ListShape(self.order, self.descending, self.where, self.stories)
+
+    @property
+    def total(self) -> int:
+        """Rows drawn: the database's, and the open stories' other articles."""
+        return self.base_total + self.open_stories.extra
 
     def on_mount(self) -> None:
         self.reload(keep=self._follow)
@@ -94,6 +111,7 @@ class PagedList(ScrollView):
         import); with `keep`, the cursor then goes to that article if listed."""
         self._generation += 1
         self._rows.clear()
+        self.open_stories.clear()
         self._loading = True
         self.search_query = None
         # Until the article's place is found, the first row must not be announced:
@@ -102,15 +120,16 @@ class PagedList(ScrollView):
         self._load(self._generation, WindowPlan(0), count=True, keep=keep)
 
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
-        """List the hits of a search instead of the corpus."""
+        """List the hits of a search instead of the corpus (every article on its own row)."""
         self._generation += 1
         self._follow = None
         self._loading = False
         self.search_query = query
         self._rows.clear()
+        self.open_stories.clear()
         for index, hit in enumerate(hits):
             self._rows.set(index, hit.article)
-        self._set_total(len(hits))
+        self._set_total(len(hits), len(hits))
         self._move_to(0)
         self.refresh()
 
@@ -125,22 +144,33 @@ class PagedList(ScrollView):
         self.reload(keep=keep)
         self._move_to(0)
 
+    def row_at(self, shown: int) -> ArticleRow | None:
+        """The row drawn at `shown` (None while it is being read)."""
+        place = self.open_stories.place(shown)
+        if place.member is not None:
+            return self.open_stories.member(place)
+        return self._rows.get(place.base)
+
+    def place_of(self, shown: int) -> ListPlace:
+        return self.open_stories.place(shown)
+
     @property
     def highlighted(self) -> ArticleRow | None:
-        return self._rows.get(self.cursor)
+        return self.row_at(self.cursor)
 
     def listed_ids(self) -> list[int]:
         """The ids of the rows held, in list order (every hit of a search)."""
         return [self._rows[index].id for index in sorted(self._rows.keys())]
 
     def _plan(self, index: int) -> WindowPlan:
-        """How to fetch the page holding `index`: from a known neighbour when there is one."""
+        """How to fetch the page holding base place `index`: from a known neighbour
+        when there is one."""
         if (previous := self._rows.get(index - 1)) is not None:
             return WindowPlan(index, after=previous)
-        for ahead in range(index + 1, min(index + PAGE, self.total)):
+        for ahead in range(index + 1, min(index + PAGE, self.base_total)):
             if (known := self._rows.get(ahead)) is not None:
                 return WindowPlan(index, before=known, limit=ahead - index)
-        if index > 0 and index >= self.total - PAGE:
+        if index > 0 and index >= self.base_total - PAGE:
             return WindowPlan(index, from_end=True)
         return WindowPlan(index)
 
@@ -148,84 +178,57 @@ class PagedList(ScrollView):
     def _load(
         self, generation: int, plan: WindowPlan, count: bool = False, keep: int | None = None
     ) -> None:
-        order, descending, where = self.order, self.descending, self.where
+        shape = self.shape
         with self.corpus.read() as db:
-            total = queries.count_articles(db, where) if count else self.total
-            dated = queries.has_dates(db) if count else None
-            if plan.before is not None or plan.after is not None:
-                rows = queries.list_articles(
-                    db,
-                    order,
-                    after=plan.after,
-                    before=plan.before,
-                    descending=descending,
-                    limit=plan.limit,
-                    where=where,
-                )
-                start = plan.index if plan.before is None else plan.index + plan.limit - len(rows)
-            elif plan.from_end:
-                rows = queries.last_articles(
-                    db, order, descending=descending, limit=PAGE, where=where
-                )
-                start = total - len(rows)
-            elif plan.index == 0:
-                rows = queries.list_articles(
-                    db, order, descending=descending, limit=PAGE, where=where
-                )
-                start = 0
-            else:
-                # A jump into the middle (scrollbar drag): no neighbour to page from.
-                rows = queries.articles_at(
-                    db, order, plan.index, descending=descending, limit=PAGE, where=where
-                )
-                start = plan.index
+            counted = list_pages.count(db, shape) if count else None
+            dated = has_dates(db) if count else None
+            total = counted.rows if counted is not None else self.base_total
+            window = list_pages.read_window(db, shape, plan, total)
         self.post_message(
-            RowsLoaded(generation, start, rows, total if count else None, dated=dated)
+            RowsLoaded(
+                generation,
+                window.start,
+                window.rows,
+                counted.rows if counted else None,
+                dated=dated,
+                articles=counted.articles if counted else None,
+            )
         )
         if keep is not None:
             self._locate(generation, keep)
         elif count and total > 2 * PAGE:
             # Then the last page, so `G` paints at once from the cache.
             with self.corpus.read() as db:
-                last = queries.last_articles(
-                    db, order, descending=descending, limit=PAGE, where=where
-                )
-            self.post_message(RowsLoaded(generation, total - len(last), last))
+                last = list_pages.last_page(db, shape, total)
+            self.post_message(RowsLoaded(generation, last.start, last.rows))
 
     def _locate(self, generation: int, article_id: int) -> None:
-        """In a worker: find where an article stands and load the rows around it."""
-        order, descending, where = self.order, self.descending, self.where
+        """In a worker: find where an article stands and load the rows around it
+        (opening the story that folds it)."""
         with self.corpus.read() as db:
-            row = queries.article_row(db, order, article_id)
-            index = (
-                None
-                if row is None
-                else queries.article_position(db, order, row, descending=descending, where=where)
-            )
-            if row is None or index is None:
-                self.post_message(RowsLoaded(generation, 0, [], follow=article_id))
-                return
-            half = PAGE // 2
-            before = queries.list_articles(
-                db, order, before=row, descending=descending, limit=half, where=where
-            )
-            after = queries.list_articles(
-                db, order, after=row, descending=descending, limit=half, where=where
-            )
-        rows = [*before, row, *after]
-        self.post_message(RowsLoaded(generation, index - len(before), rows, follow=article_id))
+            window, opened = list_pages.locate(db, self.shape, article_id)
+        self.post_message(
+            RowsLoaded(generation, window.start, window.rows, follow=article_id, opened=opened)
+        )
 
     def on_rows_loaded(self, message: RowsLoaded) -> None:
         message.stop()
         if message.generation != self._generation:
             return
         self._loading = False
+        if message.follow is not None:
+            # Until the cursor is on it, no other row may be announced (a story opened
+            # around it moves rows): the reader would load that row after its own.
+            self._follow = message.follow
         if message.total is not None:
-            self._set_total(message.total)
+            self._set_total(message.total, message.articles or 0)
         if message.dated is not None:
             self._set_columns(message.dated)
         for offset, row in enumerate(message.rows):
             self._rows.set(message.start + offset, row)
+        if message.opened is not None:
+            self.open_stories.open(message.opened.base, message.opened.members)
+            self._resize()
         self.refresh()
         if message.follow is not None:
             self._follow_loaded(message.follow)
@@ -238,11 +241,16 @@ class PagedList(ScrollView):
             self._loading = False
         report_failure(self, event)
 
-    def _set_total(self, total: int) -> None:
-        self.total = total
-        self.virtual_size = Size(self.scrollable_content_region.width, total)
-        self.cursor = min(self.cursor, max(total - 1, 0))
-        self.post_message(self.Counted(total))
+    def _set_total(self, rows: int, articles: int) -> None:
+        self.base_total = rows
+        self.articles_total = articles
+        self._resize()
+        self.post_message(self.Counted(rows))
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.total)
+        if self.cursor > max(self.total - 1, 0):
+            self.cursor = max(self.total - 1, 0)
 
     def _set_columns(self, dated: bool) -> None:
         columns = Columns(dates=dated, sources=self.where.source is None)
@@ -251,16 +259,50 @@ class PagedList(ScrollView):
             self.refresh()
 
     def _request_visible_rows(self) -> None:
-        if self.search_query is not None or self._loading:
+        if self.search_query is not None or self._loading or not self.base_total:
             return
         top = int(self.scroll_offset.y)
-        for index in range(
-            max(top - PAGE // 4, 0), min(top + self.size.height + PAGE // 4, self.total)
-        ):
+        first = self.place_of(max(top - PAGE // 4, 0)).base
+        last = self.place_of(min(top + self.size.height + PAGE // 4, self.total) - 1).base
+        for index in range(first, min(last + 1, self.base_total)):
             if index not in self._rows:
                 self._loading = True
                 self._load(self._generation, self._plan(index))
                 return
+
+    # -- stories ---------------------------------------------------------------
+
+    def toggle_story(self) -> None:
+        """Open the story under the cursor (its other articles under its row), or
+        close it (from its row or one of its articles)."""
+        place = self.place_of(self.cursor)
+        row = self._rows.get(place.base)
+        if row is None or self.search_query is not None:
+            return
+        if self.open_stories.is_open(place.base):
+            self.open_stories.close(place.base)
+            self._resize()
+            self.cursor = self.open_stories.shown(place.base)
+            self.refresh()
+        elif row.folds_story:
+            self._read_story(self._generation, place.base, row)
+        else:
+            self.notify("No other article tells this story", timeout=2)
+
+    @work(thread=True, group="article-list", exit_on_error=False)
+    def _read_story(self, generation: int, base: int, row: ArticleRow) -> None:
+        with self.corpus.read() as db:
+            members = list_pages.story_members(db, self.shape, row)
+        self.post_message(self.StoryRead(generation, base, members))
+
+    def on_paged_list_story_read(self, message: StoryRead) -> None:
+        if message.generation != self._generation or not message.members:
+            return
+        self.open_stories.open(message.base, message.members)
+        self._resize()
+        self.refresh()
+
+    # -- following the reader ----------------------------------------------------
 
     def follow(self, article_id: int) -> None:
         """Put the cursor on the article the reader shows, without reloading it:
@@ -268,14 +310,20 @@ class PagedList(ScrollView):
         filter that leaves it out marks the list `astray`)."""
         if self._highlighted_id == article_id and not self.astray:
             return
-        for index in list(self._rows.keys()):
-            if self._rows[index].id == article_id:
-                self._follow_to(index, article_id)
-                return
+        if (shown := self._shown_row_of(article_id)) is not None:
+            self._follow_to(shown, article_id)
+            return
         if self.search_query is not None:
             self._set_astray(True)
             return
         self._locate_worker(self._generation, article_id)
+
+    def _shown_row_of(self, article_id: int) -> int | None:
+        """Where a held row (or an open story's article) is drawn."""
+        for index in list(self._rows.keys()):
+            if self._rows[index].id == article_id:
+                return self.open_stories.shown(index)
+        return self.open_stories.find(article_id)
 
     @work(thread=True, group="article-list", exit_on_error=False)
     def _locate_worker(self, generation: int, article_id: int) -> None:
@@ -283,10 +331,9 @@ class PagedList(ScrollView):
 
     def _follow_loaded(self, article_id: int) -> None:
         self._follow = None
-        for index in list(self._rows.keys()):
-            if self._rows[index].id == article_id:
-                self._follow_to(index, article_id)
-                return
+        if (shown := self._shown_row_of(article_id)) is not None:
+            self._follow_to(shown, article_id)
+            return
         self._set_astray(True)
         self._announce_highlight()
 

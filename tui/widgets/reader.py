@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.content import Content
 
 from store.models import Article, MentionSpan, QuoteSpan
+from tui.attribution import speaker_text
 from tui.messages import (
     EntityOpened,
     HitsExhausted,
     MentionFocused,
     NeighbourWanted,
     ReaderMoved,
+    StatementOpened,
+    StoryArticleWanted,
 )
-from tui.safe_text import visible
 from tui.widgets.article_view import ArticleView
+from tui.wording import elsewhere
+
+
+def story_order(article: Article, article_id: int) -> tuple[bool, str, int]:
+    """Where an article stands in its story, as the header lists them: by date
+    (undated last), then as imported."""
+    date = article.date
+    for meta in article.story:
+        if meta.id == article_id:
+            date = meta.date
+    return (date is None, date or "", article_id)
 
 
 class Reader(ArticleView):
@@ -83,6 +97,29 @@ class Reader(ArticleView):
             "Previous quote",
             show=False,
             id="reader.previous-quote",
+        ),
+        Binding(
+            "v",
+            "statement",
+            "Same words",
+            tooltip="the statement view: the quote under the cursor as every article quoted it",
+            id="reader.statement",
+        ),
+        Binding(
+            "a",
+            "story_step(1)",
+            "Also told by",
+            show=False,
+            tooltip="the next article telling the same story",
+            id="reader.next-in-story",
+        ),
+        Binding(
+            "A",
+            "story_step(-1)",
+            "Also told by, back",
+            show=False,
+            tooltip="the previous article telling the same story",
+            id="reader.previous-in-story",
         ),
         Binding("z", "toggle_repeats", "Fold repeats", show=False, id="reader.toggle-repeats"),
     ]
@@ -198,7 +235,13 @@ class Reader(ArticleView):
             self.border_subtitle = ""
             return
         quote = self.article.quotes[number]
-        self.border_subtitle = f"said by {visible(quote.speaker or 'nobody named')}"
+        subtitle = f"said by {speaker_text(quote)}"
+        if quote.seen_elsewhere:
+            # First: a long uncertain speaker must not cut it off the border.
+            shared = elsewhere(quote.statement_articles, quote.statement_sources)
+            subtitle = f"{shared} (v) · {subtitle}"
+        # Content, not a str: a str is read as markup, and names may hold `[`.
+        self.border_subtitle = Content(subtitle)
 
     def action_step_quote(self, step: int) -> None:
         quotes = self.article.quotes if self.article else []
@@ -242,6 +285,29 @@ class Reader(ArticleView):
         self._reveal(self.hits[number][0])
         self.refresh()
         self.post_message(ReaderMoved())
+
+    def action_statement(self) -> None:
+        """v: the statement view of the quote under the cursor."""
+        quote = self.current_quote
+        if quote is None:
+            self.notify("Step to a quote first (')", timeout=2)
+        elif quote.statement_id is None:
+            self.notify("Only this article carries these words", timeout=2)
+        else:
+            self.post_message(StatementOpened(quote.statement_id))
+
+    def action_story_step(self, step: int) -> None:
+        """a: the next article of the story (oldest first, round); A: the previous."""
+        article = self.article
+        if article is None or not article.story:
+            self.notify("No other article tells this story", timeout=2)
+            return
+        told = sorted(
+            [*(meta.id for meta in article.story), article.id],
+            key=lambda article_id: story_order(article, article_id),
+        )
+        here = told.index(article.id)
+        self.post_message(StoryArticleWanted(told[(here + step) % len(told)]))
 
     def action_toggle_repeats(self) -> None:
         self.show_repeats = not self.show_repeats

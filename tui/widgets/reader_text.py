@@ -60,6 +60,9 @@ def text_segments(
         if quote.start < line.end and quote.end > line.start:
             kind = "focused-quote" if number == cursors.focused_quote else "quote"
             styled.append((quote.start, quote.end, style_of(kind)))
+        # A quote other articles carry too: its opening mark is drawn as a badge.
+        if quote.seen_elsewhere and line.start <= quote.start - 1 < line.end:
+            styled.append((quote.start - 1, quote.start, style_of("shared-quote")))
     # Hits are short and sorted: only those from the one before the line on can show.
     for number in range(max(bisect_left(hit_starts, line.start) - 1, 0), len(hits)):
         start, end = hits[number]

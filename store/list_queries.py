@@ -1,0 +1,272 @@
+"""The article list's reads: keyset pages, counts and places, every article or one row per story.
+
+Grouped by story, a story is listed once, as its first article in the list's
+order (among those the filter lets through): the newest when the list is by
+date, newest first. Its other articles are hidden from the pages and come back
+with `story_members`. Counting and placing rows stay index reads: a story row
+comes before an article exactly when one of its articles does, so the rows
+before an article are the lone articles before it plus the distinct stories
+before it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from store.database import Reader
+from store.filters import NO_FILTER, ListFilter
+from store.models import ArticleRow
+
+# Untitled articles are listed by the start of their text.
+UNTITLED_PREVIEW = 100
+
+
+class ListOrder(Enum):
+    """Orders of the article list; each has an index on (expression, id)."""
+
+    DATE = "ifnull(date, '')"
+    TITLE = "ifnull(title, '')"
+    SOURCE = "ifnull(source, '')"
+
+    def of(self, table: str) -> str:
+        """The order's key on the columns of `table` (an alias in a subquery)."""
+        return self.value.replace("(", f"({table}.", 1)
+
+
+@dataclass(frozen=True)
+class ListCount:
+    rows: int
+    """Rows of the list: articles, or lone articles and stories when grouped."""
+    articles: int
+
+
+def row_columns(order: ListOrder) -> str:
+    """The columns of an `ArticleRow`, selected from `articles` (alone or joined)."""
+    return (
+        f"articles.id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
+        f"date, source, {order.of('articles')}, articles.story_id"
+    )
+
+
+def article_rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
+    return [
+        ArticleRow(id, " ".join(title.split()), bool(titled), date, source, key, story_id)
+        for id, title, titled, date, source, key, story_id in cursor
+    ]
+
+
+def _beyond(order: ListOrder, ascending: bool) -> str:
+    """Rows past a (key, id) in list order; parameters key, key, id.
+
+    The row value alone is not used as an index range by SQLite: the key's own
+    bound, redundant, makes a page deep in the list an index seek, not a scan
+    from the top (0.4 ms instead of 30 at 300,000 rows).
+    """
+    sign = ">" if ascending else "<"
+    return f"{order.value} {sign}= ? AND ({order.value}, id) {sign} (?, ?)"
+
+
+def _listed(
+    order: ListOrder, descending: bool, where: ListFilter, stories: bool
+) -> tuple[str, list[object]]:
+    """The condition a row of the list meets: `where`, and grouped by story, being
+    its story's first article in list order among those `where` lets through."""
+    condition, params = where.sql()
+    if not stories:
+        return condition, params
+    member, member_params = where.sql("member")
+    # Another article of the story comes first in list order. The key's own bound,
+    # redundant, lets an index on (story_id, key, id) seek it (see `_beyond`).
+    sign = ">" if descending else "<"
+    first = (
+        "(articles.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles AS member "
+        f"WHERE member.story_id = articles.story_id AND {member} "
+        f"AND {order.of('member')} {sign}= {order.of('articles')} "
+        f"AND ({order.of('member')}, member.id) {sign} ({order.of('articles')}, articles.id)))"
+    )
+    return f"{condition} AND {first}", [*params, *member_params]
+
+
+def with_story_sizes(db: Reader, rows: list[ArticleRow], where: ListFilter) -> list[ArticleRow]:
+    """`rows` with how many articles of the list (`where`) tell each one's story."""
+    stories = sorted({row.story_id for row in rows if row.story_id is not None})
+    if not stories:
+        return rows
+    condition, params = where.sql()
+    marks = ",".join("?" * len(stories))
+    sizes = dict(
+        db.execute(
+            f"SELECT story_id, count(*) FROM articles WHERE story_id IN ({marks}) "
+            f"AND {condition} GROUP BY story_id",
+            [*stories, *params],
+        ).fetchall()
+    )
+    return [
+        replace(row, story_size=sizes.get(row.story_id, 0)) if row.story_id is not None else row
+        for row in rows
+    ]
+
+
+def count_articles(db: Reader, where: ListFilter = NO_FILTER) -> int:
+    condition, params = where.sql()
+    return int(db.execute(f"SELECT count(*) FROM articles WHERE {condition}", params).fetchone()[0])
+
+
+def count_list(db: Reader, where: ListFilter = NO_FILTER, *, stories: bool = False) -> ListCount:
+    """The list's rows and articles. Grouped, from the story index: lone articles,
+    then story members and distinct stories (milliseconds at 100,000 articles)."""
+    if not stories:
+        articles = count_articles(db, where)
+        return ListCount(articles, articles)
+    condition, params = where.sql()
+    (alone,) = db.execute(
+        f"SELECT count(*) FROM articles WHERE story_id IS NULL AND {condition}", params
+    ).fetchone()
+    members, told = db.execute(
+        "SELECT count(*), count(DISTINCT story_id) FROM articles "
+        f"WHERE story_id IS NOT NULL AND {condition}",
+        params,
+    ).fetchone()
+    return ListCount(int(alone) + int(told), int(alone) + int(members))
+
+
+def has_dates(db: Reader) -> bool:
+    """Whether any article is dated (read from the date index: instant at any size)."""
+    latest = db.execute("SELECT max(ifnull(date, '')) FROM articles").fetchone()[0]
+    return bool(latest)
+
+
+def list_articles(
+    db: Reader,
+    order: ListOrder,
+    *,
+    after: ArticleRow | None = None,
+    before: ArticleRow | None = None,
+    descending: bool = False,
+    limit: int = 200,
+    where: ListFilter = NO_FILTER,
+    stories: bool = False,
+) -> list[ArticleRow]:
+    """A window of the article list by keyset: the rows right after `after`,
+    or right before `before`, or the first (or, with neither and `before`
+    semantics, use `last_articles`) rows, among those `where` lets through;
+    with `stories`, one row per story. Rows come in list order."""
+    forward = before is None
+    ascending = forward != descending
+    anchor = after if forward else before
+    condition, params = _listed(order, descending, where, stories)
+    if anchor is not None:
+        condition += " AND " + _beyond(order, ascending)
+        params += [anchor.key, anchor.key, anchor.id]
+    direction = "ASC" if ascending else "DESC"
+    sql = (
+        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
+        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
+    )
+    rows = article_rows(db.execute(sql, [*params, limit]))
+    rows = with_story_sizes(db, rows, where) if stories else rows
+    return rows if forward else rows[::-1]
+
+
+def last_articles(
+    db: Reader,
+    order: ListOrder,
+    *,
+    descending: bool,
+    limit: int,
+    where: ListFilter = NO_FILTER,
+    stories: bool = False,
+) -> list[ArticleRow]:
+    """The last `limit` rows of the list, in list order (for jumping to the end)."""
+    direction = "ASC" if descending else "DESC"
+    condition, params = _listed(order, descending, where, stories)
+    sql = (
+        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
+        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
+    )
+    rows = article_rows(db.execute(sql, [*params, limit]))[::-1]
+    return with_story_sizes(db, rows, where) if stories else rows
+
+
+def articles_at(
+    db: Reader,
+    order: ListOrder,
+    position: int,
+    *,
+    descending: bool,
+    limit: int,
+    where: ListFilter = NO_FILTER,
+    stories: bool = False,
+) -> list[ArticleRow]:
+    """Rows from a position in the list. Only for jumps into the middle (a
+    scrollbar drag), where no neighbouring row is known to page from."""
+    direction = "DESC" if descending else "ASC"
+    condition, params = _listed(order, descending, where, stories)
+    sql = (
+        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
+        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ? OFFSET ?"
+    )
+    rows = article_rows(db.execute(sql, [*params, limit, position]))
+    return with_story_sizes(db, rows, where) if stories else rows
+
+
+def article_row(db: Reader, order: ListOrder, article_id: int) -> ArticleRow | None:
+    """One article as a line of the list in `order` (its key included)."""
+    rows = article_rows(
+        db.execute(f"SELECT {row_columns(order)} FROM articles WHERE id = ?", [article_id])
+    )
+    return rows[0] if rows else None
+
+
+def article_position(
+    db: Reader,
+    order: ListOrder,
+    row: ArticleRow,
+    *,
+    descending: bool,
+    where: ListFilter = NO_FILTER,
+    stories: bool = False,
+) -> int | None:
+    """Where `row` stands in the list (0 first), or None when the list leaves it
+    out (`where`, or a story listed by another of its articles).
+
+    A count of the rows before it, on the order's index: milliseconds at 100,000
+    articles, for the list to follow an article opened from elsewhere.
+    """
+    condition, params = _listed(order, descending, where, stories)
+    inside = db.execute(
+        f"SELECT count(*) FROM articles WHERE id = ? AND {condition}", [row.id, *params]
+    ).fetchone()[0]
+    if not inside:
+        return None
+    condition, params = where.sql()
+    counted = "sum(story_id IS NULL) + count(DISTINCT story_id)" if stories else "count(*)"
+    before = db.execute(
+        f"SELECT {counted} FROM articles WHERE {condition} AND {_beyond(order, descending)}",
+        [*params, row.key, row.key, row.id],
+    ).fetchone()[0]
+    return int(before or 0)
+
+
+def story_members(
+    db: Reader,
+    story_id: int,
+    order: ListOrder,
+    *,
+    descending: bool,
+    where: ListFilter = NO_FILTER,
+) -> list[ArticleRow]:
+    """The articles of a story the list (`where`) holds, in list order: the first
+    is the one the grouped list shows, the others are what expanding it shows."""
+    condition, params = where.sql()
+    direction = "DESC" if descending else "ASC"
+    rows = article_rows(
+        db.execute(
+            f"SELECT {row_columns(order)} FROM articles WHERE story_id = ? AND {condition} "
+            f"ORDER BY {order.value} {direction}, id {direction}",
+            [story_id, *params],
+        )
+    )
+    return [replace(row, story_size=len(rows)) for row in rows]

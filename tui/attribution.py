@@ -1,0 +1,50 @@
+"""How a quote's speaker reads on screen: named plainly when sure, marked when not."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from tui.safe_text import visible
+
+
+class Attributed(Protocol):
+    """A quote as the reader (`QuoteSpan`) or a list (`QuoteRow`) holds it."""
+
+    @property
+    def speaker(self) -> str | None: ...
+
+    @property
+    def method(self) -> str | None: ...
+
+    @property
+    def confidence(self) -> float | None: ...
+
+    @property
+    def uncertain(self) -> bool: ...
+
+
+def method_name(method: str | None) -> str:
+    """How a speaker was found, in words (`a name nearby`)."""
+    # The extractor's module: loaded when first needed, never at start-up (a worker
+    # loading an article with an uncertain speaker loads it first).
+    from store.extract.quotes import AttributionMethod
+
+    return AttributionMethod.parse(method).display_name
+
+
+def speaker_text(quote: Attributed, nobody: str = "nobody named") -> str:
+    """The speaker for the screen: `Vladimir Putin`, or `White House? (uncertain: a
+    name nearby, 44%)` when the speaker model was unsure."""
+    if quote.speaker is None:
+        return nobody
+    name = visible(quote.speaker)
+    if not quote.uncertain or quote.confidence is None:
+        return name
+    return f"{name}? (uncertain: {method_name(quote.method)}, {quote.confidence:.0%})"
+
+
+def short_speaker(quote: Attributed, nobody: str = "(unattributed)") -> str:
+    """The speaker in a list row: `White House?` when uncertain."""
+    if quote.speaker is None:
+        return nobody
+    return visible(quote.speaker) + ("?" if quote.uncertain else "")

@@ -1,0 +1,139 @@
+"""What the article list reads in its workers: windows of rows, counts, an article's place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store import list_queries as q
+from store.database import Reader
+from store.filters import ListFilter
+from store.list_queries import ListCount, ListOrder
+from store.models import ArticleRow
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class ListShape:
+    """Which rows the list holds, in which order: every article, or one row per story."""
+
+    order: ListOrder
+    descending: bool
+    where: ListFilter
+    stories: bool
+
+
+@dataclass(frozen=True)
+class WindowPlan:
+    """Which rows to fetch for list position `index`."""
+
+    index: int
+    after: ArticleRow | None = None
+    before: ArticleRow | None = None
+    limit: int = PAGE
+    from_end: bool = False
+
+
+@dataclass(frozen=True)
+class Window:
+    """Rows of the list from base place `start`."""
+
+    start: int
+    rows: list[ArticleRow]
+
+
+@dataclass(frozen=True)
+class OpenedStory:
+    """A story opened to show an article it folds: its row's place and other articles."""
+
+    base: int
+    members: list[ArticleRow]
+
+
+def count(db: Reader, shape: ListShape) -> ListCount:
+    return q.count_list(db, shape.where, stories=shape.stories)
+
+
+def read_window(db: Reader, shape: ListShape, plan: WindowPlan, total: int) -> Window:
+    """The rows `plan` asks for: paged from a known neighbour, the last page, the
+    first, or (a scrollbar drag) from a position."""
+    order, descending, where, stories = shape.order, shape.descending, shape.where, shape.stories
+    if plan.before is not None or plan.after is not None:
+        rows = q.list_articles(
+            db,
+            order,
+            after=plan.after,
+            before=plan.before,
+            descending=descending,
+            limit=plan.limit,
+            where=where,
+            stories=stories,
+        )
+        return Window(
+            plan.index if plan.before is None else plan.index + plan.limit - len(rows), rows
+        )
+    if plan.from_end:
+        return last_page(db, shape, total)
+    if plan.index == 0:
+        rows = q.list_articles(
+            db, order, descending=descending, limit=PAGE, where=where, stories=stories
+        )
+        return Window(0, rows)
+    rows = q.articles_at(
+        db, order, plan.index, descending=descending, limit=PAGE, where=where, stories=stories
+    )
+    return Window(plan.index, rows)
+
+
+def last_page(db: Reader, shape: ListShape, total: int) -> Window:
+    rows = q.last_articles(
+        db,
+        shape.order,
+        descending=shape.descending,
+        limit=PAGE,
+        where=shape.where,
+        stories=shape.stories,
+    )
+    return Window(total - len(rows), rows)
+
+
+def story_members(db: Reader, shape: ListShape, row: ArticleRow) -> list[ArticleRow]:
+    """The other articles of the story `row` stands for, in list order."""
+    if row.story_id is None:
+        return []
+    members = q.story_members(
+        db, row.story_id, shape.order, descending=shape.descending, where=shape.where
+    )
+    return [member for member in members if member.id != row.id]
+
+
+def locate(db: Reader, shape: ListShape, article_id: int) -> tuple[Window, OpenedStory | None]:
+    """The rows around an article (empty when the list leaves it out); an article
+    folded in a story comes with the story opened around it."""
+    order, descending, where, stories = shape.order, shape.descending, shape.where, shape.stories
+    row = q.article_row(db, order, article_id)
+    if row is None:
+        return Window(0, []), None
+    index = q.article_position(db, order, row, descending=descending, where=where, stories=stories)
+    opened: OpenedStory | None = None
+    if index is None and stories and row.story_id is not None:
+        members = q.story_members(db, row.story_id, order, descending=descending, where=where)
+        if any(member.id == article_id for member in members):
+            lead = members[0]
+            index = q.article_position(
+                db, order, lead, descending=descending, where=where, stories=True
+            )
+            row = lead
+            opened = None if index is None else OpenedStory(index, members[1:])
+    if index is None:
+        return Window(0, []), None
+    half = PAGE // 2
+    before = q.list_articles(
+        db, order, before=row, descending=descending, limit=half, where=where, stories=stories
+    )
+    after = q.list_articles(
+        db, order, after=row, descending=descending, limit=half, where=where, stories=stories
+    )
+    if stories:
+        (row,) = q.with_story_sizes(db, [row], where)
+    return Window(index - len(before), [*before, row, *after]), opened
