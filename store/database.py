@@ -33,6 +33,7 @@ MIGRATION_NAMES = frozenset(
         "0005_bookmarks",
         "0006_settings",
         "0007_entity_fixes",
+        "0008_story_list_index",
     }
 )
 

