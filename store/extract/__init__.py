@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store.extract.entities import Mention, People, extract_entities
+from store.extract.entities import Mention, People, entities_and_tokens
 from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
 from store.extract.text_sketch import TextSketch, sketch
@@ -39,8 +39,8 @@ def extract_article(text: str) -> Extraction:
     """
     text = text[:MAX_EXTRACTED_CHARS]
     repeats = find_repeats(text)
-    mentions, people = extract_entities(text)
-    quotes = extract_quotes(text, mentions, people)
+    mentions, people, tokens = entities_and_tokens(text)
+    quotes = extract_quotes(text, mentions, people, tokens=tokens)
     if repeats:
 
         def first_printing(start: int) -> bool:

@@ -36,7 +36,7 @@ _STAYS_IN_SENTENCE = re.compile(r"[”\"'’]*\s*(?:[,—–―-]|[a-z])")
 _NEW_CLAUSE = re.compile(r"[”\"'’]*\s*,?\s*(?:but|and|while|though|although)\s")
 # Cue verbs are lowercase: "States" in "United States" is no cue, nor is
 # "called" in "so-called".
-_CUE = re.compile(rf"(?<![\w-])(?:{_CUES})\b")
+_CUE = re.compile(rf"(?<![\w-])(?=[a-z])(?:{_CUES})\b")
 # Before a cue word, what makes it a noun: `Trump’s late-night tweets`, `those reports`.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
@@ -67,7 +67,7 @@ _ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
 _REPORTING = {"reported", "reports", "according to", "said", "says"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Proposal:
     """A speaker a rule sees for a quote: `rule` names the rule (a model feature)."""
 
@@ -90,8 +90,24 @@ def _after_is_another_clause(text: str, end: int) -> bool:
     return last in ".!?" and not _STAYS_IN_SENTENCE.match(text, end)
 
 
+def _content_end(text: str, end: int) -> int:
+    """Where the text before `end` ends, trailing spaces aside."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the text before `end` ends with a full stop, `!` or `?` (spaces aside)."""
+    end = _content_end(text, end)
+    return text[end - 1 : end] in (".", "!", "?")
+
+
 class CueRules(ArticleNames):
     """Cues around quotes, on top of the article's names."""
+
+    # The sentence before the last quote asked about (`_head`): two rules read it.
+    _head_at: tuple[int, tuple[int, str, list[re.Match[str]]]] | None = None
 
     def proposals(self, start: int, end: int, following: tuple[int, int] | None) -> list[Proposal]:
         """What the cue rules see for the quote `text[start:end]`: the speaker of a
@@ -128,12 +144,20 @@ class CueRules(ArticleNames):
             return None
         return self.after(following[1])
 
+    def _head(self, start: int) -> tuple[int, str, list[re.Match[str]]]:
+        """The sentence before `start` (its last _CUE_REACH characters at most), where it
+        starts, and its last three cue words."""
+        if self._head_at is None or self._head_at[0] != start:
+            sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
+            head = self.text[sentence_start:start]
+            self._head_at = (start, (sentence_start, head, list(_CUE.finditer(head))[-3:]))
+        return self._head_at[1]
+
     def reported_subject(self, start: int) -> Speaker | None:
         """`the BBC states that Putin refuses to “stoop”`: the person in a reported
         clause before the quote, whose words the quote may be."""
-        sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
-        head = self.text[sentence_start:start]
-        for cue in reversed(list(_CUE.finditer(head))[-3:]):
+        sentence_start, head, cues = self._head(start)
+        for cue in reversed(cues):
             clause = _REPORTED_SUBJECT.match(head, cue.end())
             if clause:
                 subject = self.mention_ending_at(sentence_start + clause.end("subject"))
@@ -163,7 +187,7 @@ class CueRules(ArticleNames):
         cue = _CUE.search(tail, lead)
         if cue is None or _PHRASE_BREAK.search(tail, lead, cue.start()):
             return None
-        if self.text[:end].rstrip().endswith((".", "!", "?")) and "," not in tail[:lead]:
+        if _ends_sentence(self.text, end) and "," not in tail[:lead]:
             # `“… tolerated.” Putin said the …` opens a new sentence: only a short
             # `“….” Putin said.` attributes the quote before it.
             rest = tail[cue.end() :]
@@ -190,16 +214,14 @@ class CueRules(ArticleNames):
     def before(self, start: int) -> tuple[Speaker, str] | None:
         """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""
         # The end of a long sentence is enough: a cue names its speaker close by.
-        sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
-        head = self.text[sentence_start:start]
-        cues = list(_CUE.finditer(head))[-3:]
+        sentence_start, head, cues = self._head(start)
         if not cues and head.strip(" “\"'") == "" and start > 0:
             # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
             # may end the one before.
-            previous = self.text[:sentence_start].rstrip()
-            if previous.endswith(":"):
-                return self.before(len(previous))
-            return self._closing_attribution(previous)
+            previous_end = _content_end(self.text, sentence_start)
+            if self.text[previous_end - 1 : previous_end] == ":":
+                return self.before(previous_end)
+            return self._closing_attribution(previous_end)
         for cue in reversed(cues):
             if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
                 continue
@@ -223,17 +245,18 @@ class CueRules(ArticleNames):
                     return speaker, found.group("cue").lower()
         return None
 
-    def _closing_attribution(self, previous: str) -> tuple[Speaker, str] | None:
+    def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
-        if not previous.endswith(".") or previous.endswith(("”.", '".', "''.")):
+        text = self.text
+        if text[previous_end - 1 : previous_end] != "." or text[
+            max(0, previous_end - 3) : previous_end
+        ].endswith(("”.", '".', "''.")):
             return None
-        sentence_start = self.sentence_start(len(previous) - 1)
-        tail = previous[sentence_start:]
-        closing = _CLOSING_CUE.search(tail)
+        sentence_start = self.sentence_start(previous_end - 1)
+        closing = _CLOSING_CUE.search(text, sentence_start, previous_end)
         if closing is None:
             return None
-        start = sentence_start + closing.start("subject")
-        speaker = self.subject(start, sentence_start + closing.start("cue"))
+        speaker = self.subject(closing.start("subject"), closing.start("cue"))
         return (speaker, closing.group("cue")) if speaker else None
 
     def follows_attribution(self, previous_end: int, start: int) -> bool:
