@@ -285,7 +285,7 @@ class CueRules(ArticleNames):
         """Who the paragraph before is about: a role its last sentence names
         (`the Russian leader has been outspoken`), else the person it names most."""
         # The end of the paragraph before, past any blank lines.
-        paragraph_start = len(self.text[: self.text.rfind("\n", 0, start) + 1].rstrip())
+        paragraph_start = _content_end(self.text, self.text.rfind("\n", 0, start) + 1)
         if paragraph_start <= 0:
             return None
         last_sentence = self.sentence_start(paragraph_start)

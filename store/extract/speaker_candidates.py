@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from store.extract.cue_rules import CueRules
 from store.extract.entities import Mention, People
@@ -71,10 +71,8 @@ class _Facts:
 
     kind: str
     sentence: int
-    features: dict[str, list[str]]
-    """Side of the quote (`b`efore, `a`fter) → the features."""
-    scores: dict[str, float]
-    """Side of the quote → the sum of their weights."""
+    sides: dict[str, tuple[list[str], float]]
+    """Side of the quote (`b`efore, `a`fter) → the features and their weights' sum."""
 
 
 @dataclass(slots=True)
@@ -204,26 +202,24 @@ class CandidateFinder(CueRules):
         alone: bool,
     ) -> None:
         """Give each candidate its features and the model's score."""
-        quote_features = self._quote_features(start, end, alone)
+        shape_of = self._quote_shape(start, end, alone)
         sentences = (self._sentence_index(start), self._sentence_index(max(end - 1, start)))
         for side in ("b", "a"):
             on_side = [c for c in found if (c.speaker.start < start) == (side == "b")]
             if not on_side:
                 continue
             on_side.sort(key=lambda c: -c.speaker.end if side == "b" else c.speaker.start)
-            shape = quote_features[side]
-            shape_score = self.ranker.bias + self._weight(shape)
+            shape, shape_score = self.ranker.weighed(_Shape(side, *shape_of), _Shape.features)
+            shape_score += self.ranker.bias
             for rank, candidate in enumerate(on_side):
                 facts = self._facts_of(candidate.speaker)
-                own = self._features(
+                common, common_score = facts.sides[side]
+                own, own_score = self._features(
                     candidate, facts, side, min(rank, 3), start, end, sentences, previous
                 )
-                candidate.features = facts.features[side] + own + shape
-                candidate.score = shape_score + facts.scores[side] + self._weight(own)
-
-    def _weight(self, features: list[str]) -> float:
-        weights = self.ranker.weights
-        return sum([weights[f] for f in features if f in weights])
+                if self.exhaustive:
+                    candidate.features = common + own + shape
+                candidate.score = shape_score + common_score + own_score
 
     def _scan_words(self, tokens: Tokens) -> None:
         """Index the words outside quotation marks (the tokens that open with a letter),
@@ -291,7 +287,7 @@ class CandidateFinder(CueRules):
                 key = self._word_starts[position]
                 chunks = self._chunks.get(key)
                 if chunks is None:
-                    chunks = self._subject_chunk(position), self._object_chunk(position)
+                    chunks = self._chunks_of(position)
                     self._chunks[key] = chunks
                 subject, after = chunks
                 add(subject, "cue_subject", only_mark=only_mark)
@@ -322,6 +318,19 @@ class CandidateFinder(CueRules):
             start = quoted[1]
             index += 1
         return [(a, b) for a, b in stretches if b > a]
+
+    def _chunks_of(self, cue: int) -> tuple[Speaker | None, Speaker | None]:
+        """The subject and object of a cue word. A passive cue names its agent after
+        `by`, and the subject before it is what was said: `sanctions announced by
+        President Obama`."""
+        following = cue + 1
+        if (
+            following + 1 < len(self._lowers)
+            and self._lowers[following] == "by"
+            and self._joined(cue, following)
+        ):
+            return None, self._object_chunk(following)
+        return self._subject_chunk(cue), self._object_chunk(cue)
 
     def _subject_chunk(self, cue: int) -> Speaker | None:
         """The words before a cue word that name who speaks: `former employees have called`."""
@@ -377,19 +386,18 @@ class CandidateFinder(CueRules):
         phrase = self.text[start:end]
         return Speaker(start, end, phrase, None, None)
 
-    def _quote_features(self, start: int, end: int, alone: bool) -> dict[str, list[str]]:
-        """What the shape of the quote says, to be joined with the candidate's side."""
+    def _quote_shape(self, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
+        """The shape of the quote: its length bucket, its last character and the one
+        after it (classes), whether it opens its paragraph, whether it stands alone."""
         text = self.text
         words = len(text[start:end].split())
-        length = f"ql{_bucket(words, (2, 5, 12, 30))}"
         inner = text[end - 1 : end]
         last = "," if inner == "," else "." if inner in ".!?" else "w"
         closing = text[end : end + 2].lstrip("”\"'’ ")[:1]
         after = closing if closing in ",.:;—-(" else "w" if closing.isalpha() else "x"
         paragraph_start = text.rfind("\n", 0, start) + 1
         opens = not text[paragraph_start:start].strip(" “\"'‘")
-        shape = [length, f"qi{last}", f"qa{after}", f"qo{opens}", f"alone{alone}"]
-        return {side: [f"{side}|{s}" for s in shape] for side in ("b", "a")}
+        return _bucket(words, (2, 5, 12, 30)), last, after, opens, alone
 
     def _facts_of(self, speaker: Speaker) -> _Facts:
         """What a candidate's features say of it whatever the quote (asked by every
@@ -398,25 +406,19 @@ class CandidateFinder(CueRules):
         facts = self._facts.get(key)
         if facts is not None:
             return facts
-        text = self.text
         kind = _kind(speaker)
         sentence = self._sentence_index(speaker.start)
         before, cue_before = self._left_of(speaker.start)
         after, cue_after = self._right_of(speaker.end)
-        common = [f"k={kind}", f"p={before}", f"n={after}", f"k={kind}|n={after}",
-                  f"k={kind}|p={before}"]  # fmt: skip
-        sided: list[str] = []
-        if cue_after:
-            common += [f"cn={cue_after}", f"k={kind}|cn"]
-            sided.append(f"cn={cue_after}|")
-        if cue_before:
-            common += [f"cp={cue_before}", f"k={kind}|cp"]
-            sided.append(f"cp={cue_before}|")
-        if not text[self.sentence_starts[sentence] : speaker.start].strip(" “\"'‘("):
-            sided.append("start|")
-        features = {side: common + [f"{feature}{side}" for feature in sided] for side in "ba"}
-        scores = {side: self._weight(features[side]) for side in "ba"}
-        facts = self._facts[key] = _Facts(kind, sentence, features, scores)
+        at_start = not self.text[self.sentence_starts[sentence] : speaker.start].strip(" “\"'‘(")
+        weighed = self.ranker.weighed
+        sides = {
+            "b": weighed(_Context("b", kind, before, after, cue_before, cue_after, at_start),
+                         _Context.features),
+            "a": weighed(_Context("a", kind, before, after, cue_before, cue_after, at_start),
+                         _Context.features),
+        }  # fmt: skip
+        facts = self._facts[key] = _Facts(kind, sentence, sides)
         return facts
 
     def _left_of(self, position: int) -> tuple[str, str | None]:
@@ -475,11 +477,11 @@ class CandidateFinder(CueRules):
         end: int,
         sentences: tuple[int, int],
         previous: Previous | None,
-    ) -> list[str]:
-        """A candidate's features that depend on the quote (`facts` has the rest)."""
+    ) -> tuple[list[str], float]:
+        """A candidate's features that depend on the quote (`facts` has the rest), and
+        the sum of their weights."""
         text = self.text
         speaker = candidate.speaker
-        kind = facts.kind
         if side == "b":
             gap = len(text[speaker.end : start].split()) if start - speaker.end < 600 else 99
         else:
@@ -495,22 +497,95 @@ class CandidateFinder(CueRules):
             if sentence == last + 1
             else "far"
         )
+        situation = _Situation(
+            side,
+            facts.kind,
+            relation,
+            _bucket(gap, (0, 1, 2, 4, 8, 16, 32)),
+            rank,
+            tuple(candidate.rules),
+            None if previous is None else _bucket(previous.words, (2, 4, 12)),
+            previous is not None and bool(speaker.name) and speaker.name == previous.speaker.name,
+            speaker.name is not None and speaker.name in self.spoken_names,
+        )
+        return self.ranker.weighed(situation, _Situation.features)
+
+
+class _Situation(NamedTuple):
+    """Where a candidate stands to a quote: what its quote-dependent features say."""
+
+    side: str
+    kind: str
+    relation: str
+    gap: int
+    rank: int
+    rules: tuple[str, ...]
+    previous_length: int | None
+    """The length bucket of the quote before, if one was attributed."""
+    same_as_previous: bool
+    spoke_before: bool
+
+    def features(self) -> list[str]:
+        side, kind = self.side, self.kind
         features = [
-            f"s={side}{relation}",
-            f"k={kind}|s={side}{relation}",
-            f"d={side}{_bucket(gap, (0, 1, 2, 4, 8, 16, 32))}",
-            f"o={side}{rank}",
+            f"s={side}{self.relation}",
+            f"k={kind}|s={side}{self.relation}",
+            f"d={side}{self.gap}",
+            f"o={side}{self.rank}",
         ]
-        for rule in candidate.rules:
+        for rule in self.rules:
             features.append(f"r={rule}")
             features.append(f"r={rule}|k={kind}")
-            if previous is not None and rule in ("follows", "continues", "previous"):
-                features.append(f"r={rule}|pl{_bucket(previous.words, (2, 4, 12))}")
-        if previous is not None and speaker.name and speaker.name == previous.speaker.name:
+            if self.previous_length is not None and rule in ("follows", "continues", "previous"):
+                features.append(f"r={rule}|pl{self.previous_length}")
+        if self.same_as_previous:
             features.append("same_as_previous")
-        if speaker.name is not None and speaker.name in self.spoken_names:
+        if self.spoke_before:
             features.append("spoke_before")
         return features
+
+
+class _Context(NamedTuple):
+    """What stands around a candidate, whatever the quote, seen from one side of it."""
+
+    side: str
+    kind: str
+    before: str
+    after: str
+    cue_before: str | None
+    cue_after: str | None
+    at_start: bool
+
+    def features(self) -> list[str]:
+        kind, before, after = self.kind, self.before, self.after
+        features = [f"k={kind}", f"p={before}", f"n={after}", f"k={kind}|n={after}",
+                    f"k={kind}|p={before}"]  # fmt: skip
+        sided: list[str] = []
+        if self.cue_after:
+            features += [f"cn={self.cue_after}", f"k={kind}|cn"]
+            sided.append(f"cn={self.cue_after}|")
+        if self.cue_before:
+            features += [f"cp={self.cue_before}", f"k={kind}|cp"]
+            sided.append(f"cp={self.cue_before}|")
+        if self.at_start:
+            sided.append("start|")
+        return features + [f"{feature}{self.side}" for feature in sided]
+
+
+class _Shape(NamedTuple):
+    """The shape of a quote (`CandidateFinder._quote_shape`), seen from one side."""
+
+    side: str
+    length: int
+    last: str
+    after: str
+    opens: bool
+    alone: bool
+
+    def features(self) -> list[str]:
+        named = [f"ql{self.length}", f"qi{self.last}", f"qa{self.after}", f"qo{self.opens}",
+                 f"alone{self.alone}"]  # fmt: skip
+        return [f"{self.side}|{feature}" for feature in named]
 
 
 def _kind(speaker: Speaker) -> str:
