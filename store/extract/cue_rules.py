@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from store.extract.lexicon import lexicon
 from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
@@ -27,6 +28,31 @@ _CUES = (
     r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
     r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
 )
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching exactly `words`, as a trie (`sa(?:id|ys?|ying)`): Python's re
+    tries a flat alternation word by word at every position, a trie letter by letter."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+# No cue is a prefix of another followed by a non-word character, so at most one cue
+# matches at a position and the trie matches what the flat alternation did.
+_CUE_TRIE = _alternation(sorted(set(_CUES.split("|"))))
 # Punctuation right after a quote's closing mark: the quote ends its clause.
 _CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
 # After a quote that ends in a full stop: a lowercase word or a comma keeps its sentence
@@ -36,7 +62,7 @@ _STAYS_IN_SENTENCE = re.compile(r"[”\"'’]*\s*(?:[,—–―-]|[a-z])")
 _NEW_CLAUSE = re.compile(r"[”\"'’]*\s*,?\s*(?:but|and|while|though|although)\s")
 # Cue verbs are lowercase: "States" in "United States" is no cue, nor is
 # "called" in "so-called".
-_CUE = re.compile(rf"(?<![\w-])(?=[a-z])(?:{_CUES})\b")
+_CUE = re.compile(rf"(?<![\w-])(?=[a-z])(?:{_CUE_TRIE})\b")
 # Before a cue word, what makes it a noun: `Trump’s late-night tweets`, `those reports`.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
