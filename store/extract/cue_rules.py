@@ -135,22 +135,29 @@ class CueRules(ArticleNames):
     # The sentence before the last quote asked about (`_head`): two rules read it.
     _head_at: tuple[int, tuple[int, str, list[re.Match[str]]]] | None = None
 
-    def proposals(self, start: int, end: int, following: tuple[int, int] | None) -> list[Proposal]:
+    def after_proposal(self, end: int) -> Proposal | None:
+        """The speaker of a cue right after the quote ending at `end`, if any."""
+        after = self.after(end)
+        if after is None:
+            return None
+        outlet = after[0].kind == "org" and after[1] in _REPORTING
+        other_clause = _after_is_another_clause(self.text, end)
+        rule = "after_outlet" if outlet else "after_other_clause" if other_clause else "after"
+        return Proposal(after[0], rule, after[1])
+
+    def proposals(
+        self, start: int, end: int, following: tuple[int, int] | None, after: Proposal | None
+    ) -> list[Proposal]:
         """What the cue rules see for the quote `text[start:end]`: the speaker of a
-        cue after it, of a cue before it in its sentence, of the cue after the next
-        part of a split quote, and a person in a reported clause before it.
+        cue after it (`after`, from `after_proposal`), of a cue before it in its
+        sentence, of the cue after the next part of a split quote, and a person in a
+        reported clause before it.
 
         `Putin said that it was “…,” Sputnik reported`: an outlet reporting is
         marked, so that the model can prefer the person before the quote.
         """
-        found: list[Proposal] = []
-        after = self.after(end)
+        found = [] if after is None else [after]
         before = self.before(start)
-        if after is not None:
-            outlet = after[0].kind == "org" and after[1] in _REPORTING
-            other_clause = _after_is_another_clause(self.text, end)
-            rule = "after_outlet" if outlet else "after_other_clause" if other_clause else "after"
-            found.append(Proposal(after[0], rule, after[1]))
         if before is not None:
             found.append(Proposal(before[0], "before", before[1]))
         if following is not None and after is None:
