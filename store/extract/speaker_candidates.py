@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter, or_
+from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 from store.extract.cue_rules import CueRules
@@ -112,6 +112,8 @@ class CandidateFinder(CueRules):
         self.spans = spans
         self.set_quoted(spans)
         self.cue_words = cue_words
+        # The words `_nearby` looks at: cue words and pronouns.
+        self._triggering = cue_words.keys() | _PRONOUNS
         self.ranker = ranker
         self.pronoun_model = pronoun_model
         self.spoken_names: set[str] = set()
@@ -239,11 +241,11 @@ class CandidateFinder(CueRules):
         self._word_ends = list(map(tokens.ends.__getitem__, kept))
         self._lowers = lowers = list(map(str.lower, words))
         # Cue words and pronouns; `I` only as a capital (unless a cue word).
-        triggering = self.cue_words.keys() | (_PRONOUNS - {"i"})
-        flags = map(triggering.__contains__, lowers)
-        if "i" not in triggering:
-            flags = map(or_, flags, map("I".__eq__, words))
-        self._triggers = list(compress(range(len(lowers)), flags))
+        triggers = compress(range(len(lowers)), map(self._triggering.__contains__, lowers))
+        if "i" in self.cue_words:
+            self._triggers = list(triggers)
+        else:
+            self._triggers = [i for i in triggers if lowers[i] != "i" or words[i] == "I"]
         # The names outside quotation marks, as speakers.
         names = [
             Speaker(m.start, m.end, m.text, m.name, m.kind)

@@ -289,12 +289,9 @@ class ArticleNames:
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        index = bisect_left(self.starts, start)
-        found = []
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            found.append(self.mentions[index])
-            index += 1
-        return found
+        """The mentions starting in `text[start:end]`, in order."""
+        starts = self.starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def _pronoun_person(self, before: int, gender: str) -> str | None:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first
