@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store.extract.entities import Mention, People, extract_entities
+from store.extract.entities import Mention, People, entities_and_tokens
 from store.extract.quotes import Quote, extract_quotes
 from store.extract.repeats import Repeat, find_repeats
 from store.extract.text_sketch import TextSketch, sketch
+from store.extract.tokens import Tokens
 
 # Extraction reads at most this much of an article (news articles are a few
 # thousand characters): a 50 MB "article" is stored and searchable whole, and
@@ -38,16 +39,19 @@ def extract_article(text: str) -> Extraction:
     counted in its first printing.
     """
     text = text[:MAX_EXTRACTED_CHARS]
-    mentions, people = extract_entities(text)
-    return extraction_with(text, mentions, people)
+    mentions, people, tokens = entities_and_tokens(text)
+    return extraction_with(text, mentions, people, tokens)
 
 
-def extraction_with(text: str, mentions: list[Mention], people: People) -> Extraction:
+def extraction_with(
+    text: str, mentions: list[Mention], people: People, tokens: Tokens | None = None
+) -> Extraction:
     """The rest of an article's extraction, given the names another extractor found
-    (store/extractors/): its quotes, repeated passages and sketch."""
+    (store/extractors/): its quotes, repeated passages and sketch. `tokens` are the
+    text's tokens when the entity pass made them (else quotes make them again)."""
     text = text[:MAX_EXTRACTED_CHARS]
     repeats = find_repeats(text)
-    quotes = extract_quotes(text, mentions, people)
+    quotes = extract_quotes(text, mentions, people, tokens=tokens)
     if repeats:
 
         def first_printing(start: int) -> bool:

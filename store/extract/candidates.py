@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from store.extract.lexicon import Lexicon
-from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper
+from store.extract.tokens import NUMBER, POSSESSIVE, Token, Tokens, proper
 
 MAX_NAME_WORDS = 10
 
@@ -66,70 +66,74 @@ class Candidate:
         return self.tokens[-1].end
 
 
-def find_candidates(tokens: list[Token], words: Lexicon, body_names: set[str]) -> list[Candidate]:
+def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> list[Candidate]:
     """Maximal runs of capitalised tokens (with particles and org joiners inside)."""
     found: list[Candidate] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].capital:
-            i += 1
+    # The columns are read where a run may grow: most tokens are never made.
+    texts, starts, ends = tokens.words, tokens.starts, tokens.ends
+    capitals, sentence_starts = tokens.capitals, tokens.sentence_starts
+    count = len(texts)
+    resume = 0
+    for i in [index for index, capital in enumerate(capitals) if capital]:
+        if i < resume:
             continue
-        run = [tokens[i]]
+        run = [i]
         j = i + 1
-        while j < len(tokens) and not POSSESSIVE.search(run[-1].text):
-            token = tokens[j]
-            if token.start - run[-1].end > 1 or token.sentence_start:
+        while j < count and not POSSESSIVE.search(texts[run[-1]]):
+            if starts[j] - ends[run[-1]] > 1 or sentence_starts[j]:
                 break
-            if token.capital:
-                run.append(token)  # a possessive ends the run: "Putin’s Christmas"
+            if capitals[j]:
+                run.append(j)  # a possessive ends the run: "Putin’s Christmas"
                 j += 1
                 continue
-            lower = token.text.lower()
+            lower = texts[j].lower()
             joins_name = lower in _PARTICLES or (
-                lower in _ORG_JOINERS and run[-1].text in _ORG_HEADS
+                lower in _ORG_JOINERS and texts[run[-1]] in _ORG_HEADS
             )
             # Particles may come in a row: "van der Leyen", "de la Fuente".
             k = j + 1
-            while lower in _PARTICLES and k < len(tokens) and tokens[k].text in _PARTICLES:
+            while lower in _PARTICLES and k < count and texts[k] in _PARTICLES:
                 k += 1
-            following = tokens[k] if k < len(tokens) else None
-            if joins_name and following is not None and following.capital:
-                run += tokens[j : k + 1]
+            if joins_name and k < count and capitals[k]:
+                run += range(j, k + 1)
                 j = k + 1
                 continue
             break
-        if len(run) > 1 and all(token.text.isupper() for token in run):
+        resume = j
+        run_tokens = [tokens[index] for index in run]
+        if len(run) > 1 and all(texts[index].isupper() for index in run):
             # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
-            for token in run:
+            for token in run_tokens:
                 token.headline = "caps"
-        for piece in _split_run(run, words, body_names):
+        for piece in _split_run(run_tokens, words, body_names):
             first, last = piece[0].index, piece[-1].index
-            before = tokens[first - 1].text.lower() if first else ""
-            after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+            before = texts[first - 1].lower() if first else ""
+            after = texts[last + 1] if last + 1 < count else ""
             if _furniture(piece, tokens, words):
                 continue
             candidate = Candidate(piece, before=before, after=after)
             if piece[0].line_start and piece[0].headline == "caps" and _dateline_follows(after):
                 candidate.kind, candidate.rule = "place", "dateline"
             found.append(candidate)
-        i = j
     return found
 
 
-def _furniture(piece: list[Token], tokens: list[Token], words: Lexicon) -> bool:
+def _furniture(piece: list[Token], tokens: Tokens, words: Lexicon) -> bool:
     """Ordinary words in capitals with a new sentence right after them, no stop between:
     a page's furniture pasted into the text ("… impact. Story Continued Below But …")."""
     following = piece[-1].index + 1
-    if following >= len(tokens) or not all(
+    if following >= len(tokens.words) or not all(
         token.text.lower() in words.lowercase_words and not known(token.text, words)
         for token in piece
     ):
         return False
-    after = tokens[following]
-    opens = after.text in ("“", '"') or (
-        after.capital and after.text.lower() in words.common_words and not after.sentence_start
+    after = tokens.words[following]
+    opens = after in ("“", '"') or (
+        tokens.capitals[following]
+        and after.lower() in words.common_words
+        and not tokens.sentence_starts[following]
     )
-    return opens and after.start - piece[-1].end <= 1
+    return opens and tokens.starts[following] - piece[-1].end <= 1
 
 
 def _dateline_follows(after: str) -> bool:
@@ -146,24 +150,22 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     # too when a name follows ("Story Continued Below | Johnson said").
     opening = True
     lowercase_opening = run[0].sentence_start and _name_after_lowercase(run, words)
+    cache = words.word_facts
     for index, token in enumerate(run):
         word = proper(token)
-        base = _CONTRACTION.sub("", word).lower()
-        ordinary = word.lower() in words.common_words or (
-            base != word.lower() and (base in words.common_words or len(base) == 1)
-        )
+        facts = cache.get(word) or _word_facts(word, words)
+        ordinary, is_known, title, abstract, lowercase, function = facts
         if token.headline and not ordinary:
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
-            ordinary = not (token.text in body_names or known(word, words) or after_given_name)
-        if opening and (word.lower() in words.titles or _known_phrase(run, index, words)):
+            ordinary = not (token.text in body_names or is_known or after_given_name)
+        if opening and (title or _known_phrase(run, index, words)):
             opening = False
-        abstract = _NOUN_ENDING.match(word) is not None and not known(word, words)
         # Days and months are no names, but open some: "Sunday Telegraph".
         following = run[index + 1] if index + 1 < len(run) else None
         calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
-        ordinary = ordinary or (lowercase_opening and word.lower() in words.lowercase_words)
-        sentence = index > 0 and word.lower() in _FUNCTION_WORDS
+        ordinary = ordinary or (lowercase_opening and lowercase)
+        sentence = index > 0 and function
         if calendar or abstract or sentence or (ordinary and (token.headline or opening)):
             pieces.append([])
             continue
@@ -177,6 +179,29 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         if len(pieces[-1]) >= MAX_NAME_WORDS:
             pieces.append([])  # no name is this long: capitals in a row are shouting
     return [_after_office_words(piece, words) for piece in pieces if piece]
+
+
+def _word_facts(word: str, words: Lexicon) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """What the lists say of a capitalised word, kept for the process (a name recurs):
+    whether it is ordinary (a common word, or one with a contraction), known as part of a
+    name, a title, an abstract noun, a word news writes in lowercase, a function word."""
+    lower = word.lower()
+    base = _CONTRACTION.sub("", word).lower()
+    ordinary = lower in words.common_words or (
+        base != lower and (base in words.common_words or len(base) == 1)
+    )
+    is_known = known(word, words)
+    abstract = _NOUN_ENDING.match(word) is not None and not is_known
+    facts = (ordinary, is_known, lower in words.titles, abstract,
+             lower in words.lowercase_words, lower in _FUNCTION_WORDS)  # fmt: skip
+    if len(words.word_facts) > _MOST_WORDS:
+        words.word_facts.clear()
+    words.word_facts[word] = facts
+    return facts
+
+
+# Words whose facts are kept before the cache starts again (a few MB).
+_MOST_WORDS = 200_000
 
 
 def _name_after_lowercase(run: list[Token], words: Lexicon) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from store.extract.lexicon import lexicon
 from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
@@ -27,6 +28,31 @@ _CUES = (
     r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
     r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
 )
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching exactly `words`, as a trie (`sa(?:id|ys?|ying)`): Python's re
+    tries a flat alternation word by word at every position, a trie letter by letter."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
+
+
+# No cue is a prefix of another followed by a non-word character, so at most one cue
+# matches at a position and the trie matches what the flat alternation did.
+_CUE_TRIE = _alternation(sorted(set(_CUES.split("|"))))
 # Punctuation right after a quote's closing mark: the quote ends its clause.
 _CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
 # After a quote that ends in a full stop: a lowercase word or a comma keeps its sentence
@@ -36,7 +62,7 @@ _STAYS_IN_SENTENCE = re.compile(r"[”\"'’]*\s*(?:[,—–―-]|[a-z])")
 _NEW_CLAUSE = re.compile(r"[”\"'’]*\s*,?\s*(?:but|and|while|though|although)\s")
 # Cue verbs are lowercase: "States" in "United States" is no cue, nor is
 # "called" in "so-called".
-_CUE = re.compile(rf"(?<![\w-])(?:{_CUES})\b")
+_CUE = re.compile(rf"(?<![\w-])(?=[a-z])(?:{_CUE_TRIE})\b")
 # Before a cue word, what makes it a noun: `Trump’s late-night tweets`, `those reports`.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
@@ -67,7 +93,7 @@ _ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
 _REPORTING = {"reported", "reports", "according to", "said", "says"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Proposal:
     """A speaker a rule sees for a quote: `rule` names the rule (a model feature)."""
 
@@ -90,25 +116,48 @@ def _after_is_another_clause(text: str, end: int) -> bool:
     return last in ".!?" and not _STAYS_IN_SENTENCE.match(text, end)
 
 
+def _content_end(text: str, end: int) -> int:
+    """Where the text before `end` ends, trailing spaces aside."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the text before `end` ends with a full stop, `!` or `?` (spaces aside)."""
+    end = _content_end(text, end)
+    return text[end - 1 : end] in (".", "!", "?")
+
+
 class CueRules(ArticleNames):
     """Cues around quotes, on top of the article's names."""
 
-    def proposals(self, start: int, end: int, following: tuple[int, int] | None) -> list[Proposal]:
+    # The sentence before the last quote asked about (`_head`): two rules read it.
+    _head_at: tuple[int, tuple[int, str, list[re.Match[str]]]] | None = None
+
+    def after_proposal(self, end: int) -> Proposal | None:
+        """The speaker of a cue right after the quote ending at `end`, if any."""
+        after = self.after(end)
+        if after is None:
+            return None
+        outlet = after[0].kind == "org" and after[1] in _REPORTING
+        other_clause = _after_is_another_clause(self.text, end)
+        rule = "after_outlet" if outlet else "after_other_clause" if other_clause else "after"
+        return Proposal(after[0], rule, after[1])
+
+    def proposals(
+        self, start: int, end: int, following: tuple[int, int] | None, after: Proposal | None
+    ) -> list[Proposal]:
         """What the cue rules see for the quote `text[start:end]`: the speaker of a
-        cue after it, of a cue before it in its sentence, of the cue after the next
-        part of a split quote, and a person in a reported clause before it.
+        cue after it (`after`, from `after_proposal`), of a cue before it in its
+        sentence, of the cue after the next part of a split quote, and a person in a
+        reported clause before it.
 
         `Putin said that it was “…,” Sputnik reported`: an outlet reporting is
         marked, so that the model can prefer the person before the quote.
         """
-        found: list[Proposal] = []
-        after = self.after(end)
+        found = [] if after is None else [after]
         before = self.before(start)
-        if after is not None:
-            outlet = after[0].kind == "org" and after[1] in _REPORTING
-            other_clause = _after_is_another_clause(self.text, end)
-            rule = "after_outlet" if outlet else "after_other_clause" if other_clause else "after"
-            found.append(Proposal(after[0], rule, after[1]))
         if before is not None:
             found.append(Proposal(before[0], "before", before[1]))
         if following is not None and after is None:
@@ -128,12 +177,20 @@ class CueRules(ArticleNames):
             return None
         return self.after(following[1])
 
+    def _head(self, start: int) -> tuple[int, str, list[re.Match[str]]]:
+        """The sentence before `start` (its last _CUE_REACH characters at most), where it
+        starts, and its last three cue words."""
+        if self._head_at is None or self._head_at[0] != start:
+            sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
+            head = self.text[sentence_start:start]
+            self._head_at = (start, (sentence_start, head, list(_CUE.finditer(head))[-3:]))
+        return self._head_at[1]
+
     def reported_subject(self, start: int) -> Speaker | None:
         """`the BBC states that Putin refuses to “stoop”`: the person in a reported
         clause before the quote, whose words the quote may be."""
-        sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
-        head = self.text[sentence_start:start]
-        for cue in reversed(list(_CUE.finditer(head))[-3:]):
+        sentence_start, head, cues = self._head(start)
+        for cue in reversed(cues):
             clause = _REPORTED_SUBJECT.match(head, cue.end())
             if clause:
                 subject = self.mention_ending_at(sentence_start + clause.end("subject"))
@@ -163,7 +220,7 @@ class CueRules(ArticleNames):
         cue = _CUE.search(tail, lead)
         if cue is None or _PHRASE_BREAK.search(tail, lead, cue.start()):
             return None
-        if self.text[:end].rstrip().endswith((".", "!", "?")) and "," not in tail[:lead]:
+        if _ends_sentence(self.text, end) and "," not in tail[:lead]:
             # `“… tolerated.” Putin said the …` opens a new sentence: only a short
             # `“….” Putin said.` attributes the quote before it.
             rest = tail[cue.end() :]
@@ -190,16 +247,14 @@ class CueRules(ArticleNames):
     def before(self, start: int) -> tuple[Speaker, str] | None:
         """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""
         # The end of a long sentence is enough: a cue names its speaker close by.
-        sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
-        head = self.text[sentence_start:start]
-        cues = list(_CUE.finditer(head))[-3:]
+        sentence_start, head, cues = self._head(start)
         if not cues and head.strip(" “\"'") == "" and start > 0:
             # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
             # may end the one before.
-            previous = self.text[:sentence_start].rstrip()
-            if previous.endswith(":"):
-                return self.before(len(previous))
-            return self._closing_attribution(previous)
+            previous_end = _content_end(self.text, sentence_start)
+            if self.text[previous_end - 1 : previous_end] == ":":
+                return self.before(previous_end)
+            return self._closing_attribution(previous_end)
         for cue in reversed(cues):
             if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
                 continue
@@ -223,17 +278,18 @@ class CueRules(ArticleNames):
                     return speaker, found.group("cue").lower()
         return None
 
-    def _closing_attribution(self, previous: str) -> tuple[Speaker, str] | None:
+    def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
-        if not previous.endswith(".") or previous.endswith(("”.", '".', "''.")):
+        text = self.text
+        if text[previous_end - 1 : previous_end] != "." or text[
+            max(0, previous_end - 3) : previous_end
+        ].endswith(("”.", '".', "''.")):
             return None
-        sentence_start = self.sentence_start(len(previous) - 1)
-        tail = previous[sentence_start:]
-        closing = _CLOSING_CUE.search(tail)
+        sentence_start = self.sentence_start(previous_end - 1)
+        closing = _CLOSING_CUE.search(text, sentence_start, previous_end)
         if closing is None:
             return None
-        start = sentence_start + closing.start("subject")
-        speaker = self.subject(start, sentence_start + closing.start("cue"))
+        speaker = self.subject(closing.start("subject"), closing.start("cue"))
         return (speaker, closing.group("cue")) if speaker else None
 
     def follows_attribution(self, previous_end: int, start: int) -> bool:
@@ -262,7 +318,7 @@ class CueRules(ArticleNames):
         """Who the paragraph before is about: a role its last sentence names
         (`the Russian leader has been outspoken`), else the person it names most."""
         # The end of the paragraph before, past any blank lines.
-        paragraph_start = len(self.text[: self.text.rfind("\n", 0, start) + 1].rstrip())
+        paragraph_start = _content_end(self.text, self.text.rfind("\n", 0, start) + 1)
         if paragraph_start <= 0:
             return None
         last_sentence = self.sentence_start(paragraph_start)

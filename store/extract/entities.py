@@ -18,7 +18,7 @@ from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, lexicon
 from store.extract.name_model import type_names
 from store.extract.name_rules import classify
-from store.extract.tokens import Token, proper, tokenize
+from store.extract.tokens import Tokens, proper, tokenize
 
 
 @dataclass(frozen=True)
@@ -44,20 +44,32 @@ class People:
 
 def extract_entities(text: str) -> tuple[list[Mention], People]:
     """The mentions of people, organisations and places in `text`, in order."""
+    mentions, people, _ = entities_and_tokens(text)
+    return mentions, people
+
+
+def entities_and_tokens(text: str) -> tuple[list[Mention], People, Tokens]:
+    """`extract_entities`, and the text's tokens (quote attribution reads them too)."""
     words = lexicon()
     tokens, candidates = classified_candidates(text)
     type_names(candidates, tokens, words)
-    return _link(text, candidates, words)
+    return (*_link(text, candidates, words), tokens)
 
 
-def classified_candidates(text: str) -> tuple[list[Token], list[Candidate]]:
+def classified_candidates(text: str) -> tuple[Tokens, list[Candidate]]:
     """The article's tokens and its candidate names as the rules type them (the
     typing model's input, for training)."""
     words = lexicon()
     tokens = tokenize(text)
     # Words the body capitalises mid-sentence: in headlines only these (and
     # words the lists know) can be names.
-    body_names = {t.text for t in tokens if t.capital and not t.sentence_start and not t.headline}
+    body_names = {
+        word
+        for word, capital, opens, headline in zip(
+            tokens.words, tokens.capitals, tokens.sentence_starts, tokens.headlines, strict=True
+        )
+        if capital and not opens and not headline
+    }
     return tokens, [classify(c, words) for c in find_candidates(tokens, words, body_names)]
 
 

@@ -9,7 +9,7 @@ gender-guesser package's name dictionary, read directly.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -42,6 +42,10 @@ class Lexicon:
     """Given name → `m`, `f` or `?`."""
     surnames: frozenset[str]
     """The commonest US surnames (a hint only: many are words or places too)."""
+    word_facts: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """What the lists say of each capitalised word met (`candidates._word_facts`)."""
 
 
 @functools.cache

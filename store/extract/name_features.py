@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import Lexicon
-from store.extract.tokens import NUMBER, Token
+from store.extract.tokens import NUMBER, Tokens
 
 _SHAPES = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -49,55 +49,38 @@ def shape(word: str) -> str:
     return "".join(char for i, char in enumerate(mapped) if i == 0 or char != mapped[i - 1])
 
 
-def _context(tokens: list[Token], index: int) -> str:
-    if index < 0 or index >= len(tokens):
+def _context(tokens: Tokens, index: int) -> str:
+    if index < 0 or index >= len(tokens.words):
         return "^"
-    word = tokens[index].text
+    word = tokens.words[index]
     # Curly and straight apostrophes alike: CoNLL, the training text, has only straight ones.
     return "0" if NUMBER.fullmatch(word) else word.lower().replace("’", "'")
 
 
 def features(
-    candidate: Candidate, tokens: list[Token], evidence: ArticleEvidence, words: Lexicon
+    candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence, words: Lexicon
 ) -> list[str]:
     """The features of one candidate with its name tokens decided (see `classify`)."""
-    names = candidate.name_tokens
+    return name_features(candidate.name_tokens, candidate.rule, candidate.kind, words) + (
+        context_features(candidate, tokens, evidence)
+    )
+
+
+def name_features(names: list[str], rule: str, kind: str | None, words: Lexicon) -> list[str]:
+    """The features of the name itself and the rule that typed it: the same for every use
+    of it, in every article (the typing model scores them once)."""
     name = " ".join(names)
-    first, last = candidate.tokens[0], candidate.tokens[-1]
-    rule = candidate.kind or "-"
-    line = "table" if first.table else first.headline or "prose"
-    b1, b2 = _context(tokens, first.index - 1), _context(tokens, first.index - 2)
-    a1, a2 = _context(tokens, last.index + 1), _context(tokens, last.index + 2)
-    if last.text != tokens[last.index].text:
-        # A possessive trimmed off the name ("Trump’s"): CoNLL writes it apart ("Trump 's").
-        a1, a2 = "'s", a1
     found = [
-        f"rule={candidate.rule}",
-        f"kind={rule}",
+        f"rule={rule}",
+        f"kind={kind or '-'}",
         f"name={name.lower()}",
         f"words={min(len(names), 4)}",
         f"shape={' '.join(shape(word) for word in names[:3])}",
         f"first={names[0].lower()}",
         f"last={names[-1].lower()}",
         f"suffix={names[-1][-3:].lower()}",
-        f"line={line}",
-        f"line&kind={line}&{rule}",
-        f"b1={b1}",
-        f"b2={b2}",
-        f"a1={a1}",
-        f"a2={a2}",
-        f"b1&a1={b1}&{a1}",
-        f"a1&kind={a1}&{rule}",
-        f"b1&kind={b1}&{rule}",
-        f"tables={round(evidence.tables * 4)}&{rule}",
     ]
     found += [f"word={word.lower()}" for word in names[1:-1]]
-    if first.sentence_start:
-        found.append(f"opens&kind={rule}")
-    if first.line_start:
-        found.append(f"line start&a1={a1}")
-    if candidate.title:
-        found.append(f"title={candidate.title.lower()}")
     place = words.place_kinds.get(name)
     if place:
         found.append(f"place={place}")
@@ -119,6 +102,40 @@ def features(
         found.append("common first")
     if names[0] in words.demonyms:
         found.append("demonym")
+    return found
+
+
+def context_features(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) -> list[str]:
+    """The features of this use of the name: its line, the words around it, its title and
+    the article's other uses of it."""
+    names = candidate.name_tokens
+    first, last = candidate.tokens[0], candidate.tokens[-1]
+    rule = candidate.kind or "-"
+    line = "table" if first.table else first.headline or "prose"
+    b1, b2 = _context(tokens, first.index - 1), _context(tokens, first.index - 2)
+    a1, a2 = _context(tokens, last.index + 1), _context(tokens, last.index + 2)
+    if last.text != tokens.words[last.index]:
+        # A possessive trimmed off the name ("Trump’s"): CoNLL writes it apart ("Trump 's").
+        a1, a2 = "'s", a1
+    found = [
+        f"line={line}",
+        f"line&kind={line}&{rule}",
+        f"b1={b1}",
+        f"b2={b2}",
+        f"a1={a1}",
+        f"a2={a2}",
+        f"b1&a1={b1}&{a1}",
+        f"a1&kind={a1}&{rule}",
+        f"b1&kind={b1}&{rule}",
+        f"tables={round(evidence.tables * 4)}&{rule}",
+    ]
+    if first.sentence_start:
+        found.append(f"opens&kind={rule}")
+    if first.line_start:
+        found.append(f"line start&a1={a1}")
+    if candidate.title:
+        found.append(f"title={candidate.title.lower()}")
+    name = " ".join(names)
     if len(names) == 1 and name in evidence.person_parts:
         found.append(f"part of a person&kind={rule}")
     for other in evidence.kinds.get(name, ()):

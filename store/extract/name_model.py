@@ -16,14 +16,14 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import DATA, Lexicon
-from store.extract.name_features import article_evidence, features
-from store.extract.tokens import Token
+from store.extract.name_features import article_evidence, context_features, name_features
+from store.extract.tokens import Tokens
 
 MODEL_FILE = DATA / "name_model.json"
 # A word the rules know nothing of, used once, opening a sentence: any word can stand
@@ -42,6 +42,11 @@ class NameModel:
     """How much the article's other uses of a name weigh against this use (0 to 1)."""
     trusted_rules: frozenset[str]
     """Rules whose kind stands: they were right more often than the model."""
+    name_scores: dict[tuple[tuple[str, ...], str, str | None], list[float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The scores of a name's own features (`name_features.name_features`), by the name, its
+    rule and kind: names recur within and across articles."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NameModel:
@@ -53,16 +58,36 @@ class NameModel:
             trusted_rules=frozenset(data["trusted_rules"]),
         )
 
-    def probabilities(self, names: Sequence[str]) -> list[float]:
+    def _scores(self, start: Sequence[float], names: Sequence[str]) -> list[float]:
         weights = self.weights
         rows = [weights[name] for name in names if name in weights]
         # Summing columns with zip and sum keeps the loop in C: this runs per candidate.
-        scores = list(map(sum, zip(self.bias, *rows, strict=True)))
+        return list(map(sum, zip(start, *rows, strict=True)))
+
+    def probabilities(
+        self, candidate: Candidate, context: Sequence[str], words: Lexicon
+    ) -> list[float]:
+        """The probabilities of a candidate whose context features are `context` (its name's
+        own features are scored once per name)."""
+        key = (tuple(candidate.name_tokens), candidate.rule, candidate.kind)
+        scores = self.name_scores.get(key)
+        if scores is None:
+            if len(self.name_scores) > _MOST_NAMES:
+                self.name_scores.clear()
+            own = name_features(candidate.name_tokens, candidate.rule, candidate.kind, words)
+            scores = self.name_scores[key] = self._scores(self.bias, own)
+        return self._softmax(self._scores(scores, context))
+
+    @staticmethod
+    def _softmax(scores: list[float]) -> list[float]:
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
         total = sum(exps)
         return [value / total for value in exps]
 
+
+# Names whose scores are kept (a few MB) before the cache starts again.
+_MOST_NAMES = 100_000
 
 _chosen: list[NameModel | None] = []
 
@@ -88,7 +113,7 @@ def name_model() -> NameModel | None:
     return _chosen[0] if _chosen else _shipped()
 
 
-def type_names(candidates: list[Candidate], tokens: list[Token], words: Lexicon) -> None:
+def type_names(candidates: list[Candidate], tokens: Tokens, words: Lexicon) -> None:
     """Set each candidate's kind by the model, where the rules are not trusted."""
     model = name_model()
     if model is None:
@@ -99,7 +124,8 @@ def type_names(candidates: list[Candidate], tokens: list[Token], words: Lexicon)
     for candidate in candidates:
         if not candidate.name_tokens or candidate.rule in model.trusted_rules:
             continue
-        probabilities = model.probabilities(features(candidate, tokens, evidence, words))
+        context = context_features(candidate, tokens, evidence)
+        probabilities = model.probabilities(candidate, context, words)
         scored.append((candidate, probabilities))
         total = by_name[" ".join(candidate.name_tokens)]
         for index, value in enumerate(probabilities):

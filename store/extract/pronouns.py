@@ -38,6 +38,8 @@ class Names(Protocol):
     people: People
     sentence_starts: list[int]
     last_speaker: str | None
+    antecedent_facts: dict[int, tuple[list[str], int, int]]
+    """A mention's features as an antecedent that no pronoun changes, by its index."""
 
     def inside_quote(self, position: int) -> bool: ...
 
@@ -63,25 +65,34 @@ def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, lis
         if mention.name in seen:
             continue
         seen.add(mention.name)
-        found.append((mention.name, _features(names, mention, gender, len(found))))
-        sentence = bisect_right(names.sentence_starts, mention.start) - 1
-        distance = min(pronoun_sentence - sentence, 4)
-        found[-1][1].append(f"sd{distance}")
-        if text.rfind("\n", 0, mention.start) != pronoun_paragraph:
-            found[-1][1].append("other_paragraph")
+        facts = names.antecedent_facts.get(index + 1)
+        if facts is None:
+            facts = names.antecedent_facts[index + 1] = _facts(names, mention)
+        own, sentence, paragraph = facts
+        known = names.people.genders.get(mention.name, "?")
+        agreement = "unknown" if known == "?" else "agree" if known == gender else "clash"
+        rank = min(len(found), 4)
+        features = [f"g={agreement}", f"rank{rank}", f"g={agreement}|rank{rank}", *own]
+        if mention.name == names.last_speaker:
+            features.append("last_speaker")
+        features.append(f"sd{min(pronoun_sentence - sentence, 4)}")
+        if paragraph != pronoun_paragraph:
+            features.append("other_paragraph")
+        found.append((mention.name, features))
     for name, features in found:
         features.append(f"count{min(counts[name], 4)}")
     return found
 
 
-def _features(names: Names, mention: Mention, gender: str, rank: int) -> list[str]:
+def _facts(names: Names, mention: Mention) -> tuple[list[str], int, int]:
+    """What a mention's features as an antecedent are, whatever the pronoun, with its
+    sentence and where its paragraph starts (every pronoun after it asks)."""
     text = names.text
-    known = names.people.genders.get(mention.name, "?")
-    agreement = "unknown" if known == "?" else "agree" if known == gender else "clash"
-    sentence_start = names.sentence_starts[bisect_right(names.sentence_starts, mention.start) - 1]
+    sentence = bisect_right(names.sentence_starts, mention.start) - 1
+    sentence_start = names.sentence_starts[sentence]
     before = _LAST_WORD.search(text[max(sentence_start, mention.start - 20) : mention.start])
     word_before = before.group(1).lower() if before else ""
-    features = [f"g={agreement}", f"rank{min(rank, 4)}", f"g={agreement}|rank{min(rank, 4)}"]
+    features = []
     if not text[sentence_start : mention.start].strip(" “\"'‘("):
         features.append("subject")
     if word_before in _PREPOSITIONS:
@@ -91,9 +102,7 @@ def _features(names: Names, mention: Mention, gender: str, rank: int) -> list[st
     elif _VERB_AFTER.match(text, mention.end):
         # `Vladimir Putin said`, `Trump has`: the subject of a clause.
         features.append("before_verb")
-    if mention.name == names.last_speaker:
-        features.append("last_speaker")
-    return features
+    return features, sentence, text.rfind("\n", 0, mention.start)
 
 
 def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str | None:

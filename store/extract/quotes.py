@@ -21,6 +21,7 @@ from store.extract.entities import Mention, People
 from store.extract.quote_marks import quote_spans
 from store.extract.speaker_candidates import Candidate, CandidateFinder, Previous
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
+from store.extract.tokens import Tokens
 
 
 class AttributionMethod(StrEnum):
@@ -85,7 +86,7 @@ class Quote:
     """The speaker model's probability that the speaker is right."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Attribution:
     """One quote, its candidate speakers and the one chosen (what training reads)."""
 
@@ -97,11 +98,18 @@ class Attribution:
 
 
 def extract_quotes(
-    text: str, mentions: list[Mention], people: People, model: SpeakerModel | None = None
+    text: str,
+    mentions: list[Mention],
+    people: People,
+    model: SpeakerModel | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Quote]:
-    """Every quoted passage in `text`, attributed where the text says who spoke."""
+    """Every quoted passage in `text`, attributed where the text says who spoke.
+
+    `tokens` are the text's tokens from the entity pass, when it has them (else they
+    are made again)."""
     quotes = []
-    for found in attribute(text, mentions, people, model or speaker_model()):
+    for found in attribute(text, mentions, people, model or speaker_model(), tokens):
         chosen = found.chosen
         speaker = chosen.speaker.for_government() if chosen else None
         quotes.append(
@@ -123,21 +131,34 @@ def extract_quotes(
 
 
 def attribute(
-    text: str, mentions: list[Mention], people: People, model: SpeakerModel
+    text: str,
+    mentions: list[Mention],
+    people: People,
+    model: SpeakerModel,
+    tokens: Tokens | None = None,
+    *,
+    exhaustive: bool = False,
 ) -> Iterator[Attribution]:
     """Each quote of `text` in order, with its candidates and the one the model
-    ranks first; a quote's speaker is a candidate of the quotes after it."""
+    ranks first; a quote's speaker is a candidate of the quotes after it.
+
+    `exhaustive`: every candidate of every quote, as training needs (extraction takes
+    a named speaker in the cue right after a quote without looking further)."""
     spans = quote_spans(text)
-    finder = CandidateFinder(text, mentions, people, spans, model.cue_words, model.pronouns)
+    if not spans:
+        return
+    finder = CandidateFinder(
+        text, mentions, people, spans, model.cue_words, model.speakers, model.pronouns, tokens,
+        exhaustive,
+    )  # fmt: skip
     previous: Previous | None = None
     for index, (start, end) in enumerate(spans):
         candidates = finder.candidates(index, previous)
         chosen, confidence = None, None
         best = float("-inf")
         for candidate in candidates:
-            score = model.speakers.score(candidate.features)
-            if score > best:
-                chosen, best = candidate, score
+            if candidate.score > best:
+                chosen, best = candidate, candidate.score
         if chosen is not None:
             confidence = round(probability(best), 3)
         yield Attribution(start, end, candidates, chosen, confidence)

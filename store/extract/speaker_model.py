@@ -16,10 +16,14 @@ import functools
 import json
 import math
 import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+_Key = TypeVar("_Key", bound=tuple[object, ...])
+# Feature groups kept before the memo starts again (a group is a few strings).
+_MOST_MEMOS = 100_000
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "speaker_model.json"
 
@@ -30,6 +34,24 @@ class LinearModel:
 
     bias: float
     weights: dict[str, float]
+    memo: dict[tuple[object, ...], tuple[list[str], float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Groups of features already weighed, by what made them, kept for the process:
+    most candidates share their groups with others (see `weighed`)."""
+
+    def weighed(self, key: _Key, make: Callable[[_Key], list[str]]) -> tuple[list[str], float]:
+        """The features `make(key)` gives and the sum of their weights, made once per
+        key (the key must say everything the features depend on)."""
+        found = self.memo.get(key)
+        if found is None:
+            features = make(key)
+            weights = self.weights
+            found = (features, sum([weights[f] for f in features if f in weights]))
+            if len(self.memo) > _MOST_MEMOS:
+                self.memo.clear()
+            self.memo[key] = found
+        return found
 
     def score(self, features: Iterable[str]) -> float:
         weights = self.weights

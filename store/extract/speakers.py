@@ -59,7 +59,9 @@ _NOT_TITLE = {
 _ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass costs four times as much to make, and attribution makes
+# hundreds of speakers per article. Treated as immutable all the same.
+@dataclass(slots=True)
 class Speaker:
     """Who said a quote: the span naming them, and the article's name for them (if any)."""
 
@@ -92,6 +94,7 @@ class ArticleNames:
         # Who `he`/`she` stands for, when a trained resolver is given.
         self.pronoun_model: LinearModel | None = None
         self._resolved: dict[tuple[int, str, str | None], str | None] = {}
+        self.antecedent_facts: dict[int, tuple[list[str], int, int]] = {}
         # The article's quoted passages (`set_quoted`): names inside them are spoken of.
         self.quoted: list[tuple[int, int]] = []
         self._quoted_starts: list[int] = []
@@ -286,12 +289,9 @@ class ArticleNames:
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        index = bisect_left(self.starts, start)
-        found = []
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            found.append(self.mentions[index])
-            index += 1
-        return found
+        """The mentions starting in `text[start:end]`, in order."""
+        starts = self.starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def _pronoun_person(self, before: int, gender: str) -> str | None:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first

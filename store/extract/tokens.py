@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import overload
 
 # A token: an abbreviation (U.S.), an initial (W.), a word with inner
 # apostrophes or hyphens (O'Rourke, al-Assad, Trump’s), or one other character.
@@ -13,8 +17,11 @@ _ABBREVIATION = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|St|Inc|Corp|Co|Ltd|"
     r"Mt|Ft|Maj|Adm|Cmdr|Det|Supt|Pres|Sens|Reps)\.(?=\s|[A-Z])"
 )
+# One group, for `split`. The lookaheads let most words skip the abbreviation and
+# initial alternatives quickly.
 _TOKEN = re.compile(
-    rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|\w+(?:['’\-]\w+)*|[^\w\s]",
+    rf"((?=[A-Z]\w{{0,3}}\.){_ABBREVIATION}|(?=[^\W\d_]\.)(?:(?:[^\W\d_]\.){{2,}}|"
+    rf"[^\W\d_]\.(?=\s+[^\W\d_]))|\w+(?:['’\-]\w+)*|[^\w\s])",
     re.UNICODE,
 )
 # `â€™` (or `â\x80\x99`) is ’ decoded with the wrong charset, common in scraped
@@ -23,8 +30,8 @@ _MOJIBAKE = ("â€™", "â\x80\x99")
 _BROKEN = "(?:â€™|â\x80\x99)"
 _WORD = rf"(?:(?!{_BROKEN})\w)+"
 _TOKEN_MOJIBAKE = re.compile(
-    rf"{_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
-    rf"{_BROKEN}?|[^\w\s]",
+    rf"({_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
+    rf"{_BROKEN}?|[^\w\s])",
     re.UNICODE,
 )
 POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
@@ -51,37 +58,102 @@ NUMBER = re.compile(r"\d[\d.,:/-]*")
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|bin|ibn|abu|da|de|di|du|van|von)-[A-Z]")
 
 
-def tokenize(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    line_start = 0
-    headline = ""
-    table = False
-    previous_end = 0
+class Tokens(Sequence[Token]):
+    """The tokens of a text, in columns; a `Token` is made only when asked for (most
+    tokens are lowercase words that only their text and capital are asked of)."""
+
+    def __init__(
+        self,
+        words: list[str],
+        starts: list[int],
+        ends: list[int],
+        capitals: list[bool],
+        sentence_starts: list[bool],
+        headlines: list[str],
+        tables: list[bool],
+        line_starts: list[bool],
+    ) -> None:
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.capitals = capitals
+        self.sentence_starts = sentence_starts
+        self.headlines = headlines
+        self._columns = (starts, ends, capitals, sentence_starts, headlines, tables, line_starts)
+        self._made: list[Token | None] = [None] * len(words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.words)))]
+        token = self._made[index]
+        if token is None:
+            if index < 0:
+                index += len(self.words)
+            starts, ends, capitals, sentence_starts, headlines, tables, line_starts = self._columns
+            token = Token(self.words[index], starts[index], ends[index], capitals[index],
+                          sentence_starts[index], headlines[index], index, tables[index],
+                          line_starts[index])  # fmt: skip
+            self._made[index] = token
+        return token
+
+
+def tokenize(text: str) -> Tokens:
     pattern = _TOKEN_MOJIBAKE if any(broken in text for broken in _MOJIBAKE) else _TOKEN
-    for match in pattern.finditer(text):
-        word = match.group()
-        newline = text.find("\n", previous_end, match.start()) != -1
-        if newline or not tokens:
-            line_end = text.find("\n", match.start())
-            line_start = match.start()
-            line = text[line_start : len(text) if line_end == -1 else line_end]
-            headline, table = line_kind(line)
-        capital = word[0].isupper() or ("-" in word and _PARTICLE_NAME.match(word) is not None)
-        first = newline or not tokens
-        sentence_start = first or tokens[-1].text in SENTENCE_END
-        previous_end = match.end()
-        tokens.append(
-            Token(word, match.start(), previous_end, capital, sentence_start, headline,
-                  len(tokens), table, first)
-        )  # fmt: skip
-    return tokens
+    # Split around the tokens ([gap, token, gap, …, gap]: strings only, no match objects)
+    # and built column by column, each a loop in C where it can be: this runs on every word.
+    parts = pattern.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    starts = offsets[1:-1:2]
+    count = len(words)
+    capitals = [
+        word[0].isupper() or ("-" in word and _PARTICLE_NAME.match(word) is not None)
+        for word in words
+    ]
+    sentence_starts = [True, *[word in SENTENCE_END for word in words[:-1]]]
+    line_starts = [False] * count
+    headlines = [""] * count
+    tables = [False] * count
+    first = 0
+    while first < count:
+        # The tokens of the line that `first` opens.
+        line_start = starts[first]
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        after = bisect_left(starts, line_end, first)
+        headline, table = line_kind(text[line_start:line_end])
+        line_starts[first] = sentence_starts[first] = True
+        if headline:
+            headlines[first:after] = [headline] * (after - first)
+        if table:
+            tables[first:after] = [True] * (after - first)
+        first = after
+    return Tokens(words, starts, offsets[2::2], capitals, sentence_starts[:count], headlines,
+                  tables, line_starts)  # fmt: skip
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+# How much of a line shows it is a paragraph (26 words and more, most often).
+_PARAGRAPH_PREFIX = 300
 
 
 def line_kind(line: str) -> tuple[str, bool]:
     """Whether a line is a headline (`caps` for ALL CAPS, `title` for Title Case: capitals
     mark no names there) and whether it is a row of a results table."""
     numbers = len(NUMBER.findall(line))
-    words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+    if 3 * numbers < _paragraph_words(line):
+        # A paragraph (no headline) with too few numbers for a table row: most lines.
+        return "", False
+    words = _WORDS.findall(line)
     table = numbers >= 2 and numbers >= 0.25 * (numbers + len(words))
     long_words = [word for word in words if len(word) > 3]
     if long_words and all(word.isupper() for word in long_words):
@@ -98,6 +170,18 @@ def line_kind(line: str) -> tuple[str, bool]:
     ):
         return "title", table
     return "", table
+
+
+def _paragraph_words(line: str) -> int:
+    """How many words open a line longer than a headline, with a long word not in
+    capitals among them (0 for any other line): read only as far as that shows."""
+    if len(line) <= _PARAGRAPH_PREFIX:
+        return 0
+    # The prefix's last word may be cut: only the words before it count.
+    words = _WORDS.findall(line, 0, _PARAGRAPH_PREFIX)[:-1]
+    if len(words) > 25 and any(len(word) > 3 and not word.isupper() for word in words):
+        return len(words)
+    return 0
 
 
 def proper(token: Token) -> str:

@@ -106,7 +106,7 @@ def decoded(articles: list[Article], model: SpeakerModel) -> Iterator[tuple[list
     for article in articles:
         text = article["text"]
         mentions, people = entities(article)
-        for found in attribute(text, mentions, people, model):
+        for found in attribute(text, mentions, people, model, exhaustive=True):
             sources = matched_sources(article, found.start, found.end)
             if sources is None:
                 continue

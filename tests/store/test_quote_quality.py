@@ -24,7 +24,7 @@ def test_quote_figures_do_not_drop() -> None:
         "precision": 0.89,
         "loose_recall": 0.99,
         "loose_precision": 0.90,
-        "speaker": 0.90,
+        "speaker": 0.91,
         "fragment_speaker": 0.93,
     }
     dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
@@ -44,4 +44,4 @@ def test_cross_validated_train_figures_do_not_drop() -> None:
 def test_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_dev_pronoun_sources.json, annotated by hand."""
     right, annotated = resolved_names(load(POLNEAR, "dev"))
-    assert (right, annotated) >= (62, 100)
+    assert (right, annotated) >= (66, 100)

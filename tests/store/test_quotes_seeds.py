@@ -10,8 +10,8 @@ from tests.conftest import FIXTURES
 
 GOLD = json.loads((FIXTURES / "seeds_gold.json").read_text(encoding="utf-8"))
 # Gold quotes found and attributed right, as reached; a drop fails.
-STATEMENTS_REACHED = 22  # of 31
-FRAGMENTS_REACHED = 18  # of 28
+STATEMENTS_REACHED = 25  # of 31
+FRAGMENTS_REACHED = 20  # of 28
 
 
 def attribution_results(db: Database, kind: str) -> list[tuple[str, str, str | None]]:
@@ -38,10 +38,12 @@ def attribution_results(db: Database, kind: str) -> list[tuple[str, str, str | N
             found = None
             for q_start, q_end, speaker_text, name, aliases in stored:
                 if min(end, q_end) - max(start, q_start) >= (end - start) / 2:
+                    # Case is typography: `Agency officials` opening a sentence are the
+                    # gold's `agency officials`.
                     names = {speaker_text, name, *((aliases or "").split("|"))}
-                    found = (
-                        quote["speaker"] if quote["speaker"] in names else str(name or speaker_text)
-                    )
+                    folded = {n.casefold() for n in names if n}
+                    same = quote["speaker"].casefold() in folded
+                    found = quote["speaker"] if same else str(name or speaker_text)
                     break
             results.append((quote["speaker"], quote["quote"][:40], found))
     return results
