@@ -46,9 +46,10 @@ $(VENV)/.installed-train: pyproject.toml $(VENV)/.installed-test
 
 # The learned models in store/data/, retrained from ../shared/gold with a fixed seed
 # (store/training/); their files are committed, so users never need this.
+# The name model first: the speaker model learns on the names it finds.
 model: $(VENV)/.installed-train
-	$(BIN)/python -m store.training.speaker_model
 	$(BIN)/python -m store.training.name_model
+	$(BIN)/python -m store.training.speaker_model
 
 clean:
 	rm -rf $(VENV) .nutgraf .pytest_cache .mypy_cache .ruff_cache
