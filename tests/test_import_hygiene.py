@@ -23,3 +23,13 @@ def test_store_does_not_import_textual() -> None:
 
 def test_the_command_line_loads_textual_only_for_the_browser() -> None:
     assert "textual" not in loaded_modules("import tui.cli")
+
+
+def test_the_browser_loads_no_extraction_and_no_sqlite_utils() -> None:
+    """Opening the browser reads on plain sqlite3: the importer's modules (sqlite-utils,
+    which brings numpy where installed; the extraction and its models) cost hundreds of
+    milliseconds at start-up and load only for the commands that write."""
+    modules = loaded_modules("import tui.cli, tui.app")
+    assert "sqlite_utils" not in modules
+    assert "store.extract" not in modules
+    assert "store.entity_resolver" not in modules

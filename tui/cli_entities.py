@@ -11,26 +11,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlite_utils import Database
 
 from store.database import StoreError, open_database
-from store.entity_edits import (
-    NamedEntity,
-    entities_called,
-    entity_with_id,
-    ignore,
-    merge,
-    rename,
-    split,
-)
 from store.entity_queries import EntityNames
 from store.kinds import EntityKind
 from tui import cli_read
 from tui.cli_common import Failure, database_path, db_option, existing_database, warn
 from tui.safe_text import visible, visible_lines
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from store.entity_edits import NamedEntity
 
 EXIT_INTERRUPTED = 130
 _BY_ID = re.compile(r"#(\d+)")
@@ -73,9 +68,11 @@ def merge_command(
       nutgraf entities merge "Crooked Hillary" "Hillary Clinton"
       nutgraf entities merge Tories Conservatives --kind org
     """
+    from store import entity_edits as edits  # the resolver and extraction: for fixes only
+
     db = _writable(ctx, db_path)
     source, target = _entity(db, name, kind), _entity(db, into, kind)
-    _fix(lambda on_wait: merge(db, source.id, target.id, on_wait=on_wait))
+    _fix(lambda on_wait: edits.merge(db, source.id, target.id, on_wait=on_wait))
     click.echo(f"merged {visible(source.name)} into {visible(target.name)}")
 
 
@@ -95,9 +92,11 @@ def split_command(
     Example:
       nutgraf entities split "Mervyn King" "Dr.King"
     """
+    from store import entity_edits as edits  # the resolver and extraction: for fixes only
+
     db = _writable(ctx, db_path)
     entity = _entity(db, name, kind)
-    new = _fix(lambda on_wait: split(db, entity.id, form, on_wait=on_wait))
+    new = _fix(lambda on_wait: edits.split(db, entity.id, form, on_wait=on_wait))
     click.echo(f"split {visible(form.strip())} from {visible(entity.name)} (now #{new})")
 
 
@@ -116,9 +115,11 @@ def rename_command(
     Example:
       nutgraf entities rename "Dmitry Pskov" "Dmitry Peskov"
     """
+    from store import entity_edits as edits  # the resolver and extraction: for fixes only
+
     db = _writable(ctx, db_path)
     entity = _entity(db, name, kind)
-    _fix(lambda on_wait: rename(db, entity.id, new_name, on_wait=on_wait))
+    _fix(lambda on_wait: edits.rename(db, entity.id, new_name, on_wait=on_wait))
     click.echo(f"renamed {visible(entity.name)} to {visible(new_name.strip())}")
 
 
@@ -135,9 +136,11 @@ def ignore_command(ctx: click.Context, name: str, kind: str | None, db_path: Pat
     Example:
       nutgraf entities ignore "Continued Below"
     """
+    from store import entity_edits as edits  # the resolver and extraction: for fixes only
+
     db = _writable(ctx, db_path)
     entity = _entity(db, name, kind)
-    _fix(lambda on_wait: ignore(db, entity.id, on_wait=on_wait))
+    _fix(lambda on_wait: edits.ignore(db, entity.id, on_wait=on_wait))
     click.echo(f"ignored {visible(entity.name)} ({entity.kind})")
 
 
@@ -162,12 +165,14 @@ def _writable(ctx: click.Context, db_path: Path | None) -> Database:
 
 def _entity(db: Database, name: str, kind: str | None) -> NamedEntity:
     """The one entity a user's name (or `#id`) means, else an error listing the candidates."""
+    from store import entity_edits as edits
+
     if by_id := _BY_ID.fullmatch(name.strip()):
-        entity = entity_with_id(db, int(by_id[1]))
+        entity = edits.entity_with_id(db, int(by_id[1]))
         if entity is None:
             raise Failure(f"no entity has the id {name.strip()}")
         return entity
-    found = entities_called(db, name, kind)
+    found = edits.entities_called(db, name, kind)
     if len(found) == 1:
         return found[0]
     if found:
@@ -178,7 +183,7 @@ def _entity(db: Database, name: str, kind: str | None) -> NamedEntity:
     near = [
         entity
         for entity_id in EntityNames(db).match(name, limit=SUGGESTIONS)
-        if (entity := entity_with_id(db, entity_id)) is not None
+        if (entity := edits.entity_with_id(db, entity_id)) is not None
         and (kind is None or entity.kind == kind)
     ]
     of_kind = f" {EntityKind(kind).display}" if kind else ""
