@@ -145,7 +145,9 @@ def test_party_adjectives_and_demonyms_are_nobody(slice_db: Database) -> None:
         (name, kind)
         for kind in ("person", "place")
         for name in names(slice_db, kind)
-        if name in words.demonyms
+        # A word both a demonym and a place name (`from the Baltic to the Adriatic`)
+        # may be the place.
+        if name in words.demonyms and not (kind == "place" and name in words.places)
     ]
     assert found == []  # "Tory plans", "Tory leader Michael Howard"; "Democrats" may be a party
 
