@@ -54,7 +54,8 @@ def benches(keep: Path) -> list[Bench]:
         ),
         Bench(
             "quotes",
-            "Quotes on PolNeAR dev (nutgraf alone, every matching rule)",
+            "Quotes on PolNeAR train (cross-validated) and dev "
+            "(nutgraf alone, every matching rule)",
             ["quote_eval.py", str(GOLD / "polnear_dev.jsonl")],
         ),
         Bench(
