@@ -1,53 +1,37 @@
-"""The candidate speakers of a quote, each with the cheap features the speaker model weighs.
+"""The candidate speakers of a quote, each scored by the speaker model.
 
 Candidates are what the rules see (the cue rules' speakers, the speaker of the
 quote before, the subject of the sentence or paragraph before) and every other
-name, pronoun and subject of a cue word near the quote. Features are strings:
-the kind of candidate, which side of the quote and how far, the words around
-it, the cue next to it, which rules proposed it, and the shape of the quote.
+name, pronoun and subject of a cue word near the quote (cue_phrases.py). What
+the model weighs of each is in speaker_features.py.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
+from store.extract.cue_phrases import UnquotedWords
 from store.extract.cue_rules import CueRules
 from store.extract.entities import Mention, People
+from store.extract.speaker_features import (
+    PRONOUNS,
+    Context,
+    Shape,
+    Situation,
+    bucket,
+    kind_of,
+    left_of,
+    quote_shape,
+    right_of,
+)
 from store.extract.speaker_model import LinearModel
 from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens, tokenize
 
-# Pronouns that may speak; `I` only as a capital.
-_PRONOUNS = {"he", "she", "they", "it", "i", "we", "who", "you"}
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-# Words kept as themselves in the features for the word before and after a
-# candidate; any other word is described by its shape.
-_FUNCTION_WORDS = {
-    "of", "for", "at", "to", "with", "by", "from", "about", "on", "in", "against", "than",
-    "as", "and", "but", "or", "that", "which", "who", "whom", "whose", "the", "a", "an", "his",
-    "her", "their", "its", "our", "this", "these", "those", "said", "says", "told",
-    "according", "also", "has", "have", "had", "is", "was", "are", "were", "will", "would",
-    "could", "may", "might", "did", "does", "do", "not", "when", "while", "after", "before",
-    "if", "because", "since", "so", "then", "there", "here", "what", "how", "why", "where",
-}  # fmt: skip
-# Words between a subject and its cue verb: `Putin has also said`.
-_LINKING = {
-    "has", "have", "had", "also", "often", "later", "then", "again", "once", "further",
-    "previously", "earlier", "recently", "repeatedly", "simply", "only", "just", "would",
-    "will", "could", "might", "may", "did", "does", "is", "was",
-}  # fmt: skip
-_DETERMINERS = {
-    "a", "an", "the", "one", "another", "some", "two", "three", "several", "many", "most",
-    "other", "others", "his", "her", "their", "its", "our", "my", "your", "this", "that",
-    "these", "those",
-}  # fmt: skip
-# Marks next to a candidate kept as themselves in its features (any other is `#`).
-_MARKS = frozenset(",.:;(—“”\"’'")
 # How far around a quote candidates are looked for (characters).
 _BEFORE_REACH = 400
 _AFTER_REACH = 250
@@ -86,11 +70,6 @@ class Previous:
     words: int
 
 
-def _bucket(value: int, edges: tuple[int, ...]) -> int:
-    """The index of the first edge at or above `value` (the number of edges if none)."""
-    return bisect_left(edges, value)
-
-
 class CandidateFinder(CueRules):
     """Candidate speakers for the quotes of one article."""
 
@@ -113,7 +92,7 @@ class CandidateFinder(CueRules):
         self.set_quoted(spans)
         self.cue_words = cue_words
         # The words `_nearby` looks at: cue words and pronouns.
-        self._triggering = cue_words.keys() | _PRONOUNS
+        self._triggering = cue_words.keys() | PRONOUNS
         self.ranker = ranker
         self.pronoun_model = pronoun_model
         self.spoken_names: set[str] = set()
@@ -121,10 +100,7 @@ class CandidateFinder(CueRules):
         self._chunks: dict[int, tuple[Speaker | None, Speaker | None]] = {}
         # The words outside quotation marks, read once for every quote near them; the
         # pronouns and cue words among them (by index) are what `_nearby` looks at.
-        self._words: list[str] = []
-        self._lowers: list[str] = []
-        self._word_starts: list[int] = []
-        self._word_ends: list[int] = []
+        self._unquoted_words = UnquotedWords(text, [], [], [], [])
         self._triggers: list[int] = []
         self._names: tuple[list[Speaker], list[int]] = ([], [])
         self._scan_words(tokenize(text) if tokens is None else tokens)
@@ -208,14 +184,14 @@ class CandidateFinder(CueRules):
         alone: bool,
     ) -> None:
         """Give each candidate its features and the model's score."""
-        shape_of = self._quote_shape(start, end, alone)
+        shape_of = quote_shape(self.text, start, end, alone)
         sentences = (self._sentence_index(start), self._sentence_index(max(end - 1, start)))
         for side in ("b", "a"):
             on_side = [c for c in found if (c.speaker.start < start) == (side == "b")]
             if not on_side:
                 continue
             on_side.sort(key=lambda c: -c.speaker.end if side == "b" else c.speaker.start)
-            shape, shape_score = self.ranker.weighed(_Shape(side, *shape_of), _Shape.features)
+            shape, shape_score = self.ranker.weighed(Shape(side, *shape_of), Shape.features)
             shape_score += self.ranker.bias
             for rank, candidate in enumerate(on_side):
                 facts = self._facts_of(candidate.speaker)
@@ -236,10 +212,15 @@ class CandidateFinder(CueRules):
             low = bisect_left(tokens.starts, stretch_start)
             high = bisect_left(tokens.starts, stretch_end)
             kept += compress(range(low, high), lettered[low:high])
-        self._words = words = list(map(tokens.words.__getitem__, kept))
-        self._word_starts = list(map(tokens.starts.__getitem__, kept))
-        self._word_ends = list(map(tokens.ends.__getitem__, kept))
-        self._lowers = lowers = list(map(str.lower, words))
+        words = list(map(tokens.words.__getitem__, kept))
+        lowers = list(map(str.lower, words))
+        self._unquoted_words = UnquotedWords(
+            self.text,
+            words,
+            lowers,
+            list(map(tokens.starts.__getitem__, kept)),
+            list(map(tokens.ends.__getitem__, kept)),
+        )
         # Cue words and pronouns; `I` only as a capital (unless a cue word).
         triggers = compress(range(len(lowers)), map(self._triggering.__contains__, lowers))
         if "i" in self.cue_words:
@@ -279,18 +260,19 @@ class CandidateFinder(CueRules):
         ]:
             add(speaker, "name", only_mark=only_mark)
         # The words starting inside the window, and the pronouns and cue words among them.
-        low = bisect_left(self._word_starts, window_start)
-        high = bisect_left(self._word_starts, window_end)
+        unquoted = self._unquoted_words
+        low = bisect_left(unquoted.starts, window_start)
+        high = bisect_left(unquoted.starts, window_end)
         triggers = self._triggers
-        lowers = self._lowers
+        lowers = unquoted.lowers
         for trigger in range(bisect_left(triggers, low), bisect_left(triggers, high)):
             position = triggers[trigger]
             lower = lowers[position]
-            if lower in _PRONOUNS and (lower != "i" or self._words[position] == "I"):
+            if lower in PRONOUNS and (lower != "i" or unquoted.words[position] == "I"):
                 if not only_mark:  # a pronoun is no name's span
                     add(self._pronoun_speaker(position), "pronoun")
             elif position > low:
-                key = self._word_starts[position]
+                key = unquoted.starts[position]
                 chunks = self._chunks.get(key)
                 if chunks is None:
                     chunks = self._chunks_of(position)
@@ -305,10 +287,11 @@ class CandidateFinder(CueRules):
 
     def _pronoun_speaker(self, position: int) -> Speaker | None:
         """The speaker a pronoun names (whom it stands for depends on the last speaker)."""
-        start = self._word_starts[position]
+        unquoted = self._unquoted_words
+        start = unquoted.starts[position]
         key = (start, self.last_speaker)
         if key not in self._pronoun_speakers:
-            self._pronoun_speakers[key] = self.speaker(start, self._word_ends[position])
+            self._pronoun_speakers[key] = self.speaker(start, unquoted.ends[position])
         return self._pronoun_speakers[key]
 
     def _unquoted(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -326,63 +309,12 @@ class CandidateFinder(CueRules):
         return [(a, b) for a, b in stretches if b > a]
 
     def _chunks_of(self, cue: int) -> tuple[Speaker | None, Speaker | None]:
-        """The subject and object of a cue word. A passive cue names its agent after
-        `by`, and the subject before it is what was said: `sanctions announced by
-        President Obama`."""
-        following = cue + 1
-        if (
-            following + 1 < len(self._lowers)
-            and self._lowers[following] == "by"
-            and self._joined(cue, following)
-        ):
-            return None, self._object_chunk(following)
-        return self._subject_chunk(cue), self._object_chunk(cue)
-
-    def _subject_chunk(self, cue: int) -> Speaker | None:
-        """The words before a cue word that name who speaks: `former employees have called`."""
-        lowers = self._lowers
-        index = cue - 1
-        while index >= 0 and lowers[index] in _LINKING:
-            index -= 1
-        if index < 0 or not self._joined(index, cue - (cue - index > 1)):
-            return None
-        head = lowers[index]
-        if head in _FUNCTION_WORDS and head not in _PRONOUNS:
-            return None
-        first = index
-        while (
-            first > 0
-            and index - first < 3
-            and lowers[first - 1] not in _FUNCTION_WORDS
-            and self._joined(first - 1, first)
-        ):
-            first -= 1
-        determiner = first > 0 and lowers[first - 1] in _DETERMINERS
-        if determiner and self._joined(first - 1, first):
-            first -= 1
-        return self._chunk(self._word_starts[first], self._word_ends[index])
-
-    def _object_chunk(self, cue: int) -> Speaker | None:
-        """The words after a cue word: `said a senior official`, `said Giles`."""
-        lowers = self._lowers
-        first = cue + 1
-        if first >= len(lowers) or not self._joined(cue, first):
-            return None
-        last = first
-        if lowers[first] not in _DETERMINERS and not self._words[first][0].isupper():
-            return None
-        while (
-            last + 1 < len(lowers)
-            and last - first < 3
-            and lowers[last + 1] not in _FUNCTION_WORDS
-            and self._joined(last, last + 1)
-        ):
-            last += 1
-        return self._chunk(self._word_starts[first], self._word_ends[last])
-
-    def _joined(self, left: int, right: int) -> bool:
-        """Whether only spaces stand between two words (no punctuation, no quote)."""
-        return not self.text[self._word_ends[left] : self._word_starts[right]].strip()
+        """The subject and object of the cue word at index `cue`, as speakers."""
+        subject, after = self._unquoted_words.around_cue(cue)
+        return (
+            None if subject is None else self._chunk(*subject),
+            None if after is None else self._chunk(*after),
+        )
 
     def _chunk(self, start: int, end: int) -> Speaker:
         named = self.mentions_in(start, end)
@@ -392,19 +324,6 @@ class CandidateFinder(CueRules):
         phrase = self.text[start:end]
         return Speaker(start, end, phrase, None, None)
 
-    def _quote_shape(self, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
-        """The shape of the quote: its length bucket, its last character and the one
-        after it (classes), whether it opens its paragraph, whether it stands alone."""
-        text = self.text
-        words = len(text[start:end].split())
-        inner = text[end - 1 : end]
-        last = "," if inner == "," else "." if inner in ".!?" else "w"
-        closing = text[end : end + 2].lstrip("”\"'’ ")[:1]
-        after = closing if closing in ",.:;—-(" else "w" if closing.isalpha() else "x"
-        paragraph_start = text.rfind("\n", 0, start) + 1
-        opens = not text[paragraph_start:start].strip(" “\"'‘")
-        return _bucket(words, (2, 5, 12, 30)), last, after, opens, alone
-
     def _facts_of(self, speaker: Speaker) -> _Facts:
         """What a candidate's features say of it whatever the quote (asked by every
         quote near it)."""
@@ -412,66 +331,20 @@ class CandidateFinder(CueRules):
         facts = self._facts.get(key)
         if facts is not None:
             return facts
-        kind = _kind(speaker)
+        kind = kind_of(speaker)
         sentence = self._sentence_index(speaker.start)
-        before, cue_before = self._left_of(speaker.start)
-        after, cue_after = self._right_of(speaker.end)
+        before, cue_before = left_of(self.text, speaker.start, self.cue_words)
+        after, cue_after = right_of(self.text, speaker.end, self.cue_words)
         at_start = not self.text[self.sentence_starts[sentence] : speaker.start].strip(" “\"'‘(")
         weighed = self.ranker.weighed
         sides = {
-            "b": weighed(_Context("b", kind, before, after, cue_before, cue_after, at_start),
-                         _Context.features),
-            "a": weighed(_Context("a", kind, before, after, cue_before, cue_after, at_start),
-                         _Context.features),
+            "b": weighed(Context("b", kind, before, after, cue_before, cue_after, at_start),
+                         Context.features),
+            "a": weighed(Context("a", kind, before, after, cue_before, cue_after, at_start),
+                         Context.features),
         }  # fmt: skip
         facts = self._facts[key] = _Facts(kind, sentence, sides)
         return facts
-
-    def _left_of(self, position: int) -> tuple[str, str | None]:
-        """What stands before `position`: a mark, a function word or a word's shape, and
-        the learned cue class of that word when only a comma stands between."""
-        stripped = self.text[max(0, position - 30) : position].rstrip()
-        if not stripped:
-            return "nl", None
-        words = _WORD.findall(stripped)
-        cue = None
-        if words:
-            last = words[-1]
-            if not stripped[stripped.rfind(last) + len(last) :].strip(" ,"):
-                cue = self.cue_words.get(last.lower())
-        char = stripped[-1]
-        if not char.isalpha():
-            return (char if char in _MARKS else "#"), cue
-        if not words:
-            return "#", cue
-        lower = words[-1].lower()
-        if lower == "to" and stripped.lower().endswith("according to"):
-            return "according_to", cue
-        return _word_class(words[-1], lower), cue
-
-    def _right_of(self, position: int) -> tuple[str, str | None]:
-        """What stands after `position`: a mark, a function word or a word's shape, and
-        the learned cue class of the word there (over linking words and adverbs)."""
-        window = self.text[position : position + 40]
-        stripped = window.lstrip()
-        if not stripped:
-            return "nl", None
-        words = _WORD.findall(stripped)
-        cue = None
-        if words and not stripped[: stripped.find(words[0])].strip():
-            for word in words[:3]:
-                lower = word.lower()
-                if lower in self.cue_words:
-                    cue = self.cue_words[lower]
-                    break
-                if lower not in _LINKING and not lower.endswith("ly"):
-                    break
-        char = stripped[0]
-        if not char.isalpha():
-            return (char if char in _MARKS else "#"), cue
-        if not words:
-            return "#", cue
-        return _word_class(words[0], words[0].lower()), cue
 
     def _features(
         self,
@@ -503,116 +376,18 @@ class CandidateFinder(CueRules):
             if sentence == last + 1
             else "far"
         )
-        situation = _Situation(
+        situation = Situation(
             side,
             facts.kind,
             relation,
-            _bucket(gap, (0, 1, 2, 4, 8, 16, 32)),
+            bucket(gap, (0, 1, 2, 4, 8, 16, 32)),
             rank,
             tuple(candidate.rules),
-            None if previous is None else _bucket(previous.words, (2, 4, 12)),
+            None if previous is None else bucket(previous.words, (2, 4, 12)),
             previous is not None and bool(speaker.name) and speaker.name == previous.speaker.name,
             speaker.name is not None and speaker.name in self.spoken_names,
         )
-        return self.ranker.weighed(situation, _Situation.features)
-
-
-class _Situation(NamedTuple):
-    """Where a candidate stands to a quote: what its quote-dependent features say."""
-
-    side: str
-    kind: str
-    relation: str
-    gap: int
-    rank: int
-    rules: tuple[str, ...]
-    previous_length: int | None
-    """The length bucket of the quote before, if one was attributed."""
-    same_as_previous: bool
-    spoke_before: bool
-
-    def features(self) -> list[str]:
-        side, kind = self.side, self.kind
-        features = [
-            f"s={side}{self.relation}",
-            f"k={kind}|s={side}{self.relation}",
-            f"d={side}{self.gap}",
-            f"o={side}{self.rank}",
-        ]
-        for rule in self.rules:
-            features.append(f"r={rule}")
-            features.append(f"r={rule}|k={kind}")
-            if self.previous_length is not None and rule in ("follows", "continues", "previous"):
-                features.append(f"r={rule}|pl{self.previous_length}")
-        if self.same_as_previous:
-            features.append("same_as_previous")
-        if self.spoke_before:
-            features.append("spoke_before")
-        return features
-
-
-class _Context(NamedTuple):
-    """What stands around a candidate, whatever the quote, seen from one side of it."""
-
-    side: str
-    kind: str
-    before: str
-    after: str
-    cue_before: str | None
-    cue_after: str | None
-    at_start: bool
-
-    def features(self) -> list[str]:
-        kind, before, after = self.kind, self.before, self.after
-        features = [f"k={kind}", f"p={before}", f"n={after}", f"k={kind}|n={after}",
-                    f"k={kind}|p={before}"]  # fmt: skip
-        sided: list[str] = []
-        if self.cue_after:
-            features += [f"cn={self.cue_after}", f"k={kind}|cn"]
-            sided.append(f"cn={self.cue_after}|")
-        if self.cue_before:
-            features += [f"cp={self.cue_before}", f"k={kind}|cp"]
-            sided.append(f"cp={self.cue_before}|")
-        if self.at_start:
-            sided.append("start|")
-        return features + [f"{feature}{self.side}" for feature in sided]
-
-
-class _Shape(NamedTuple):
-    """The shape of a quote (`CandidateFinder._quote_shape`), seen from one side."""
-
-    side: str
-    length: int
-    last: str
-    after: str
-    opens: bool
-    alone: bool
-
-    def features(self) -> list[str]:
-        named = [f"ql{self.length}", f"qi{self.last}", f"qa{self.after}", f"qo{self.opens}",
-                 f"alone{self.alone}"]  # fmt: skip
-        return [f"{self.side}|{feature}" for feature in named]
-
-
-def _kind(speaker: Speaker) -> str:
-    lower = speaker.text.lower()
-    if lower in _PRONOUNS:
-        return lower
-    if speaker.kind in ("person", "org", "place") and speaker.text[:1].isupper():
-        return speaker.kind
-    first = lower.split()[0] if lower else ""
-    if first in _DETERMINERS:
-        return "role"
-    return "cap" if speaker.text[:1].isupper() else "low"
-
-
-def _word_class(word: str, lower: str) -> str:
-    """A word next to a candidate: itself if it is a function word, else its shape."""
-    if lower in _FUNCTION_WORDS:
-        return lower
-    if lower.endswith(("’s", "'s")):
-        return "poss"
-    return "Cap" if word[0].isupper() else "low"
+        return self.ranker.weighed(situation, Situation.features)
 
 
 class _Add(Protocol):

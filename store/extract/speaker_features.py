@@ -1,0 +1,206 @@
+"""The features the speaker model weighs for a candidate speaker of a quote.
+
+All are strings: the kind of candidate, which side of the quote and how far,
+the words around it and the cue next to it, which rules proposed it, and the
+shape of the quote. `CandidateFinder` (speaker_candidates.py) gathers the
+candidates and asks these for their features.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from store.extract.speakers import Speaker
+
+# Pronouns that may speak; `I` only as a capital.
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "who", "you"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# Words kept as themselves in the features for the word before and after a
+# candidate; any other word is described by its shape.
+FUNCTION_WORDS = {
+    "of", "for", "at", "to", "with", "by", "from", "about", "on", "in", "against", "than",
+    "as", "and", "but", "or", "that", "which", "who", "whom", "whose", "the", "a", "an", "his",
+    "her", "their", "its", "our", "this", "these", "those", "said", "says", "told",
+    "according", "also", "has", "have", "had", "is", "was", "are", "were", "will", "would",
+    "could", "may", "might", "did", "does", "do", "not", "when", "while", "after", "before",
+    "if", "because", "since", "so", "then", "there", "here", "what", "how", "why", "where",
+}  # fmt: skip
+# Words between a subject and its cue verb: `Putin has also said`.
+LINKING = {
+    "has", "have", "had", "also", "often", "later", "then", "again", "once", "further",
+    "previously", "earlier", "recently", "repeatedly", "simply", "only", "just", "would",
+    "will", "could", "might", "may", "did", "does", "is", "was",
+}  # fmt: skip
+DETERMINERS = {
+    "a", "an", "the", "one", "another", "some", "two", "three", "several", "many", "most",
+    "other", "others", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    "these", "those",
+}  # fmt: skip
+# Marks next to a candidate kept as themselves in its features (any other is `#`).
+_MARKS = frozenset(",.:;(—“”\"’'")
+
+
+def bucket(value: int, edges: tuple[int, ...]) -> int:
+    """The index of the first edge at or above `value` (the number of edges if none)."""
+    return bisect_left(edges, value)
+
+
+def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
+    """The shape of the quote: its length bucket, its last character and the one
+    after it (classes), whether it opens its paragraph, whether it stands alone."""
+    words = len(text[start:end].split())
+    inner = text[end - 1 : end]
+    last = "," if inner == "," else "." if inner in ".!?" else "w"
+    closing = text[end : end + 2].lstrip("”\"'’ ")[:1]
+    after = closing if closing in ",.:;—-(" else "w" if closing.isalpha() else "x"
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    opens = not text[paragraph_start:start].strip(" “\"'‘")
+    return bucket(words, (2, 5, 12, 30)), last, after, opens, alone
+
+
+def left_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, str | None]:
+    """What stands before `position`: a mark, a function word or a word's shape, and
+    the learned cue class of that word when only a comma stands between."""
+    stripped = text[max(0, position - 30) : position].rstrip()
+    if not stripped:
+        return "nl", None
+    words = _WORD.findall(stripped)
+    cue = None
+    if words:
+        last = words[-1]
+        if not stripped[stripped.rfind(last) + len(last) :].strip(" ,"):
+            cue = cue_words.get(last.lower())
+    char = stripped[-1]
+    if not char.isalpha():
+        return (char if char in _MARKS else "#"), cue
+    if not words:
+        return "#", cue
+    lower = words[-1].lower()
+    if lower == "to" and stripped.lower().endswith("according to"):
+        return "according_to", cue
+    return word_class(words[-1], lower), cue
+
+
+def right_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, str | None]:
+    """What stands after `position`: a mark, a function word or a word's shape, and
+    the learned cue class of the word there (over linking words and adverbs)."""
+    window = text[position : position + 40]
+    stripped = window.lstrip()
+    if not stripped:
+        return "nl", None
+    words = _WORD.findall(stripped)
+    cue = None
+    if words and not stripped[: stripped.find(words[0])].strip():
+        for word in words[:3]:
+            lower = word.lower()
+            if lower in cue_words:
+                cue = cue_words[lower]
+                break
+            if lower not in LINKING and not lower.endswith("ly"):
+                break
+    char = stripped[0]
+    if not char.isalpha():
+        return (char if char in _MARKS else "#"), cue
+    if not words:
+        return "#", cue
+    return word_class(words[0], words[0].lower()), cue
+
+
+class Situation(NamedTuple):
+    """Where a candidate stands to a quote: what its quote-dependent features say."""
+
+    side: str
+    kind: str
+    relation: str
+    gap: int
+    rank: int
+    rules: tuple[str, ...]
+    previous_length: int | None
+    """The length bucket of the quote before, if one was attributed."""
+    same_as_previous: bool
+    spoke_before: bool
+
+    def features(self) -> list[str]:
+        side, kind = self.side, self.kind
+        features = [
+            f"s={side}{self.relation}",
+            f"k={kind}|s={side}{self.relation}",
+            f"d={side}{self.gap}",
+            f"o={side}{self.rank}",
+        ]
+        for rule in self.rules:
+            features.append(f"r={rule}")
+            features.append(f"r={rule}|k={kind}")
+            if self.previous_length is not None and rule in ("follows", "continues", "previous"):
+                features.append(f"r={rule}|pl{self.previous_length}")
+        if self.same_as_previous:
+            features.append("same_as_previous")
+        if self.spoke_before:
+            features.append("spoke_before")
+        return features
+
+
+class Context(NamedTuple):
+    """What stands around a candidate, whatever the quote, seen from one side of it."""
+
+    side: str
+    kind: str
+    before: str
+    after: str
+    cue_before: str | None
+    cue_after: str | None
+    at_start: bool
+
+    def features(self) -> list[str]:
+        kind, before, after = self.kind, self.before, self.after
+        features = [f"k={kind}", f"p={before}", f"n={after}", f"k={kind}|n={after}",
+                    f"k={kind}|p={before}"]  # fmt: skip
+        sided: list[str] = []
+        if self.cue_after:
+            features += [f"cn={self.cue_after}", f"k={kind}|cn"]
+            sided.append(f"cn={self.cue_after}|")
+        if self.cue_before:
+            features += [f"cp={self.cue_before}", f"k={kind}|cp"]
+            sided.append(f"cp={self.cue_before}|")
+        if self.at_start:
+            sided.append("start|")
+        return features + [f"{feature}{self.side}" for feature in sided]
+
+
+class Shape(NamedTuple):
+    """The shape of a quote (`quote_shape`), seen from one side."""
+
+    side: str
+    length: int
+    last: str
+    after: str
+    opens: bool
+    alone: bool
+
+    def features(self) -> list[str]:
+        named = [f"ql{self.length}", f"qi{self.last}", f"qa{self.after}", f"qo{self.opens}",
+                 f"alone{self.alone}"]  # fmt: skip
+        return [f"{self.side}|{feature}" for feature in named]
+
+
+def kind_of(speaker: Speaker) -> str:
+    lower = speaker.text.lower()
+    if lower in PRONOUNS:
+        return lower
+    if speaker.kind in ("person", "org", "place") and speaker.text[:1].isupper():
+        return speaker.kind
+    first = lower.split()[0] if lower else ""
+    if first in DETERMINERS:
+        return "role"
+    return "cap" if speaker.text[:1].isupper() else "low"
+
+
+def word_class(word: str, lower: str) -> str:
+    """A word next to a candidate: itself if it is a function word, else its shape."""
+    if lower in FUNCTION_WORDS:
+        return lower
+    if lower.endswith(("’s", "'s")):
+        return "poss"
+    return "Cap" if word[0].isupper() else "low"
