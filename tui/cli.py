@@ -5,15 +5,13 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from store.database import StoreError, open_database
 from store.queries import corpus_stats
@@ -34,7 +32,6 @@ if TYPE_CHECKING:
     # write, so the browser opens quickly.
     from sqlite_utils import Database
 
-    from store.importer import ImportSummary
 
 EXIT_REJECTED = 1
 
@@ -132,12 +129,13 @@ def import_command(
     db = _open(path, readonly=False)
     show_progress = not quiet and sys.stderr.isatty()
     from store.importer import ImportSummary, import_paths
+    from tui.cli_progress import import_progress, progress_console
 
     summary = ImportSummary()
     try:
         with (
             _extraction_pool(dask_address) as pool,
-            _progress(_progress_console(), show_progress) as on_progress,
+            import_progress(progress_console(), show_progress) as on_progress,
         ):
 
             def report(problem: Problem) -> None:
@@ -193,50 +191,6 @@ def _extraction_pool(dask_address: str | None) -> Iterator[Executor | None]:
         ) from error
 
 
-def _progress_console() -> Console:
-    """A console for nutgraf's own progress lines: they hold no data, so they go
-    to the terminal unescaped (their colours and cursor moves are ours)."""
-    stderr = sys.stderr
-    raw = stderr.wrapped if isinstance(stderr, VisibleStream) else stderr
-    return Console(file=raw, highlight=False, emoji=False)
-
-
-class _progress:
-    """A rich progress line on a terminal; nothing elsewhere."""
-
-    def __init__(self, console: Console, enabled: bool) -> None:
-        self.progress = (
-            Progress(
-                SpinnerColumn(),
-                TextColumn("importing"),
-                BarColumn(bar_width=None, pulse_style="bar.pulse"),
-                TextColumn("{task.fields[done]:,} articles, {task.fields[rejected]} rejected"),
-                TimeElapsedColumn(),
-                console=console,
-                transient=True,
-            )
-            if enabled
-            else None
-        )
-
-    def __enter__(self) -> Callable[[ImportSummary], None] | None:
-        if self.progress is None:
-            return None
-        self.progress.start()
-        task = self.progress.add_task("import", total=None, done=0, rejected=0)
-
-        def update(summary: ImportSummary) -> None:
-            assert self.progress is not None
-            done = summary.imported + summary.updated + summary.unchanged
-            self.progress.update(task, done=done, rejected=summary.rejected)
-
-        return update
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -289,11 +243,14 @@ def reindex(ctx: click.Context, db_path: Path | None, extractor: str | None) -> 
       nutgraf reindex --db news.db
       nutgraf reindex --db news.db --extractor spacy
     """
+    from rich.progress import Progress
+
     from store.reindex import reindex as reindex_corpus
+    from tui.cli_progress import progress_console
 
     path = _existing(ctx, db_path)
     db = _open(path, readonly=False)
-    console = _progress_console()
+    console = progress_console()
     try:
         with Progress(console=console, transient=True, disable=not sys.stderr.isatty()) as progress:
             task = progress.add_task("reindexing", total=None)

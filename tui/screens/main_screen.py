@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.worker import Worker
 
 from store import queries
@@ -16,8 +16,6 @@ from store.bookmarks import starred_in
 from store.corpus import Corpus
 from store.entity_queries import EntityNames
 from store.filters import NO_FILTER, ListFilter
-from store.search import search_corpus
-from store.search_terms import highlight_pattern
 from tui.attribution import method_name
 from tui.citing import copy_citation, copy_url
 from tui.config import Config
@@ -27,12 +25,10 @@ from tui.history import ArticlePlace, Place
 from tui.messages import (
     ArticleLoaded,
     EntitiesLoaded,
-    HitsExhausted,
-    SearchFinished,
     StarsLoaded,
 )
 from tui.safe_text import visible
-from tui.screens.navigation import Navigation
+from tui.screens.searching import Searching
 from tui.state import BrowserState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -41,8 +37,6 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine, status_of
 from tui.worker_errors import report_failure
 
-# Typing pauses shorter than this do not start a search.
-SEARCH_DEBOUNCE = 0.05
 # The reader follows the list cursor once it rests this long, so holding `j`
 # repaints two list lines per row, not the whole reader.
 PREVIEW_DELAY = 0.04
@@ -51,7 +45,7 @@ FIRST_PREVIEW_DELAY = 0.2
 COMPACT_WIDTH = 110
 
 
-class MainScreen(Navigation):
+class MainScreen(Searching):
     """Browse: the list on the left, the reader in the middle, entities on the right."""
 
     BINDINGS = [
@@ -284,64 +278,6 @@ class MainScreen(Navigation):
 
     def on_entities_loaded(self, message: EntitiesLoaded) -> None:
         self.query_one(EntitySidebar).show_entities(message.entities)
-
-    # -- search --------------------------------------------------------------
-
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.display = True
-        # At once, not after the keys already queued: `/putin` typed (or pasted)
-        # fast must all reach the bar, none the list.
-        self.set_focus(bar)
-
-    @on(Input.Changed, "#search")
-    def _query_changed(self, event: Input.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        query = event.value
-        self._search_timer = self.set_timer(
-            SEARCH_DEBOUNCE, lambda: self._search(query, self.articles.where)
-        )
-
-    @on(Input.Submitted, "#search")
-    def _query_submitted(self) -> None:
-        self.articles.focus()
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, where: ListFilter) -> None:
-        with self.corpus.read() as db:
-            names = self.entity_names or EntityNames(db)
-            hits = search_corpus(db, query, names, where=where)
-        self.post_message(SearchFinished(query, hits))
-
-    def on_search_finished(self, message: SearchFinished) -> None:
-        bar = self.query_one(SearchBar)
-        if message.query != bar.value:
-            return  # typing went on; a newer search is coming
-        if len(message.query.strip()) < queries.MIN_QUERY:
-            self._leave_search()
-        else:
-            self.articles.show_results(message.query, message.hits)
-            self.reader.highlight(highlight_pattern(message.query))
-        self._update_titles()
-
-    @on(HitsExhausted)
-    def _next_hit_article(self, message: HitsExhausted) -> None:
-        """Past an article's last hit, the next article of the hits, at its first
-        hit (or, going back, the previous one at its last)."""
-        articles = self.articles
-        index = articles.cursor + (1 if message.forward else -1)
-        if articles.astray or not 0 <= index < articles.total:
-            self.notify("No more hits" if message.forward else "No earlier hits", timeout=2)
-            return
-        articles.cursor = index
-        if (row := articles.highlighted) is not None:
-            self.open_article(ArticlePlace(row.id), last_hit=not message.forward)
-
-    def _leave_search(self) -> None:
-        keep = self.reader.article.id if self.reader.article is not None else None
-        self.articles.clear_results(keep=keep)
-        self.reader.highlight(None)
 
     def action_back(self) -> None:
         """Escape: from the reader or sidebar back to the list; in the list, leave
