@@ -160,13 +160,7 @@ def list_articles(
     if anchor is not None:
         condition += " AND " + _beyond(order, ascending)
         params += [anchor.key, anchor.key, anchor.id]
-    direction = "ASC" if ascending else "DESC"
-    sql = (
-        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
-        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
-    )
-    rows = article_rows(db.execute(sql, [*params, limit]))
-    rows = with_story_sizes(db, rows, where) if stories else rows
+    rows = _window(db, order, condition, params, ascending, limit, 0, where, stories)
     return rows if forward else rows[::-1]
 
 
@@ -180,14 +174,9 @@ def last_articles(
     stories: bool = False,
 ) -> list[ArticleRow]:
     """The last `limit` rows of the list, in list order (for jumping to the end)."""
-    direction = "ASC" if descending else "DESC"
     condition, params = _listed(order, descending, where, stories)
-    sql = (
-        f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
-        f"ORDER BY {order.value} {direction}, id {direction} LIMIT ?"
-    )
-    rows = article_rows(db.execute(sql, [*params, limit]))[::-1]
-    return with_story_sizes(db, rows, where) if stories else rows
+    # Read from the end backwards, then put in list order.
+    return _window(db, order, condition, params, descending, limit, 0, where, stories)[::-1]
 
 
 def articles_at(
@@ -202,13 +191,29 @@ def articles_at(
 ) -> list[ArticleRow]:
     """Rows from a position in the list. Only for jumps into the middle (a
     scrollbar drag), where no neighbouring row is known to page from."""
-    direction = "DESC" if descending else "ASC"
     condition, params = _listed(order, descending, where, stories)
+    return _window(db, order, condition, params, not descending, limit, position, where, stories)
+
+
+def _window(
+    db: Reader,
+    order: ListOrder,
+    condition: str,
+    params: list[object],
+    ascending: bool,
+    limit: int,
+    offset: int,
+    where: ListFilter,
+    stories: bool,
+) -> list[ArticleRow]:
+    """Up to `limit` rows meeting `condition`, `offset` rows in, in key order
+    (`ascending` or not), each with its story's size when grouped."""
+    direction = "ASC" if ascending else "DESC"
     sql = (
         f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
         f"ORDER BY {order.value} {direction}, id {direction} LIMIT ? OFFSET ?"
     )
-    rows = article_rows(db.execute(sql, [*params, limit, position]))
+    rows = article_rows(db.execute(sql, [*params, limit, offset]))
     return with_story_sizes(db, rows, where) if stories else rows
 
 

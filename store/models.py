@@ -8,6 +8,21 @@ from dataclasses import dataclass, field
 UNCERTAIN = 0.5
 
 
+class Attributed:
+    """A quote whose speaker the speaker model may have named unsure."""
+
+    speaker: str | None
+    confidence: float | None
+    """The speaker model's confidence, 0 to 1 (None: not recorded)."""
+
+    @property
+    def uncertain(self) -> bool:
+        """A speaker named with a confidence under UNCERTAIN."""
+        return (
+            self.speaker is not None and self.confidence is not None and self.confidence < UNCERTAIN
+        )
+
+
 @dataclass(frozen=True)
 class SourceCount:
     source: str | None
@@ -70,7 +85,7 @@ class MentionSpan(Span):
 
 
 @dataclass(frozen=True)
-class QuoteSpan(Span):
+class QuoteSpan(Span, Attributed):
     """A quote in an article's text and who said it (None when nobody is named)."""
 
     speaker: str | None
@@ -87,13 +102,6 @@ class QuoteSpan(Span):
     """How the speaker was found (`store.extract.quotes.AttributionMethod`)."""
     confidence: float | None = None
     """The speaker model's confidence, 0 to 1 (None: not recorded)."""
-
-    @property
-    def uncertain(self) -> bool:
-        """A speaker named with a confidence under UNCERTAIN."""
-        return (
-            self.speaker is not None and self.confidence is not None and self.confidence < UNCERTAIN
-        )
 
     @property
     def seen_elsewhere(self) -> bool:
@@ -169,7 +177,7 @@ class EntityProfile:
 
 
 @dataclass(frozen=True)
-class QuoteRow:
+class QuoteRow(Attributed):
     """A quote with who said it and where."""
 
     id: int
@@ -188,13 +196,6 @@ class QuoteRow:
     method: str | None = None
     """How the speaker was found (`store.extract.quotes.AttributionMethod`)."""
     confidence: float | None = None
-
-    @property
-    def uncertain(self) -> bool:
-        """A speaker named with a confidence under UNCERTAIN."""
-        return (
-            self.speaker is not None and self.confidence is not None and self.confidence < UNCERTAIN
-        )
 
 
 @dataclass(frozen=True)

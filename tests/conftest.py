@@ -38,3 +38,21 @@ def db(db_path: Path) -> Database:
 def seeded_db(db: Database) -> Database:
     import_paths(db, [str(SEEDS)])
     return db
+
+
+def add_bill_clinton(db_path: Path) -> None:
+    """Two quoted Clintons: the seeds' Hillary and a Bill (issue 12's `clinton`)."""
+    with Database(db_path) as db:
+        bill = db.execute(
+            "INSERT INTO entities (name, kind) VALUES ('Bill Clinton', 'person')"
+        ).lastrowid
+        db.execute(
+            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT min(id) FROM quotes)",
+            [bill],
+        )
+        db.execute(
+            "UPDATE quotes SET speaker_entity_id = "
+            "(SELECT id FROM entities WHERE name = 'Hillary Clinton') "
+            "WHERE id = (SELECT max(id) FROM quotes)"
+        )
+        db.conn.commit()

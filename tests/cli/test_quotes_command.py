@@ -5,9 +5,8 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from sqlite_utils import Database
 
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, add_bill_clinton
 from tui.cli import main
 
 
@@ -84,21 +83,7 @@ def test_one_entry_per_statement_with_its_variants_first_seen_first(db_path: Pat
 def test_a_name_several_people_share_lists_each_of_them(db_path: Path) -> None:
     run("import", str(SEEDS), "--db", str(db_path))
     # Two quoted Clintons, as in issue 12: neither is picked silently.
-    with Database(db_path) as db:
-        hillary = db.execute("SELECT id FROM entities WHERE name = 'Hillary Clinton'").fetchone()
-        assert hillary is not None
-        bill = db.execute(
-            "INSERT INTO entities (name, kind) VALUES ('Bill Clinton', 'person')"
-        ).lastrowid
-        db.execute(
-            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT min(id) FROM quotes)",
-            [bill],
-        )
-        db.execute(
-            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT max(id) FROM quotes)",
-            [hillary[0]],
-        )
-        db.conn.commit()
+    add_bill_clinton(db_path)
     code, out, err = run("quotes", "--speaker", "clinton", "--db", str(db_path))
     assert code == 0
     assert "“clinton” matches 2 people: " in err

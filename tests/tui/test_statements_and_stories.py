@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from store.corpus import Corpus
 from store.models import ArticleMeta, QuoteRow
 from store.statement_queries import statement
+from tests.conftest import add_bill_clinton
 from tests.tui.test_browser import parts, settle
 from tests.tui.test_navigation import WIDE, read_on, until
 from tui.app import make_app
@@ -155,24 +156,6 @@ def variant_label_plain(first: str, other: str) -> str:
     from tui.word_diff import diff_content
 
     return diff_content(word_diff(first, other)).plain
-
-
-def add_bill_clinton(db_path: Path) -> None:
-    """Two quoted Clintons: the seeds' Hillary and a Bill (issue 12's `clinton`)."""
-    with Database(db_path) as db:
-        bill = db.execute(
-            "INSERT INTO entities (name, kind) VALUES ('Bill Clinton', 'person')"
-        ).lastrowid
-        db.execute(
-            "UPDATE quotes SET speaker_entity_id = ? WHERE id = (SELECT min(id) FROM quotes)",
-            [bill],
-        )
-        db.execute(
-            "UPDATE quotes SET speaker_entity_id = "
-            "(SELECT id FROM entities WHERE name = 'Hillary Clinton') "
-            "WHERE id = (SELECT max(id) FROM quotes)"
-        )
-        db.conn.commit()
 
 
 async def test_who_said_what_asks_which_clinton_then_lists_statements(
