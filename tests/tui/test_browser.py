@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -21,6 +22,7 @@ from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import FIRST_PREVIEW_DELAY
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
+from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)
 
@@ -107,6 +109,21 @@ async def test_search_as_you_type_and_step_through_hits(seeded_db: Database, db_
         await settle(pilot)
         assert articles.search_query is None and articles.total == 5
         assert reader.hits == []
+
+
+async def test_a_search_typed_fast_reaches_the_bar_whole(
+    seeded_db: Database, db_path: Path
+) -> None:
+    """`/lavrov` arriving in one read, as from a fast typist or a paste: the keys after
+    `/` go to the bar it opens, not to the list; a `/` in the bar is a slash."""
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = [("slash", "/"), *((c, c) for c in "lav"), ("slash", "/"), ("r", "r")]
+        for key, character in keys:
+            app.post_message(events.Key(key, character))  # no wait between keys
+        await pilot.pause(0.3)
+        assert app.screen.query_one(SearchBar).value == "lav/r"
 
 
 async def test_any_search_input_is_safe(seeded_db: Database, db_path: Path) -> None:

@@ -49,7 +49,9 @@ class MainScreen(Searching):
     """Browse: the list on the left, the reader in the middle, entities on the right."""
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="main.search"),
+        # A priority key: run as the app reads it, so the keys typed right after it
+        # (`/putin`, typed fast or pasted) reach the bar, not the list.
+        Binding("slash", "search", "Search", priority=True, id="main.search"),
         Binding(
             "f",
             "filter",

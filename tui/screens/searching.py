@@ -36,6 +36,12 @@ class Searching(Navigation):
 
         def _update_titles(self) -> None: ...
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` types a slash where the user types (the bar), and opens the search elsewhere."""
+        if action == "search" and isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
+
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
