@@ -181,16 +181,18 @@ class StatementGrouper:
             "AND statement_id IS NULL ORDER BY article_id, start",
             article_ids,
         ).fetchall()
-        found = [(i, text, speaker, sure, Words.of(text)) for i, text, speaker, sure in quotes]
-        found = [quote for quote in found if quote[4].count >= MIN_WORDS]
-        by_print = self._known_prints({p for *_, words in found for p in words.fingerprints()})
+        found = [
+            (i, text, speaker, sure, words, words.fingerprints())
+            for i, text, speaker, sure in quotes
+            if (words := Words.of(text)).count >= MIN_WORDS
+        ]
+        by_print = self._known_prints({p for *_, prints in found for p in prints})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
         next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         created: list[_Statement] = []
         new_prints: set[tuple[int, int]] = set()
         assigned: list[tuple[int, int]] = []
-        for quote_id, text, speaker, confidence, words in found:
-            prints = words.fingerprints()
+        for quote_id, text, speaker, confidence, words, prints in found:
             candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
             statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
             if statement is None:
