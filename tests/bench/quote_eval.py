@@ -87,8 +87,9 @@ def quoted_parts(text: str, fragment: Span) -> list[Span]:
     return parts
 
 
-def nutgraf_quotes(records: list[Record]) -> dict[str, list[Predicted]]:
-    """What the importer stores as quotes for each record, by record id."""
+def nutgraf_quotes(records: list[Record], extractor: str = "nutgraf") -> dict[str, list[Predicted]]:
+    """What the importer stores as quotes for each record, by record id (extracted
+    by the named extractor, store/extractors/)."""
     with tempfile.TemporaryDirectory() as tmp:
         subset = Path(tmp) / "articles.jsonl"
         fields = ("id", "title", "text", "date", "source")
@@ -97,7 +98,7 @@ def nutgraf_quotes(records: list[Record]) -> dict[str, list[Predicted]]:
             encoding="utf-8",
         )
         db = open_database(Path(tmp) / "eval.db")
-        import_paths(db, [str(subset)])
+        import_paths(db, [str(subset)], extractor=extractor)
         sql = (
             "SELECT external_id, quotes.start, quotes.end, speaker_start, speaker_end "
             "FROM quotes JOIN articles ON articles.id = quotes.article_id"
