@@ -14,6 +14,7 @@ from textual.screen import Screen
 from tui.dialogs.bookmarks_dialog import BookmarksDialog
 from tui.dialogs.export_dialog import ExportDialog
 from tui.dialogs.filter_dialog import FilterDialog
+from tui.dialogs.fix_entity_dialog import FixEntityDialog
 from tui.dialogs.help_dialog import HelpDialog
 from tui.dialogs.quit_dialog import QuitDialog
 from tui.dialogs.statement_dialog import StatementDialog
@@ -57,6 +58,8 @@ def screen_sections(screen: Screen[Any] | type[Screen[Any]]) -> Sections:
         return {"Starred": [*BookmarksDialog.BINDINGS, *lists]}
     if issubclass(kind, FilterDialog):
         return {"Filter": [*FilterDialog.BINDINGS, *lists]}
+    if issubclass(kind, FixEntityDialog):
+        return {"Fix entity": [*FixEntityDialog.BINDINGS, *lists]}
     for dialog, title in ((ExportDialog, "Export"), (QuitDialog, "Quit?"), (HelpDialog, "Help")):
         if issubclass(kind, dialog):
             return {title: list(dialog.BINDINGS)}
@@ -69,6 +72,7 @@ SCREENS: list[type[Screen[Any]]] = [
     WhoSaidWhat,
     StatementDialog,
     FilterDialog,
+    FixEntityDialog,
     BookmarksDialog,
     ExportDialog,
     QuitDialog,

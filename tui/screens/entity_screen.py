@@ -20,6 +20,7 @@ from store.kinds import kind_display
 from store.models import EntityProfile, MonthCount, StatementRow
 from store.statement_queries import repeated_statements
 from tui.citing import copy_citation
+from tui.dialogs.fix_entity_dialog import EntityFix, FixEntityDialog
 from tui.dialogs.statement_dialog import StatementDialog
 from tui.exporting import export
 from tui.history import ArticlePlace, Place, ProfilePlace
@@ -79,6 +80,13 @@ class EntityScreen(Screen[Place | None]):
         ),
         Binding("y", "copy", "Copy citation", id="entity.copy"),
         Binding("ctrl+s", "export", "Export articles", id="entity.export"),
+        Binding(
+            "F",
+            "fix",
+            "Fix entity",
+            tooltip="rename it, merge it into another, split off a name, or not an entity",
+            id="entity.fix",
+        ),
     ]
 
     def __init__(self, corpus: Corpus, place: ProfilePlace) -> None:
@@ -89,6 +97,8 @@ class EntityScreen(Screen[Place | None]):
         self.profile: EntityProfile | None = None
         self.statements: list[StatementRow] = []
         """The entity's statements quoted by several articles, most outlets first."""
+        self.fixed = False
+        """Whether the user fixed entities here (the main screen's names are stale)."""
 
     @property
     def entity_id(self) -> int:
@@ -122,6 +132,8 @@ class EntityScreen(Screen[Place | None]):
 
     def _show(self, profile: EntityProfile | None, statements: list[StatementRow]) -> None:
         self.profile = profile
+        for shown in self.query(OptionList):  # shown again after a fix
+            shown.clear_options()
         self._show_statements(statements)
         if profile is None:
             self.query_one("#profile-name", Static).update("This entity is gone (reindexed?)")
@@ -265,6 +277,64 @@ class EntityScreen(Screen[Place | None]):
             name,
             lambda db: article_records(queries.article_meta(db, ids)),
         )
+
+    def action_fix(self) -> None:
+        """F: rename, merge, split or drop the entity, as `nutgraf entities` does."""
+        if self.profile is None:
+            return
+        if self.corpus.readonly:
+            self.notify("This database is read-only: entities cannot be fixed", timeout=3)
+            return
+
+        def chosen(fix: EntityFix | None) -> None:
+            if fix is not None:
+                self._apply(fix)
+
+        self.app.push_screen(FixEntityDialog(self.corpus, self.profile.entity), chosen)
+
+    @work(thread=True, exclusive=True, group="profile-fix", exit_on_error=False)
+    def _apply(self, fix: EntityFix) -> None:
+        # Loaded here, not at start: fixes need the resolver and sqlite-utils.
+        from store import entity_edits
+        from store.database import StoreError, open_database
+
+        def waiting(holder: str) -> None:
+            self.app.call_from_thread(self.notify, f"Waiting for {holder} to finish writing")
+
+        entity_id = self.entity_id
+        db = open_database(self.corpus.path)
+        try:
+            if fix.action == "rename" and fix.name is not None:
+                entity_edits.rename(db, entity_id, fix.name, on_wait=waiting)
+            elif fix.action == "merge" and fix.target is not None:
+                entity_edits.merge(db, entity_id, fix.target.id, on_wait=waiting)
+            elif fix.action == "split" and fix.name is not None:
+                entity_edits.split(db, entity_id, fix.name, on_wait=waiting)
+            elif fix.action == "ignore":
+                entity_edits.ignore(db, entity_id, on_wait=waiting)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=5)
+            return
+        finally:
+            db.close()
+        self.app.call_from_thread(self._fixed, fix)
+
+    def _fixed(self, fix: EntityFix) -> None:
+        self.fixed = True
+        assert self.profile is not None
+        name = visible(self.profile.entity.name)
+        if fix.action == "ignore":
+            self.notify(f"{name} is no longer an entity", timeout=3)
+            self.dismiss(None)
+            return
+        if fix.action == "merge" and fix.target is not None:
+            self.notify(f"Merged {name} into {visible(fix.target.name)}", timeout=3)
+            self.place = ProfilePlace(fix.target.id)
+        elif fix.action == "split":
+            self.notify(f"{visible(fix.name or '')} is an entity of its own now", timeout=3)
+        else:
+            self.notify(f"Renamed {name} to {visible(fix.name or '')}", timeout=3)
+        self._load()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_failure(self, event)

@@ -39,6 +39,8 @@ class Navigation(Starring):
 
         def _update_status(self) -> None: ...
 
+        def _load_entity_names(self) -> object: ...
+
     @property
     def articles(self) -> ArticleList:
         return self.query_one(ArticleList)
@@ -85,6 +87,8 @@ class Navigation(Starring):
         screen = EntityScreen(self.corpus, place)
 
         def opened(choice: Place | None) -> None:
+            if screen.fixed:
+                self._load_entity_names()  # names the fix renamed, merged or dropped
             if choice is None:
                 self.action_history_back()
                 return
