@@ -298,8 +298,11 @@ class EntityScreen(Screen[Place | None]):
         from store import entity_edits
         from store.database import StoreError, open_database
 
-        def waiting(holder: str) -> None:
-            self.app.call_from_thread(self.notify, f"Waiting for {holder} to finish writing")
+        def waiting(message: str) -> None:
+            busy = message.split("; ")[0]  # what follows is the command line's advice
+            self.app.call_from_thread(
+                self.notify, f"{busy}: the fix waits until it has finished", timeout=10
+            )
 
         entity_id = self.entity_id
         db = open_database(self.corpus.path)
