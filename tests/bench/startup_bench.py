@@ -1,12 +1,19 @@
 """Start-up in a real terminal: from spawning the process to the first article on screen.
 
-    python tests/bench/startup_bench.py [--articles N ...] [--repeat N]
+    python tests/bench/startup_bench.py [--articles N ...] [--repeat N] [--keep DIR]
 
 Runs `nutgraf --db DB` in a pseudo-terminal (120×40) and times from the spawn
 until the first article's title has been written to the terminal, beside a bare
-Textual app that shows one word, timed the same way in the same run. Unlike a
-Pilot run, this counts the terminal driver and the first real paint. Databases
-of N articles are built from ../shared/corpora (the seeds when N is 0).
+Textual app that shows one word, timed the same way in the same run, the two
+taking turns. Unlike a Pilot run, this counts the terminal driver and the first
+real paint. Databases of N articles are built from ../shared/corpora (the seeds
+when N is 0); with --keep they are built in (or reused from) that folder, named
+as browser_bench names them.
+
+Both are timed as an installed program starts: from compiled bytecode (pip
+writes it at install). A shell with PYTHONDONTWRITEBYTECODE set would compile
+nutgraf's own modules from source at every start (Textual's come compiled), so
+the children run without it, after one start of each that is not timed.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ def time_to_screen(command: list[str], marker: bytes, timeout: float = 60) -> fl
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.execv(command[0], command)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     output = b""
@@ -77,37 +85,61 @@ def first_title(db: Path) -> bytes:
     return (row.title or "")[:12].encode()
 
 
+def seeds_database(db: Path) -> None:
+    if db.exists():
+        return
+    from store.database import open_database
+    from store.importer import import_paths
+    from store.seeds import bundled_seeds
+
+    import_paths(open_database(db), [str(bundled_seeds())])
+
+
+def startup_seconds(db: Path, repeat: int) -> tuple[float, float]:
+    """The median seconds to the first paint of the bare app and of nutgraf on `db`,
+    taking turns, after one start of each that is not timed."""
+    marker = first_title(db)
+    bare_command = [sys.executable, "-c", BARE_APP]
+    ours_command = [sys.executable, "-m", "tui.cli", "--db", str(db)]
+    time_to_screen(bare_command, b"ready-to-read")
+    time_to_screen(ours_command, marker)
+    ours, bare = [], []
+    for _ in range(repeat):
+        bare.append(time_to_screen(bare_command, b"ready-to-read"))
+        ours.append(time_to_screen(ours_command, marker))
+    return statistics.median(bare), statistics.median(ours)
+
+
+def report(label: str, bare: float, ours: float) -> str:
+    ratio = ours / bare
+    mark = "ok" if ratio <= TARGET_RATIO else "MISSED"
+    return (
+        f"{label}: bare Textual {bare:.2f}s, nutgraf {ours:.2f}s, ratio {ratio:.2f}"
+        f" (target ≤ {TARGET_RATIO})  {mark}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, nargs="*", default=[0, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="build (or reuse) the databases in this folder")
     args = parser.parse_args()
+    print(f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         for count in args.articles:
-            db = Path(tmp) / f"startup-{count}.db"
             if count:
                 require_shared()
+                db = folder / f"bench-{count}.db"
                 build_database(db, count)
             else:
-                from store.database import open_database
-                from store.importer import import_paths
-                from store.seeds import bundled_seeds
-
-                import_paths(open_database(db), [str(bundled_seeds())])
-            marker = first_title(db)
-            ours, bare = [], []
-            for _ in range(args.repeat):
-                bare.append(time_to_screen([sys.executable, "-c", BARE_APP], b"ready-to-read"))
-                ours.append(
-                    time_to_screen([sys.executable, "-m", "tui.cli", "--db", str(db)], marker)
-                )
-            ratio = statistics.median(ours) / statistics.median(bare)
-            mark = "ok" if ratio <= TARGET_RATIO else "MISSED"
-            print(
-                f"{count or 'seeds':>8} articles: bare Textual {statistics.median(bare):.2f}s,"
-                f" nutgraf {statistics.median(ours):.2f}s, ratio {ratio:.2f}"
-                f" (target ≤ {TARGET_RATIO})  {mark}"
-            )
+                db = folder / "startup-seeds.db"
+                seeds_database(db)
+            bare, ours = startup_seconds(db, args.repeat)
+            print(report(f"{count or 'seeds':>8} articles", bare, ours), flush=True)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":
