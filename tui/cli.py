@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -88,12 +89,18 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
         import_paths(_open(path), [str(bundled_seeds())])
     _read(path).close()
-    from tui.opening import read_ahead
+    # No collections while Textual and the app load: what they make is not garbage.
+    # run_app freezes it and turns collection back on before the app runs.
+    gc.disable()
+    try:
+        from tui.opening import read_ahead
 
-    read_ahead(path)  # the list's first page is read while Textual loads
-    from tui.app import run_app  # Textual loads only when the browser opens.
+        read_ahead(path)  # the list's first page is read while Textual loads
+        from tui.app import run_app  # Textual loads only when the browser opens.
 
-    run_app(path)
+        run_app(path)
+    finally:
+        gc.enable()
 
 
 @main.command("import")
