@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench.common import build_database, peak_rss_mb, require_shared
-from tests.bench.startup_bench import TARGET_RATIO as PTY_TARGET_RATIO
+from tests.bench.startup_bench import report as pty_report
 from tests.bench.startup_bench import startup_seconds
 
 # The targets: moving the cursor and jumping to the end each re-render the list
@@ -212,11 +212,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{statistics.median(ours):.2f}s, ratio {figures['startup_ratio']:.2f}"
         f" (target ≤ {TARGETS['startup_ratio']}, through Pilot)"
     )
-    print(
-        f"  start-up in a terminal (pty, to the first title on screen): bare Textual "
-        f"{pty_bare:.2f}s, nutgraf {pty_ours:.2f}s, ratio {pty_ours / pty_bare:.2f}"
-        f" (target ≤ {PTY_TARGET_RATIO})"
-    )
+    print("  " + pty_report("start-up in a terminal (pty, to the first title)", pty_bare, pty_ours))
     print(f"  a key through Pilot costs {harness:.1f} ms on the bare app (press + pause);")
     print("  nutgraf figures below are that round trip minus the bare app's, except")
     print("  the '… paint' ones, timed inside the app from the key's action to the next")
