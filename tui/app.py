@@ -1,4 +1,4 @@
-"""The nutgraf Textual app: configures the theme and keys, pushes the main screen, remembers."""
+"""The nutgraf Textual app: configures the theme and keys, shows the main screen, remembers."""
 
 from __future__ import annotations
 
