@@ -27,4 +27,4 @@ def test_wheel_ships_only_store_and_tui(tmp_path: Path) -> None:
     # What runs needs these: the seeds, the word lists, the typing markers.
     assert "store/seeds/000_22f4763e990affae.txt" in names
     assert "store/data/places.tsv" in names
-    assert {"store/py.typed", "tui/py.typed", "tui/app.tcss"} <= set(names)
+    assert {"store/py.typed", "tui/py.typed", "tui/app.tcss", "tui/dialogs.tcss"} <= set(names)

@@ -1,28 +1,40 @@
-"""The nutgraf Textual app: configures the theme and keys, pushes the main screen, remembers."""
+"""The nutgraf Textual app: configures the theme and keys, shows the main screen, remembers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.screen import Screen
 from textual.worker import Worker
 
-from store.corpus import Corpus
-from tui.commands import ActionProvider, ArticleProvider, EntityProvider
-from tui.config import Config, ConfigError, load_config
 from tui.dialogs.help_dialog import HELP, HelpDialog
-from tui.dialogs.quit_dialog import QuitDialog
 from tui.keymap import KeymapError, keymap_path, load_keymap
+from tui.opening import Opening, open_browser
 from tui.safe_text import visible
 from tui.screens.main_screen import MainScreen
-from tui.state import BrowserState, load_state, save_state
+from tui.state import save_state
 from tui.worker_errors import report_failure
 
 FEW_COLOURS = {"standard", "windows"}
+
+
+def palette(name: str) -> Callable[[], type[Provider]]:
+    """A command palette provider of `tui.commands`, imported when the palette first
+    opens (Textual takes a callable for that), not at start-up."""
+
+    def provider() -> type[Provider]:
+        from tui import commands
+
+        provider_class: type[Provider] = getattr(commands, name)
+        return provider_class
+
+    return provider
 
 
 def few_colours(color_system: str | None, headless: bool) -> bool:
@@ -34,7 +46,11 @@ class NutgrafApp(App[None]):
     """Browse a news corpus from the keyboard."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {ArticleProvider, EntityProvider, ActionProvider}
+    COMMANDS = App.COMMANDS | {
+        palette("ArticleProvider"),
+        palette("EntityProvider"),
+        palette("ActionProvider"),
+    }
     TITLE = "nutgraf"
     BINDINGS = [
         Binding("q", "ask_quit", "Quit", id="app.quit"),
@@ -44,28 +60,30 @@ class NutgrafApp(App[None]):
         HELP,
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, opening: Opening) -> None:
         super().__init__()
-        self.corpus = corpus
-        self.sub_title = visible(str(corpus.path))
-        self.problems: list[str] = []
-        try:
-            self.config = load_config()
-        except ConfigError as error:
-            self.config = Config()
-            self.problems.append(str(error))
+        self.opening = opening
+        self.corpus = opening.corpus
+        self.sub_title = visible(str(self.corpus.path))
+        self.problems = list(opening.problems)
+        self.config = opening.config
         self.export_dir = self.config.export_dir
-        self.remembered = load_state(corpus.path) if self.config.remember else BrowserState()
+        self.remembered = opening.remembered
         theme = self.remembered.theme or self.config.theme
         if theme in self.available_themes:
             self.theme = theme
         elif theme is not None:
             self.problems.append(f"no theme is called {theme!r}")
 
+    def get_default_screen(self) -> Screen[Any]:
+        # The main screen is the first on the stack, composed with the app (inside its
+        # first batch of updates), so the first frame drawn is the browser: pushed from
+        # on_mount, a frame was drawn and thrown away, and the list painted ~0.1 s later.
+        return MainScreen(self.corpus, self.remembered, self.config, self.opening.first_rows)
+
     def on_mount(self) -> None:
         # 16 colours: the accent turns bright red there; app.tcss draws focus without it.
         self.set_class(few_colours(self.console.color_system, self.is_headless), "-few-colours")
-        self.push_screen(MainScreen(self.corpus, self.remembered, self.config))
         self._apply_keymap()
         for problem in self.problems:
             self.notify(
@@ -73,10 +91,13 @@ class NutgrafApp(App[None]):
             )
 
     def _apply_keymap(self) -> None:
-        from tui.keys import binding_ids  # the keys module imports every screen
+        path = keymap_path()
+        if not path.exists():
+            return  # no remapping: the keys module, which imports every screen, is not needed
+        from tui.keys import binding_ids
 
         try:
-            self.set_keymap(load_keymap(keymap_path(), binding_ids()))
+            self.set_keymap(load_keymap(path, binding_ids()))
         except KeymapError as error:
             message = visible(str(error))
             self.notify(message, title="Keymap not applied", severity="error", markup=False)
@@ -95,6 +116,8 @@ class NutgrafApp(App[None]):
         self.push_screen(HelpDialog(title, sections))
 
     def action_ask_quit(self) -> None:
+        from tui.dialogs.quit_dialog import QuitDialog
+
         def answered(quit: bool | None) -> None:
             if quit:
                 self.action_quit_now()
@@ -127,8 +150,15 @@ class NutgrafApp(App[None]):
 
 def make_app(db_path: str | Path) -> NutgrafApp:
     """The app on a corpus database, as the command line and the tests build it."""
-    return NutgrafApp(Corpus(db_path))
+    return NutgrafApp(open_browser(db_path))
 
 
 def run_app(db_path: str | Path) -> None:
-    make_app(db_path).run()
+    app = make_app(db_path)
+    # What is loaded by now (Textual, the app's modules and classes) lives as long as
+    # the app: frozen, no collection walks it again. Otherwise a full collection
+    # (30-50 ms) fell in the first paint; the bare Textual app allocates too little
+    # to trigger one. (The command line turns collection off while Textual loads.)
+    gc.freeze()
+    gc.enable()
+    app.run()

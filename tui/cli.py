@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sqlite3
 import sys
 from collections.abc import Iterator
-from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,23 +14,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from store.database import StoreError, open_database
-from store.queries import corpus_stats
-from store.records import Problem
 from store.seeds import bundled_seeds
-from tui.cli_common import Failure, db_option
+from tui.cli_common import Failure, LazyGroup, db_option
 from tui.cli_common import database_path as _database_path
 from tui.cli_common import existing_database as _existing
 from tui.cli_common import read_database as _read
 from tui.cli_common import warn as _warn
-from tui.cli_entities import entities
-from tui.cli_quotes import quotes
-from tui.cli_read import search
 from tui.safe_text import VisibleStream, terminal_json, visible
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     # The importer (extraction, sqlite-utils) loads only for the commands that
     # write, so the browser opens quickly.
     from sqlite_utils import Database
+
+    from store.records import Problem
 
 
 EXIT_REJECTED = 1
@@ -54,7 +53,18 @@ def run() -> None:
     main()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup,
+    # The commands that only read (and the entity fixes) load when run, not when
+    # the browser opens.
+    lazy_commands={
+        "entities": "tui.cli_entities:entities",
+        "quotes": "tui.cli_quotes:quotes",
+        "search": "tui.cli_read:search",
+    },
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(package_name="nutgraf", prog_name="nutgraf")
 @db_option
 @click.pass_context
@@ -79,9 +89,18 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
         import_paths(_open(path), [str(bundled_seeds())])
     _read(path).close()
-    from tui.app import run_app  # Textual loads only when the browser opens.
+    # No collections while Textual and the app load: what they make is not garbage.
+    # run_app freezes it and turns collection back on before the app runs.
+    gc.disable()
+    try:
+        from tui.opening import read_ahead
 
-    run_app(path)
+        read_ahead(path)  # the list's first page is read while Textual loads
+        from tui.app import run_app  # Textual loads only when the browser opens.
+
+        run_app(path)
+    finally:
+        gc.enable()
 
 
 @main.command("import")
@@ -159,6 +178,8 @@ def import_command(
         )
         sys.exit(130)
     except sqlite3.Error as error:
+        from store.queries import corpus_stats
+
         stored = corpus_stats(db).articles
         raise Failure(
             f"{path}: import stopped: {error}. The database is consistent "
@@ -202,6 +223,8 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     Example:
       nutgraf stats --db news.db
     """
+    from store.queries import corpus_stats
+
     path = _existing(ctx, db_path)
     figures = corpus_stats(_read(path))
     if as_json:
@@ -352,11 +375,6 @@ def serve(
         run_server(config, sys.stderr)
     except ServeError as error:
         raise Failure(str(error)) from error
-
-
-main.add_command(entities)
-main.add_command(quotes)
-main.add_command(search)
 
 
 if __name__ == "__main__":

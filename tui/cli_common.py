@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -57,3 +59,28 @@ def existing_database(ctx: click.Context, db_path: Path | None) -> Path:
     if not path.exists():
         raise Failure(f"{path}: no such database; create it with `nutgraf import`")
     return path
+
+
+class LazyGroup(click.Group):
+    """A command group whose commands in other modules load only when run or listed
+    (click's "Lazily Loading Subcommands"): opening the browser does not import the
+    reading and fixing commands, their queries and rapidfuzz.
+
+    Args:
+        lazy_commands: command name → "module:attribute" of the command.
+    """
+
+    def __init__(self, *args: Any, lazy_commands: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = lazy_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy_commands])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.lazy_commands:
+            return super().get_command(ctx, cmd_name)
+        module, attribute = self.lazy_commands[cmd_name].split(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command

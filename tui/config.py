@@ -9,7 +9,6 @@ export_dir = "~/exports"   # where ctrl+s suggests saving (default: the current 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_dir() / "config.toml"
     if not path.exists():
         return Config()
+    import tomllib  # only with a file: most users have none, and start-up counts
+
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

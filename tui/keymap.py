@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from tui.config import config_dir
@@ -29,6 +28,8 @@ def load_keymap(path: Path, known_ids: set[str]) -> dict[str, str]:
     """
     if not path.exists():
         return {}
+    import tomllib  # only with a file: most users have none, and start-up counts
+
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

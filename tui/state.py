@@ -13,6 +13,7 @@ from pathlib import Path
 from store.filters import ListFilter
 from store.queries import ListOrder
 from tui.config import state_dir
+from tui.widgets.list_pages import ListShape
 
 # Databases remembered at most; the least recently used are forgotten.
 REMEMBERED = 50
@@ -47,6 +48,13 @@ class BrowserState:
     @property
     def list_order(self) -> ListOrder:
         return ListOrder.__members__.get(self.order, ListOrder.DATE)
+
+    @property
+    def list_shape(self) -> ListShape:
+        """The list as it was left: its order, filter, and stories folded or not."""
+        return ListShape(
+            self.list_order, self.descending, self.list_filter, self.stories is not False
+        )
 
     @property
     def list_filter(self) -> ListFilter:

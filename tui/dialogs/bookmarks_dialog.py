@@ -19,6 +19,7 @@ from store.bookmarks import list_bookmarks, remove_bookmark, set_note
 from store.corpus import Corpus, ReadOnlyCorpus
 from store.export import bookmark_records
 from store.models import Bookmark
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 from tui.exporting import export
 from tui.history import ArticlePlace
@@ -29,6 +30,8 @@ from tui.worker_errors import report_failure
 
 class BookmarksDialog(ModalScreen[ArticlePlace | None]):
     """Dismisses with the place to open, or None."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="bookmarks.close"),

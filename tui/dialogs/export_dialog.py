@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.export import ExportFormat
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 
 HINT = "⏎ saves · .csv, .json (JSON Lines) or .md, by the extension · esc cancels"
@@ -19,6 +20,8 @@ HINT = "⏎ saves · .csv, .json (JSON Lines) or .md, by the extension · esc ca
 
 class ExportDialog(ModalScreen[Path | None]):
     """Dismisses with the file to write, or None."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="export.cancel"), HELP]
 

@@ -16,6 +16,7 @@ from store.corpus import Corpus
 from store.filters import FilterError, ListFilter, date_bound
 from store.models import SourceCount
 from store.queries import list_sources
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 from tui.safe_text import visible
 from tui.widgets.vim_option_list import VimOptionList
@@ -26,6 +27,8 @@ HINT = "tab moves · ⏎ applies · esc cancels · dates: 2016, 2016-03 or 2016-
 
 class FilterDialog(ModalScreen[ListFilter | None]):
     """Dismisses with the filter to apply (NO_FILTER clears), or None to leave it."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="filter.cancel"), HELP]
 

@@ -21,6 +21,7 @@ from store.corpus import Corpus
 from store.entity_queries import EntityNames
 from store.kinds import kind_display
 from store.models import EntitySummary
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 from tui.safe_text import visible
 from tui.widgets.vim_option_list import VimOptionList
@@ -68,6 +69,7 @@ class EntityFix:
 class FixEntityDialog(ModalScreen[EntityFix | None]):
     """Dismisses with the fix to apply, or None."""
 
+    CSS_PATH = DIALOGS_CSS
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="fix.cancel"), HELP]
 
     def __init__(self, corpus: Corpus, entity: EntitySummary) -> None:

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.dialogs import DIALOGS_CSS
+
 KeyDisplay = Callable[[Binding], str]
 
 # One binding for every screen: a modal dialog does not see the app's keys.
@@ -54,6 +56,8 @@ class HelpScroll(VerticalScroll):
 
 class HelpDialog(ModalScreen[None]):
     """Keys by pane, this screen's first; the border says when there is more below."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 

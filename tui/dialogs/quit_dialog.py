@@ -8,9 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.dialogs import DIALOGS_CSS
+
 
 class QuitDialog(ModalScreen[bool]):
     """Dismisses True to quit (q again, y or ⏎), False to stay (n or esc)."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [
         Binding("q,y,enter", "answer(True)", "Quit", id="quit.yes"),

@@ -18,6 +18,7 @@ from store.corpus import Corpus
 from store.models import QuoteRow, StatementRow
 from store.statement_queries import statement
 from tui.attribution import method_name, speaker_text
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 from tui.history import ArticlePlace
 from tui.safe_text import visible
@@ -56,6 +57,8 @@ def variant_label(row: StatementRow, number: int, quote: QuoteRow) -> Content:
 
 class StatementDialog(ModalScreen[ArticlePlace | None]):
     """Dismisses with the article at the chosen variant, or None."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="statement.close"),

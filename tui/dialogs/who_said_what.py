@@ -24,6 +24,7 @@ from store.models import QuoteRow, SpeakerMatch, StatementRow
 from store.quote_queries import match_speakers
 from store.statement_queries import find_statements
 from tui.attribution import short_speaker
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 from tui.exporting import export
 from tui.history import ArticlePlace
@@ -98,6 +99,8 @@ def variant_label(quote: QuoteRow, first: bool) -> Content:
 
 class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
     """Dismisses with the article at the chosen quote, or None."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="who.close"),

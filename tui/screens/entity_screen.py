@@ -20,6 +20,7 @@ from store.kinds import kind_display
 from store.models import EntityProfile, MonthCount, StatementRow
 from store.statement_queries import repeated_statements
 from tui.citing import copy_citation
+from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.fix_entity_dialog import EntityFix, FixEntityDialog
 from tui.dialogs.statement_dialog import StatementDialog
 from tui.exporting import export
@@ -67,6 +68,8 @@ def _count(number: int, noun: str) -> str:
 
 class EntityScreen(Screen[Place | None]):
     """One entity's profile. Dismisses with the place to open, or None to go back."""
+
+    CSS_PATH = DIALOGS_CSS
 
     BINDINGS = [
         Binding("escape,backspace", "dismiss_none", "Back", id="entity.back"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,13 +16,9 @@ from textual.worker import Worker
 from store import queries
 from store.bookmarks import starred_in
 from store.corpus import Corpus
-from store.entity_queries import EntityNames
 from store.filters import NO_FILTER, ListFilter
 from tui.attribution import method_name
-from tui.citing import copy_citation, copy_url
 from tui.config import Config
-from tui.dialogs.filter_dialog import FilterDialog
-from tui.exporting import export_list
 from tui.history import ArticlePlace, Place
 from tui.messages import (
     ArticleLoaded,
@@ -36,6 +34,12 @@ from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine, status_of
 from tui.worker_errors import report_failure
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from store.entity_queries import EntityNames
+    from tui.widgets.list_pages import FirstRead
 
 # The reader follows the list cursor once it rests this long, so holding `j`
 # repaints two list lines per row, not the whole reader.
@@ -104,10 +108,16 @@ class MainScreen(Searching):
     ]
 
     def __init__(
-        self, corpus: Corpus, remembered: BrowserState | None = None, config: Config | None = None
+        self,
+        corpus: Corpus,
+        remembered: BrowserState | None = None,
+        config: Config | None = None,
+        first_rows: Future[FirstRead] | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.first_rows = first_rows
+        """The list's first page, read ahead while Textual loaded (`tui.opening`)."""
         self.remembered = remembered or BrowserState()
         config = config or Config()
         self._search_timer: Timer | None = None
@@ -123,14 +133,15 @@ class MainScreen(Searching):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            state = self.remembered
+            shape = self.remembered.list_shape
             yield ArticleList(
                 self.corpus,
-                order=state.list_order,
-                descending=state.descending,
-                where=state.list_filter,
-                stories=state.stories is not False,
-                keep=state.article_id,
+                order=shape.order,
+                descending=shape.descending,
+                where=shape.where,
+                stories=shape.stories,
+                keep=self.remembered.article_id,
+                ahead=self.first_rows,
                 id="articles",
             )
             yield Reader(id="reader")
@@ -167,6 +178,8 @@ class MainScreen(Searching):
     @work(thread=True, exclusive=True, group="names", exit_on_error=False)
     def _load_entity_names(self) -> None:
         """Ready the fuzzy name index before the first search needs it."""
+        from store.entity_queries import EntityNames  # rapidfuzz: here, not at start-up
+
         with self.corpus.read() as db:
             names = EntityNames(db)
         self.app.call_from_thread(setattr, self, "entity_names", names)
@@ -237,9 +250,10 @@ class MainScreen(Searching):
     def _counted(self) -> None:
         self._update_titles()
         if not self._names_asked:
-            # After the first page is painted: the list must not wait for it.
+            # After the first page is painted: the list must not wait for it (at
+            # 100,000 articles the index holds the GIL for most of a second).
             self._names_asked = True
-            self._load_entity_names()
+            self.call_after_refresh(self._load_entity_names)
 
     def open_article(self, place: ArticlePlace, *, last_hit: bool = False) -> None:
         """Show an article in the reader, the cursor on an entity's first name or
@@ -300,6 +314,9 @@ class MainScreen(Searching):
     # -- filter, copy, export ------------------------------------------------
 
     def action_filter(self) -> None:
+        # The dialogs, citing and exporting load when first used, not at start-up.
+        from tui.dialogs.filter_dialog import FilterDialog
+
         def chosen(where: ListFilter | None) -> None:
             if where is not None:
                 self.apply_filter(where)
@@ -317,9 +334,13 @@ class MainScreen(Searching):
 
     def action_copy(self) -> None:
         """y: the cited quote under the cursor, else the article's citation."""
+        from tui.citing import copy_citation
+
         copy_citation(self, self.reader.article, self.reader.current_quote)
 
     def action_copy_url(self) -> None:
+        from tui.citing import copy_url
+
         copy_url(self, self.reader.article)
 
     def on_text_selected(self, event: events.TextSelected) -> None:
@@ -329,6 +350,8 @@ class MainScreen(Searching):
             self.notify(f"Copied {len(text):,} characters", title="copied", timeout=2)
 
     def action_export(self) -> None:
+        from tui.exporting import export_list
+
         export_list(self, self.corpus, self.articles)
 
     # -- the rest -------------------------------------------------------------

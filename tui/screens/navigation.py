@@ -7,11 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.widgets import OptionList
 
-from store.entity_queries import neighbour_article
 from store.kinds import EntityKind
-from tui.dialogs.bookmarks_dialog import BookmarksDialog
-from tui.dialogs.statement_dialog import StatementDialog
-from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.history import ArticlePlace, Place, ProfilePlace
 from tui.messages import (
     EntityOpened,
@@ -20,7 +16,6 @@ from tui.messages import (
     StatementOpened,
     StoryArticleWanted,
 )
-from tui.screens.entity_screen import EntityScreen
 from tui.screens.starring import Starring
 from tui.widgets.article_list import ArticleList
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -84,6 +79,10 @@ class Navigation(Starring):
         self.open_profile(ProfilePlace(entity_id))
 
     def open_profile(self, place: ProfilePlace) -> None:
+        # The profile, the dialogs and their queries load when first opened, not
+        # at start-up: the browser's first paint does not wait for them.
+        from tui.screens.entity_screen import EntityScreen
+
         screen = EntityScreen(self.corpus, place)
 
         def opened(choice: Place | None) -> None:
@@ -115,6 +114,8 @@ class Navigation(Starring):
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _find_neighbour(self, entity_id: int, article_id: int, forward: bool) -> None:
+        from store.entity_queries import neighbour_article
+
         with self.corpus.read() as db:
             row = neighbour_article(db, entity_id, article_id, forward=forward)
         if row is None:
@@ -128,6 +129,8 @@ class Navigation(Starring):
         self.open_article(ArticlePlace(article_id, entity_id))
 
     def action_who_said_what(self) -> None:
+        from tui.dialogs.who_said_what import WhoSaidWhat
+
         reader = self.reader
         speaker = ""
         if reader.focused_mention is not None:
@@ -148,6 +151,7 @@ class Navigation(Starring):
 
     def open_statement(self, statement_id: int) -> None:
         """The statement view; Enter there opens the article at the chosen quote."""
+        from tui.dialogs.statement_dialog import StatementDialog
 
         def opened(choice: ArticlePlace | None) -> None:
             if choice is not None:
@@ -162,6 +166,8 @@ class Navigation(Starring):
         self.open_article(ArticlePlace(message.article_id))
 
     def action_starred(self) -> None:
+        from tui.dialogs.bookmarks_dialog import BookmarksDialog
+
         def chosen(place: ArticlePlace | None) -> None:
             if place is not None:
                 self._remember_article()

@@ -11,14 +11,14 @@ from textual.widgets import Input
 
 from store import queries
 from store.corpus import Corpus
-from store.entity_queries import EntityNames
 from store.filters import ListFilter
-from store.search import search_corpus
-from store.search_terms import highlight_pattern
 from tui.history import ArticlePlace
 from tui.messages import HitsExhausted, SearchFinished
 from tui.screens.navigation import Navigation
 from tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from store.entity_queries import EntityNames
 
 # Typing pauses shorter than this do not start a search.
 SEARCH_DEBOUNCE = 0.05
@@ -64,6 +64,11 @@ class Searching(Navigation):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, where: ListFilter) -> None:
+        # The search and the fuzzy names (rapidfuzz) load with the first search, in
+        # this worker, not at start-up.
+        from store.entity_queries import EntityNames
+        from store.search import search_corpus
+
         with self.corpus.read() as db:
             names = self.entity_names or EntityNames(db)
             hits = search_corpus(db, query, names, where=where)
@@ -76,6 +81,8 @@ class Searching(Navigation):
         if len(message.query.strip()) < queries.MIN_QUERY:
             self._leave_search()
         else:
+            from store.search_terms import highlight_pattern
+
             self.articles.show_results(message.query, message.hits)
             self.reader.highlight(highlight_pattern(message.query))
         self._update_titles()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from store import list_queries as q
@@ -50,8 +51,35 @@ class OpenedStory:
     members: list[ArticleRow]
 
 
+@dataclass(frozen=True)
+class FirstRead:
+    """What the list reads first: its length, whether it has dates, its first page."""
+
+    shape: ListShape
+    counted: ListCount
+    dated: bool
+    window: Window
+
+
 def count(db: Reader, shape: ListShape) -> ListCount:
     return q.count_list(db, shape.where, stories=shape.stories)
+
+
+def first_read(db: Reader, shape: ListShape) -> FirstRead:
+    counted = count(db, shape)
+    window = read_window(db, shape, WindowPlan(0), counted.rows)
+    return FirstRead(shape, counted, q.has_dates(db), window)
+
+
+def read_ahead(
+    ahead: Future[FirstRead] | None, shape: ListShape, *, wait: bool
+) -> FirstRead | None:
+    """The first read done ahead (while Textual loaded), if it is of this shape and
+    succeeded; None (read it again) otherwise, or when not done and not to `wait`."""
+    if ahead is None or not (wait or ahead.done()) or ahead.exception() is not None:
+        return None
+    first = ahead.result()
+    return first if first.shape == shape else None
 
 
 def read_window(db: Reader, shape: ListShape, plan: WindowPlan, total: int) -> Window:

@@ -3,6 +3,7 @@ hits, a filter, stories folded into one row (and opened), and following the read
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from textual import work
@@ -15,11 +16,11 @@ from textual.worker import Worker, WorkerState
 
 from store.corpus import Corpus
 from store.filters import NO_FILTER, ListFilter
-from store.list_queries import ListOrder, has_dates
+from store.list_queries import ListOrder
 from store.models import ArticleRow, SearchHit
 from tui.messages import RowsLoaded
 from tui.widgets import list_pages
-from tui.widgets.list_pages import PAGE, ListShape, WindowPlan
+from tui.widgets.list_pages import PAGE, FirstRead, ListShape, WindowPlan
 from tui.widgets.list_rows import Columns
 from tui.widgets.open_stories import ListPlace, OpenStories
 from tui.worker_errors import report_failure
@@ -69,6 +70,7 @@ class PagedList(ScrollView):
         where: ListFilter = NO_FILTER,
         stories: bool = True,
         keep: int | None = None,
+        ahead: Future[FirstRead] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -80,6 +82,8 @@ class PagedList(ScrollView):
         """One row per story (True) or every article on its own row."""
         # The article to put the cursor on once the list is read (the last one read).
         self._follow: int | None = keep
+        # The first read, started before the app (by `tui.opening`) when it was.
+        self._ahead = ahead
         self.base_total = 0
         """Rows from the database: articles, or lone articles and stories."""
         self.articles_total = 0
@@ -104,11 +108,13 @@ class PagedList(ScrollView):
         return self.base_total + self.open_stories.extra
 
     def on_mount(self) -> None:
-        self.reload(keep=self._follow)
+        ahead, self._ahead = self._ahead, None
+        self.reload(keep=self._follow, ahead=ahead)
 
-    def reload(self, *, keep: int | None = None) -> None:
+    def reload(self, *, keep: int | None = None, ahead: Future[FirstRead] | None = None) -> None:
         """Forget every row and read the list again (after a sort, a filter or an
-        import); with `keep`, the cursor then goes to that article if listed."""
+        import); with `keep`, the cursor then goes to that article if listed. With
+        `ahead`, the first read started before the app, used if it is of this list."""
         self._generation += 1
         self._rows.clear()
         self.open_stories.clear()
@@ -117,7 +123,14 @@ class PagedList(ScrollView):
         # Until the article's place is found, the first row must not be announced:
         # the reader would load it, then the one it had.
         self._follow = keep
-        self._load(self._generation, WindowPlan(0), count=True, keep=keep)
+        first = list_pages.read_ahead(ahead, self.shape, wait=False)
+        if first is None:
+            self._load_first(self._generation, keep, ahead)
+            return
+        # Read while Textual loaded: the first frame drawn shows the rows; what
+        # follows is read once it is painted.
+        self.on_rows_loaded(first_rows(self._generation, first))
+        self.call_after_refresh(self._load_rest, self._generation, first.counted.rows, keep)
 
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
         """List the hits of a search instead of the corpus (every article on its own row)."""
@@ -175,31 +188,37 @@ class PagedList(ScrollView):
         return WindowPlan(index)
 
     @work(thread=True, group="article-list", exit_on_error=False)
-    def _load(
-        self, generation: int, plan: WindowPlan, count: bool = False, keep: int | None = None
-    ) -> None:
-        shape = self.shape
+    def _load(self, generation: int, plan: WindowPlan) -> None:
         with self.corpus.read() as db:
-            counted = list_pages.count(db, shape) if count else None
-            dated = has_dates(db) if count else None
-            total = counted.rows if counted is not None else self.base_total
-            window = list_pages.read_window(db, shape, plan, total)
-        self.post_message(
-            RowsLoaded(
-                generation,
-                window.start,
-                window.rows,
-                counted.rows if counted else None,
-                dated=dated,
-                articles=counted.articles if counted else None,
-            )
-        )
+            window = list_pages.read_window(db, self.shape, plan, self.base_total)
+        self.post_message(RowsLoaded(generation, window.start, window.rows))
+
+    @work(thread=True, group="article-list", exit_on_error=False)
+    def _load_first(
+        self, generation: int, keep: int | None, ahead: Future[FirstRead] | None
+    ) -> None:
+        """The list's length and first page (waiting for the read started ahead, when
+        there is one), then what `_after_first` reads."""
+        shape = self.shape
+        first = list_pages.read_ahead(ahead, shape, wait=True)
+        if first is None:
+            with self.corpus.read() as db:
+                first = list_pages.first_read(db, shape)
+        self.post_message(first_rows(generation, first))
+        self._after_first(generation, first.counted.rows, keep)
+
+    @work(thread=True, group="article-list", exit_on_error=False)
+    def _load_rest(self, generation: int, total: int, keep: int | None) -> None:
+        self._after_first(generation, total, keep)
+
+    def _after_first(self, generation: int, total: int, keep: int | None) -> None:
+        """In a worker, after the first page: the rows around `keep`, else the last
+        page, so `G` paints at once from the cache."""
         if keep is not None:
             self._locate(generation, keep)
-        elif count and total > 2 * PAGE:
-            # Then the last page, so `G` paints at once from the cache.
+        elif total > 2 * PAGE:
             with self.corpus.read() as db:
-                last = list_pages.last_page(db, shape, total)
+                last = list_pages.last_page(db, self.shape, total)
             self.post_message(RowsLoaded(generation, last.start, last.rows))
 
     def _locate(self, generation: int, article_id: int) -> None:
@@ -362,3 +381,16 @@ class PagedList(ScrollView):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self._request_visible_rows()
+
+
+def first_rows(generation: int, first: FirstRead) -> RowsLoaded:
+    """The message that brings the list its length and first page."""
+    counted = first.counted
+    return RowsLoaded(
+        generation,
+        first.window.start,
+        first.window.rows,
+        counted.rows,
+        dated=first.dated,
+        articles=counted.articles,
+    )
