@@ -3,6 +3,9 @@ person, organisation or place the query spells (fuzzily: `zakharva`, `pskov`).""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from store.database import Reader
 from store.entity_queries import EntityNames, articles_naming
 from store.filters import NO_FILTER, ListFilter
@@ -11,6 +14,8 @@ from store.queries import search_articles
 
 # How many entities the query may spell; one keeps the list about what was typed.
 NAMED_ENTITIES = 1
+# How many hits the browser lists: articles, or stories when it folds them.
+HITS_SHOWN = 200
 
 
 def search_corpus(
@@ -36,3 +41,24 @@ def search_corpus(
                 hits.append(SearchHit(row, "entity"))
                 listed.add(row.id)
     return hits
+
+
+def folded(hits: list[SearchHit], limit: int = HITS_SHOWN) -> list[SearchHit]:
+    """The first hit of each story, with how many of `hits` tell it (`story_size`),
+    and the hits in no story; at most `limit` of them, in the order of `hits`: the
+    copies of a wire story do not fill the hits (search with a limit of
+    RANKED_WINDOW to fold from)."""
+    sizes = Counter(hit.article.story_id for hit in hits if hit.article.story_id is not None)
+    kept: list[SearchHit] = []
+    seen: set[int] = set()
+    for hit in hits:
+        story = hit.article.story_id
+        if story is not None:
+            if story in seen:
+                continue
+            seen.add(story)
+            hit = replace(hit, article=replace(hit.article, story_size=sizes[story]))
+        kept.append(hit)
+        if len(kept) == limit:
+            break
+    return kept

@@ -12,7 +12,7 @@ from store.corpus import Corpus
 from store.models import ArticleMeta, QuoteRow
 from store.statement_queries import statement
 from tests.conftest import add_bill_clinton
-from tests.tui.test_browser import parts, settle
+from tests.tui.test_browser import parts, search_for, settle
 from tests.tui.test_navigation import WIDE, read_on, until
 from tui.app import make_app
 from tui.dialogs.statement_dialog import StatementDialog, variant_label
@@ -95,6 +95,50 @@ async def test_the_reader_says_who_else_told_the_story_and_a_steps_through(
         assert len(seen) == 3
         assert articles.highlighted is not None
         assert articles.highlighted.id == reader.article.id
+
+
+async def test_search_hits_fold_by_story_and_open_like_the_list(
+    seeded_db: Database, db_path: Path
+) -> None:
+    """At a million articles a wire story's copies would fill the hits: one row per story."""
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        await search_for(pilot, "sanctions")
+        # Seeds 000, 001 and 003 (one story) and 004 say "sanctions".
+        assert (articles.total, articles.articles_total) == (2, 4)
+        assert "4 hits (2 rows)" in str(articles.border_title)
+        story = next(
+            n for n in range(articles.total) if (row := articles.row_at(n)) and row.folds_story
+        )
+        lead = articles.row_at(story)
+        assert lead is not None and lead.story_size == 3
+        articles.cursor = story
+        await pilot.press("o")
+        await settle(pilot)
+        assert articles.total == 4
+        members = [articles.row_at(story + 1), articles.row_at(story + 2)]
+        assert {m.story_id for m in members if m is not None} == {lead.story_id}
+        await pilot.press("o")
+        await settle(pilot)
+        assert articles.total == 2
+        # `a` in the reader to another article of the story: the list opens it there.
+        articles.cursor = story
+        await settle(pilot)
+        await pilot.press("enter", "a")
+        await settle(pilot)
+        assert reader.article is not None and reader.article.id != lead.id
+        assert articles.total == 4 and not articles.astray
+        assert articles.highlighted is not None and articles.highlighted.id == reader.article.id
+        # Every hit on its own row, and back.
+        await pilot.press("escape", "O")
+        await settle(pilot)
+        assert (articles.total, articles.articles_total) == (4, 4)
+        assert articles.highlighted is not None and articles.highlighted.id == reader.article.id
+        await pilot.press("O")
+        await settle(pilot)
+        assert articles.total == 2
 
 
 async def test_v_shows_every_variant_with_its_diff_and_enter_opens_one(

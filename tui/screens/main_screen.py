@@ -207,7 +207,9 @@ class MainScreen(Searching):
         articles, reader = self.articles, self.reader
         where = articles.where.describe()
         if articles.search_query is not None:
-            title = f"{articles.total:,} hits"
+            title = f"{articles.articles_total:,} hits"
+            if articles.base_total != articles.articles_total:
+                title += f" ({articles.base_total:,} rows)"  # stories folded
         else:
             title = f"Articles {articles.articles_total:,}"
             if articles.stories and articles.base_total != articles.articles_total:
@@ -329,7 +331,7 @@ class MainScreen(Searching):
         self.articles.set_filter(where, keep=keep)
         query = self.query_one(SearchBar).value
         if len(query.strip()) >= queries.MIN_QUERY:
-            self._search(query, where)
+            self._search(query, where, stories=self.articles.stories)
         self._update_titles()
 
     def action_copy(self) -> None:

@@ -55,7 +55,8 @@ class Searching(Navigation):
             self._search_timer.stop()
         query = event.value
         self._search_timer = self.set_timer(
-            SEARCH_DEBOUNCE, lambda: self._search(query, self.articles.where)
+            SEARCH_DEBOUNCE,
+            lambda: self._search(query, self.articles.where, stories=self.articles.stories),
         )
 
     @on(Input.Submitted, "#search")
@@ -63,15 +64,17 @@ class Searching(Navigation):
         self.articles.focus()
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, where: ListFilter) -> None:
+    def _search(self, query: str, where: ListFilter, *, stories: bool) -> None:
         # The search and the fuzzy names (rapidfuzz) load with the first search, in
         # this worker, not at start-up.
         from store.entity_queries import EntityNames
-        from store.search import search_corpus
+        from store.search import HITS_SHOWN, search_corpus
 
         with self.corpus.read() as db:
             names = self.entity_names or EntityNames(db)
-            hits = search_corpus(db, query, names, where=where)
+            # Enough hits to fold into stories (and to open them) when the list does.
+            limit = queries.RANKED_WINDOW if stories else HITS_SHOWN
+            hits = search_corpus(db, query, names, where=where, limit=limit)
         self.post_message(SearchFinished(query, hits))
 
     def on_search_finished(self, message: SearchFinished) -> None:

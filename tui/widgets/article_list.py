@@ -167,9 +167,13 @@ class ArticleList(PagedList, can_focus=True):
         self.notify(
             "One row per story" if self.stories else "Every article on its own row", timeout=2
         )
+        row = self.highlighted
         if self.search_query is None:
-            row = self.highlighted
             self.reload(keep=row.id if row is not None else None)
+        else:
+            self.show_results(self.search_query, self._hits)
+            if row is not None:
+                self.follow(row.id)
 
     def action_cycle_order(self) -> None:
         orders = list(ListOrder)

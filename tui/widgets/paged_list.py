@@ -97,6 +97,8 @@ class PagedList(ScrollView):
         # One page load at a time; when it lands, what is still missing is asked for.
         self._loading = False
         self._highlighted_id: int | None = None
+        self._hits: list[SearchHit] = []
+        """The search's hits, every one (the rows fold them by story)."""
 
     @property
     def shape(self) -> ListShape:
@@ -133,16 +135,22 @@ class PagedList(ScrollView):
         self.call_after_refresh(self._load_rest, self._generation, first.counted.rows, keep)
 
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
-        """List the hits of a search instead of the corpus (every article on its own row)."""
+        """List the hits of a search instead of the corpus, best first: one row per
+        story, its best hit (`o` opens it), when the list groups stories; else every
+        article on its own row."""
+        from store.search import HITS_SHOWN, folded  # loaded with the first search
+
         self._generation += 1
         self._follow = None
         self._loading = False
         self.search_query = query
+        self._hits = hits
         self._rows.clear()
         self.open_stories.clear()
-        for index, hit in enumerate(hits):
+        rows = folded(hits, HITS_SHOWN) if self.stories else hits[:HITS_SHOWN]
+        for index, hit in enumerate(rows):
             self._rows.set(index, hit.article)
-        self._set_total(len(hits), len(hits))
+        self._set_total(len(rows), sum(max(hit.article.story_size, 1) for hit in rows))
         self._move_to(0)
         self.refresh()
 
@@ -172,7 +180,10 @@ class PagedList(ScrollView):
         return self.row_at(self.cursor)
 
     def listed_ids(self) -> list[int]:
-        """The ids of the rows held, in list order (every hit of a search)."""
+        """The ids of the rows held, in list order; for a search, every hit's (those
+        folded into a story's row too)."""
+        if self.search_query is not None:
+            return [hit.article.id for hit in self._hits]
         return [self._rows[index].id for index in sorted(self._rows.keys())]
 
     def _plan(self, index: int) -> WindowPlan:
@@ -296,17 +307,25 @@ class PagedList(ScrollView):
         close it (from its row or one of its articles)."""
         place = self.place_of(self.cursor)
         row = self._rows.get(place.base)
-        if row is None or self.search_query is not None:
+        if row is None:
             return
         if self.open_stories.is_open(place.base):
             self.open_stories.close(place.base)
             self._resize()
             self.cursor = self.open_stories.shown(place.base)
             self.refresh()
-        elif row.folds_story:
-            self._read_story(self._generation, place.base, row)
-        else:
+        elif not row.folds_story:
             self.notify("No other article tells this story", timeout=2)
+        elif self.search_query is not None:
+            # A folded hit: the story's other hits are in hand.
+            members = [
+                hit.article
+                for hit in self._hits
+                if hit.article.story_id == row.story_id and hit.article.id != row.id
+            ]
+            self.on_paged_list_story_read(self.StoryRead(self._generation, place.base, members))
+        else:
+            self._read_story(self._generation, place.base, row)
 
     @work(thread=True, group="article-list", exit_on_error=False)
     def _read_story(self, generation: int, base: int, row: ArticleRow) -> None:
@@ -333,9 +352,25 @@ class PagedList(ScrollView):
             self._follow_to(shown, article_id)
             return
         if self.search_query is not None:
-            self._set_astray(True)
+            if self._open_hit_story(article_id) and (shown := self._shown_row_of(article_id)):
+                self._follow_to(shown, article_id)
+            else:
+                self._set_astray(True)
             return
         self._locate_worker(self._generation, article_id)
+
+    def _open_hit_story(self, article_id: int) -> bool:
+        """Open the folded hit whose story holds this article (one of its other hits)."""
+        story = next((h.article.story_id for h in self._hits if h.article.id == article_id), None)
+        if story is None:
+            return False
+        for index in list(self._rows.keys()):
+            row = self._rows[index]
+            if row.story_id == story and row.folds_story and not self.open_stories.is_open(index):
+                self.cursor = self.open_stories.shown(index)
+                self.toggle_story()
+                return True
+        return False
 
     def _shown_row_of(self, article_id: int) -> int | None:
         """Where a held row (or an open story's article) is drawn."""
