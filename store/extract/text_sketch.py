@@ -73,10 +73,15 @@ def terms(text: str) -> tuple[tuple[int, float], ...]:
 
 
 def agreement(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """The share of bins two signatures agree on: about their texts' Jaccard similarity."""
+    """The share of bins two signatures agree on, among those either fills: about
+    their texts' Jaccard similarity. A bin both leave empty (a short text has few
+    shingles) says nothing: a short text agrees with its copy entirely."""
     if not a or not b:
         return 0.0
-    return sum(x == y and x != EMPTY for x, y in zip(a, b, strict=True)) / SIZE
+    pairs = list(zip(a, b, strict=True))
+    filled = sum(x != EMPTY or y != EMPTY for x, y in pairs)
+    agreed = sum(x == y and x != EMPTY for x, y in pairs)
+    return agreed / filled if filled else 0.0
 
 
 def cosine(a: dict[int, float], b: dict[int, float]) -> float:

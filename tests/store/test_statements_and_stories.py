@@ -3,12 +3,14 @@ telling one story), kept by imports, updates and shard merges."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from store.database import open_database
+from store.extract.text_sketch import agreement, sketch
 from store.importer import import_paths
 from store.statements import Words, same_statement
 from tests.conftest import SEEDS
@@ -54,6 +56,25 @@ def test_the_seeds_stories(seeded_db: Database) -> None:
     assert stories["002"] is None and stories["004"] is None
     counts = seeded_db.execute("SELECT article_count FROM stories").fetchall()
     assert counts == [(3,)]
+
+
+def test_copies_of_a_short_article_are_one_story(db: Database, tmp_path: Path) -> None:
+    """A short text leaves most of its sketch's bins empty: its copies still agree
+    on every bin either fills, and are one story (fakenewsnet carries such copies)."""
+    text = (
+        "10:30 pm last night police received a call about gun fire in Miami Gardens. "
+        "The manager was taken into custody, officers said."
+    )
+    rows = [
+        {"id": f"copy-{n}", "title": "Shooting", "text": text, "date": "2017-06-22"}
+        for n in range(3)
+    ]
+    corpus = tmp_path / "copies.jsonl"
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    import_paths(db, [str(corpus)])
+    stories = {story for (story,) in db.execute("SELECT story_id FROM articles")}
+    assert len(stories) == 1 and None not in stories
+    assert agreement(sketch(text).signature, sketch(text).signature) == 1.0
 
 
 def test_a_statement_grows_across_imports(db: Database) -> None:
