@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from store.extract.entities import Mention, People
+from store.extract.lexicon import lexicon
 from store.extract.quote_marks import quote_spans
 from store.extract.speaker_candidates import Candidate, CandidateFinder, Previous
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
+from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens
 
 
@@ -167,8 +169,12 @@ def attribute(
             previous = Previous(start, end, speaker, chosen.cue, len(text[start:end].split()))
             if speaker.kind == "person" and speaker.name:
                 finder.last_speaker = speaker.name
+                finder.unnamed_speaker_at = None
                 finder.spoken.append((start, speaker.name))
                 finder.spoken_names.add(speaker.name)
+            elif _unnamed_person(speaker):
+                finder.last_speaker = None
+                finder.unnamed_speaker_at = end
 
 
 def _method(chosen: Candidate | None) -> AttributionMethod:
@@ -192,3 +198,17 @@ def _method(chosen: Candidate | None) -> AttributionMethod:
 
 
 _ROLE_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "some"}
+# How a speaker described, not named, opens (`a senior official`; `the spokesman` is
+# most often someone named before).
+_DESCRIBED = {"a", "an", "one", "another"}
+
+
+def _unnamed_person(speaker: Speaker) -> bool:
+    """A speaker described by a role, not named (`a senior official`, `an aide`)."""
+    words = [word.lower().strip(",.") for word in speaker.text.split()]
+    return (
+        speaker.name is None
+        and len(words) >= 2
+        and words[0] in _DESCRIBED
+        and any(word in lexicon().titles for word in words[1:])
+    )

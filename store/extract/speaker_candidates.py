@@ -107,7 +107,7 @@ class CandidateFinder(CueRules):
         # What each candidate's features say of it whatever the quote, by speaker.
         self._facts: dict[tuple[int, int, str | None], _Facts] = {}
         # A pronoun as a speaker, by offset and the last speaker it may stand for.
-        self._pronoun_speakers: dict[tuple[int, str | None], Speaker | None] = {}
+        self._pronoun_speakers: dict[tuple[int, str | None, int | None], Speaker | None] = {}
 
     def _sentence_index(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -289,7 +289,7 @@ class CandidateFinder(CueRules):
         """The speaker a pronoun names (whom it stands for depends on the last speaker)."""
         unquoted = self._unquoted_words
         start = unquoted.starts[position]
-        key = (start, self.last_speaker)
+        key = (start, self.last_speaker, self.unnamed_speaker_at)
         if key not in self._pronoun_speakers:
             self._pronoun_speakers[key] = self.speaker(start, unquoted.ends[position])
         return self._pronoun_speakers[key]

@@ -89,11 +89,14 @@ class ArticleNames:
         self.people = people
         # The person who spoke last, for `he said` after a run of their quotes.
         self.last_speaker: str | None = None
+        # Where the last quote ends when its speaker was someone unnamed (`a senior
+        # official`): a `he added` right after it is that speaker, no one we can name.
+        self.unnamed_speaker_at: int | None = None
         # Where each person spoke, in text order.
         self.spoken: list[tuple[int, str]] = []
         # Who `he`/`she` stands for, when a trained resolver is given.
         self.pronoun_model: LinearModel | None = None
-        self._resolved: dict[tuple[int, str, str | None], str | None] = {}
+        self._resolved: dict[tuple[int, str, str | None, int | None], str | None] = {}
         self.antecedent_facts: dict[int, tuple[list[str], int, int]] = {}
         # The article's quoted passages (`set_quoted`): names inside them are spoken of.
         self.quoted: list[tuple[int, int]] = []
@@ -296,11 +299,13 @@ class ArticleNames:
     def _pronoun_person(self, before: int, gender: str) -> str | None:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first
         fitting person of this sentence or the one before (the subject); else the
-        last fitting person named."""
+        last fitting person named. No one, right after an unnamed speaker's quote."""
+        if self._after_unnamed_speaker(before):
+            return None
         if self.pronoun_model is not None and self.pronoun_model.weights:
             # A pronoun is a candidate of every quote near it: resolve it once for
             # each last speaker.
-            key = (before, gender, self.last_speaker)
+            key = (before, gender, self.last_speaker, self.unnamed_speaker_at)
             if key not in self._resolved:
                 self._resolved[key] = resolve(self, before, gender, self.pronoun_model)
             return self._resolved[key]
@@ -321,6 +326,17 @@ class ArticleNames:
                 return mention.name
             index -= 1
         return None
+
+    def _after_unnamed_speaker(self, position: int) -> bool:
+        """Whether the last quote before `position` was an unnamed speaker's, with no
+        person named outside quotation marks since."""
+        since = self.unnamed_speaker_at
+        if since is None or since > position:
+            return False
+        return not any(
+            mention.kind == "person" and not self.inside_quote(mention.start)
+            for mention in self.mentions_in(since, position)
+        )
 
     def _fits(self, gender: str) -> Callable[[str], bool]:
         def fits(name: str) -> bool:

@@ -1,0 +1,40 @@
+"""A `he added` after a quote by someone unnamed (`a senior official`) is that speaker:
+no one the article names, never the last person quoted before."""
+
+from __future__ import annotations
+
+from store.extract import extract_article
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(quote.speaker_text, quote.speaker_name) for quote in extract_article(text).quotes]
+
+
+def test_a_pronoun_after_an_unnamed_speaker_names_no_one() -> None:
+    text = (
+        "Prime Minister Alan Barker defended the budget on Monday. “We have made the hard "
+        "choices,” Barker said. “The numbers do not add up,” a senior Treasury official said "
+        "at a briefing. “Nobody wants to say it in public,” he added."
+    )
+    assert speakers(text) == [
+        ("Barker", "Alan Barker"),
+        ("a senior Treasury official", None),
+        ("he", None),
+    ]
+
+
+def test_a_person_named_after_the_unnamed_speaker_is_who_the_pronoun_means() -> None:
+    text = (
+        "“There are currently no plans for another series,” a spokeswoman said. Presenter "
+        "Jane Holloway was more cheerful. “We had a wonderful time,” she said."
+    )
+    assert speakers(text)[-1] == ("she", "Jane Holloway")
+
+
+def test_the_role_named_before_still_stands_for_its_person() -> None:
+    """`the senator` is most often someone the article has named: not an unnamed source."""
+    text = (
+        "Senator Maria Lopez toured the plant on Friday. “It is closing really strong,” the "
+        "senator said. “We will win this state,” she said."
+    )
+    assert speakers(text)[-1] == ("she", "Maria Lopez")
