@@ -83,10 +83,12 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
+        """A text's words, remembered (statements' texts come back batch after batch)."""
         return _words_of(text)
 
     @classmethod
-    def _of(cls, text: str) -> Words:
+    def read(cls, text: str) -> Words:
+        """A text's words, worked out afresh (a worker process reads each quote once)."""
         words = quote_words(text)
         hashes: list[int] = []
         informative: set[int] = set()
@@ -106,9 +108,46 @@ class Words:
             return set(hashes)
         return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
 
+    def __getstate__(self) -> tuple[int, list[int], list[int]]:
+        # Sent from worker processes: `pairs` is `hashes` again, rebuilt on arrival.
+        return self.count, self.hashes, list(self.informative)
+
+    def __setstate__(self, state: tuple[int, list[int], list[int]]) -> None:
+        self.count, self.hashes = state[0], state[1]
+        self.pairs, self.informative = set(state[1]), set(state[2])
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """A quote long enough to be a statement: its words and their fingerprints, worked
+    out in the worker that extracted it."""
+
+    words: Words
+    prints: frozenset[int]
+
+    @classmethod
+    def of(cls, text: str) -> QuoteWords | None:
+        """None for a quote too short to be a statement (it stands alone)."""
+        words = Words.read(text)
+        if words.count < MIN_WORDS:
+            return None
+        return cls(words, frozenset(words.fingerprints()))
+
+
+@dataclass(frozen=True)
+class NewQuote:
+    """A quote of the batch being written, as statement grouping reads it."""
+
+    article_id: int
+    start: int
+    text: str
+    speaker: int | None
+    confidence: float
+    words: QuoteWords | None
+
 
 # Statements' texts come back batch after batch, and copies of a quote are common.
-_words_of = lru_cache(maxsize=50_000)(Words._of)
+_words_of = lru_cache(maxsize=50_000)(Words.read)
 
 
 def shared(a: Words, b: Words) -> tuple[int, float]:
@@ -171,28 +210,22 @@ class StatementGrouper:
             )
         )
 
-    def group(self, article_ids: list[int]) -> None:
-        """Group the quotes of these articles that belong to no statement yet, in
-        article and text order (so that importing in parts groups as one run)."""
-        marks = ",".join("?" * len(article_ids))
-        quotes = self.db.execute(
-            "SELECT id, text, speaker_entity_id, ifnull(confidence, 1) FROM quotes "
-            f"WHERE article_id IN ({marks}) "
-            "AND statement_id IS NULL ORDER BY article_id, start",
-            article_ids,
-        ).fetchall()
-        found = [
-            (i, text, speaker, sure, words, words.fingerprints())
-            for i, text, speaker, sure in quotes
-            if (words := Words.of(text)).count >= MIN_WORDS
-        ]
-        by_print = self._known_prints({p for *_, prints in found for p in prints})
+    def place(self, quotes: list[NewQuote]) -> list[int | None]:
+        """The statement of each new quote (None for one too short to be one), deciding
+        in article and text order (so that importing in parts groups as one run);
+        new statements and their fingerprints are written, the quotes are not. Call
+        `count` once the quotes are written."""
+        order = sorted(range(len(quotes)), key=lambda i: (quotes[i].article_id, quotes[i].start))
+        found = [(i, read) for i in order if (read := quotes[i].words) is not None]
+        by_print = self._known_prints({p for _, read in found for p in read.prints})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
         next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         created: list[_Statement] = []
         new_prints: set[tuple[int, int]] = set()
-        assigned: list[tuple[int, int]] = []
-        for quote_id, text, speaker, confidence, words, prints in found:
+        assigned: list[int | None] = [None] * len(quotes)
+        for index, read in found:
+            quote, words, prints = quotes[index], read.words, read.prints
+            text, speaker, confidence = quote.text, quote.speaker, quote.confidence
             candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
             statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
             if statement is None:
@@ -210,7 +243,7 @@ class StatementGrouper:
             for hashed in prints:
                 by_print.setdefault(hashed, set()).add(statement.id)
                 new_prints.add((hashed, statement.id))
-            assigned.append((statement.id, quote_id))
+            assigned[index] = statement.id
             self._touched.add(statement.id)
         new_ids = {s.id for s in created}
         self.db.conn.executemany(
@@ -231,8 +264,7 @@ class StatementGrouper:
             "INSERT OR IGNORE INTO statement_prints (print, statement_id) VALUES (?, ?)",
             sorted(new_prints),
         )
-        self.db.conn.executemany("UPDATE quotes SET statement_id = ? WHERE id = ?", assigned)
-        self._count()
+        return assigned
 
     def _known_prints(self, prints: set[int]) -> dict[int, set[int]]:
         found: dict[int, set[int]] = defaultdict(set)
@@ -262,7 +294,7 @@ class StatementGrouper:
                 )
         return loaded
 
-    def _count(self) -> None:
+    def count(self) -> None:
         """Counts, first sighting and longest variant of the statements touched; the
         ones left with no quote go."""
         touched = sorted(self._touched)
