@@ -41,13 +41,13 @@ class ExtractionWriter:
         aliases: Counter[tuple[int, str]] = Counter()
         for article_id, extraction in extractions.items():
             repeats += [(article_id, r.start, r.end, r.original_start) for r in extraction.repeats]
-            for mention, key in zip(extraction.mentions, extraction.mention_keys, strict=True):
-                entity_id = resolver.resolve(mention.kind, mention.name, key=key)
+            for start, end, text, kind, name, key in extraction.mentions:
+                entity_id = resolver.resolve(kind, name, key=key)
                 if entity_id is None:
                     continue  # a name a user said is no entity
                 # Aliases fold whitespace ("Donald\u00a0Trump"); mentions keep the text exact.
-                aliases[(entity_id, " ".join(mention.text.split()))] += 1
-                mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))
+                aliases[(entity_id, " ".join(text.split()))] += 1
+                mentions.append((article_id, entity_id, start, end, text))
             for quote, speaker_key in zip(extraction.quotes, extraction.speaker_keys, strict=True):
                 speaker = None
                 if quote.speaker_name and quote.speaker_kind:

@@ -6,14 +6,26 @@ process, so that the single writer process only looks things up and writes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from store.extract import Extraction
-from store.extract.entities import Mention
 from store.extract.quotes import Quote
 from store.extract.repeats import Repeat
 from store.names import name_key
 from store.sketches import PackedSketch
 from store.statements import QuoteWords
+
+
+class KeyedMention(NamedTuple):
+    """A mention (store/extract/entities.py) with its name's `name_key`; a tuple, which
+    crosses from a worker process faster than a dataclass."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str
+    key: str
 
 
 @dataclass(frozen=True)
@@ -22,9 +34,7 @@ class PreparedArticle:
     article's people, which only extraction reads), with what it needs of it."""
 
     repeats: list[Repeat]
-    mentions: list[Mention]
-    mention_keys: list[str]
-    """`name_key` of each mention's name."""
+    mentions: list[KeyedMention]
     quotes: list[Quote]
     speaker_keys: list[str | None]
     """`name_key` of each quote's speaker name."""
@@ -38,8 +48,10 @@ def prepare(extraction: Extraction) -> PreparedArticle:
     quotes = extraction.quotes
     return PreparedArticle(
         repeats=extraction.repeats,
-        mentions=extraction.mentions,
-        mention_keys=[name_key(mention.name) for mention in extraction.mentions],
+        mentions=[
+            KeyedMention(m.start, m.end, m.text, m.kind, m.name, name_key(m.name))
+            for m in extraction.mentions
+        ],
         quotes=quotes,
         speaker_keys=[name_key(q.speaker_name) if q.speaker_name else None for q in quotes],
         quote_words=[QuoteWords.of(quote.text) for quote in quotes],

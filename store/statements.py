@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -108,13 +109,24 @@ class Words:
             return set(hashes)
         return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
 
-    def __getstate__(self) -> tuple[int, list[int], list[int]]:
-        # Sent from worker processes: `pairs` is `hashes` again, rebuilt on arrival.
-        return self.count, self.hashes, list(self.informative)
+    def __getstate__(self) -> tuple[int, bytes, bytes]:
+        # Sent from worker processes as packed arrays (quick to unpickle, no objects
+        # for the collector); `pairs` is `hashes` again, rebuilt on arrival.
+        return self.count, _pack(self.hashes), _pack(self.informative)
 
-    def __setstate__(self, state: tuple[int, list[int], list[int]]) -> None:
-        self.count, self.hashes = state[0], state[1]
-        self.pairs, self.informative = set(state[1]), set(state[2])
+    def __setstate__(self, state: tuple[int, bytes, bytes]) -> None:
+        self.count, self.hashes = state[0], _unpack(state[1])
+        self.pairs, self.informative = set(self.hashes), set(_unpack(state[2]))
+
+
+def _pack(hashes: Iterable[int]) -> bytes:
+    return array("I", hashes).tobytes()
+
+
+def _unpack(packed: bytes) -> list[int]:
+    hashes = array("I")
+    hashes.frombytes(packed)
+    return hashes.tolist()
 
 
 @dataclass(frozen=True)
@@ -123,7 +135,7 @@ class QuoteWords:
     out in the worker that extracted it."""
 
     words: Words
-    prints: frozenset[int]
+    prints: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> QuoteWords | None:
@@ -131,7 +143,7 @@ class QuoteWords:
         words = Words.read(text)
         if words.count < MIN_WORDS:
             return None
-        return cls(words, frozenset(words.fingerprints()))
+        return cls(words, tuple(sorted(words.fingerprints())))
 
 
 @dataclass(frozen=True)
@@ -241,8 +253,10 @@ class StatementGrouper:
                     statement.speaker, statement.confidence = speaker, confidence
                     statement.changed = True
             for hashed in prints:
-                by_print.setdefault(hashed, set()).add(statement.id)
-                new_prints.add((hashed, statement.id))
+                known = by_print.setdefault(hashed, set())
+                if statement.id not in known:  # a copy of a quote adds no print
+                    known.add(statement.id)
+                    new_prints.add((hashed, statement.id))
             assigned[index] = statement.id
             self._touched.add(statement.id)
         new_ids = {s.id for s in created}
