@@ -33,10 +33,9 @@ import re
 import unicodedata
 import zlib
 from array import array
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 from sqlite_utils import Database
@@ -62,6 +61,9 @@ _FUNCTION_WORD_LIST = (
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _SQL_VARIABLES = 30_000
+# The words of this many statements are kept at hand: a statement comes back as a
+# candidate batch after batch, and its words are read once, not each time.
+WORDS_KEPT = 20_000
 
 
 def quote_words(text: str) -> list[str]:
@@ -84,12 +86,6 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        """A text's words, remembered (statements' texts come back batch after batch)."""
-        return _words_of(text)
-
-    @classmethod
-    def read(cls, text: str) -> Words:
-        """A text's words, worked out afresh (a worker process reads each quote once)."""
         words = quote_words(text)
         hashes: list[int] = []
         informative: set[int] = set()
@@ -140,7 +136,7 @@ class QuoteWords:
     @classmethod
     def of(cls, text: str) -> QuoteWords | None:
         """None for a quote too short to be a statement (it stands alone)."""
-        words = Words.read(text)
+        words = Words.of(text)
         if words.count < MIN_WORDS:
             return None
         return cls(words, tuple(sorted(words.fingerprints())))
@@ -156,10 +152,6 @@ class NewQuote:
     speaker: int | None
     confidence: float
     words: QuoteWords | None
-
-
-# Statements' texts come back batch after batch, and copies of a quote are common.
-_words_of = lru_cache(maxsize=50_000)(Words.read)
 
 
 def shared(a: Words, b: Words) -> tuple[int, float]:
@@ -208,6 +200,7 @@ class StatementGrouper:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._touched: set[int] = set()
+        self._words: OrderedDict[str, Words] = OrderedDict()
 
     def forget_articles(self, article_ids: list[int]) -> None:
         """Articles whose quotes are about to be deleted: their statements are
@@ -242,12 +235,14 @@ class StatementGrouper:
             statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
             if statement is None:
                 statement = _Statement(next_id, speaker, confidence, text, words)
+                self._keep_words(text, words)
                 next_id += 1
                 statements[statement.id] = statement
                 created.append(statement)
             else:
                 if len(text) > len(statement.text):  # the longest variant stands for it
                     statement.text, statement.words, statement.changed = text, words, True
+                    self._keep_words(text, words)
                 if speaker is not None and confidence > statement.confidence:
                     # Its surest quote names the speaker.
                     statement.speaker, statement.confidence = speaker, confidence
@@ -303,10 +298,16 @@ class StatementGrouper:
                 f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                loaded[statement_id] = _Statement(
-                    statement_id, speaker, confidence, text, Words.of(text)
-                )
+                words = self._words.get(text) or Words.of(text)
+                self._keep_words(text, words)
+                loaded[statement_id] = _Statement(statement_id, speaker, confidence, text, words)
         return loaded
+
+    def _keep_words(self, text: str, words: Words) -> None:
+        self._words[text] = words
+        self._words.move_to_end(text)
+        if len(self._words) > WORDS_KEPT:
+            self._words.popitem(last=False)
 
     def count(self) -> None:
         """Counts, first sighting and longest variant of the statements touched; the
