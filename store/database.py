@@ -34,6 +34,7 @@ MIGRATION_NAMES = frozenset(
         "0006_settings",
         "0007_entity_fixes",
         "0008_story_list_index",
+        "0009_fts_update_triggers",
     }
 )
 

@@ -95,12 +95,15 @@ class EntityResolver:
                 self._by_initials[parts[0][0] + parts[-1][0]].append(entity)
                 self._by_first_name[parts[0]].append(entity)
 
-    def resolve(self, kind: str, name: str, *, mention: bool = True) -> int | None:
+    def resolve(
+        self, kind: str, name: str, *, mention: bool = True, key: str | None = None
+    ) -> int | None:
         """The entity for a name as an article gives it, created if new; None for a
         name a user said is no entity (store/entity_fixes.py).
 
-        `mention=False` looks up a quote's speaker without counting a mention."""
-        key = name_key(name)
+        `mention=False` looks up a quote's speaker without counting a mention; `key`
+        is `name_key(name)` when the caller has it (store/prepared.py)."""
+        key = name_key(name) if key is None else key
         fixes = self.fixes
         if (kind, key) in fixes.ignored:
             return None

@@ -8,8 +8,9 @@ from collections import Counter
 from sqlite_utils import Database
 
 from store.entity_resolver import EntityResolver
-from store.extract import Extraction
-from store.statements import StatementGrouper
+from store.extract.quotes import Quote
+from store.prepared import PreparedArticle
+from store.statements import NewQuote, StatementGrouper
 from store.stories import StoryGrouper
 
 
@@ -31,33 +32,29 @@ class ExtractionWriter:
         self.statements.forget_articles(article_ids)
         self.stories.forget_articles(article_ids)
 
-    def write(self, extractions: dict[int, Extraction]) -> None:
+    def write(self, extractions: dict[int, PreparedArticle]) -> None:
         """Store what extraction found in these articles (already stored)."""
         resolver = self.entities
         repeats = []
         mentions = []
-        quotes = []
+        quotes: list[tuple[int, Quote, int | None]] = []
         aliases: Counter[tuple[int, str]] = Counter()
         for article_id, extraction in extractions.items():
             repeats += [(article_id, r.start, r.end, r.original_start) for r in extraction.repeats]
-            for mention in extraction.mentions:
-                entity_id = resolver.resolve(mention.kind, mention.name)
+            for start, end, text, kind, name, key in extraction.mentions:
+                entity_id = resolver.resolve(kind, name, key=key)
                 if entity_id is None:
                     continue  # a name a user said is no entity
                 # Aliases fold whitespace ("Donald\u00a0Trump"); mentions keep the text exact.
-                aliases[(entity_id, " ".join(mention.text.split()))] += 1
-                mentions.append((article_id, entity_id, mention.start, mention.end, mention.text))
-            for quote in extraction.quotes:
+                aliases[(entity_id, " ".join(text.split()))] += 1
+                mentions.append((article_id, entity_id, start, end, text))
+            for quote, speaker_key in zip(extraction.quotes, extraction.speaker_keys, strict=True):
                 speaker = None
                 if quote.speaker_name and quote.speaker_kind:
                     speaker = resolver.resolve(
-                        quote.speaker_kind, quote.speaker_name, mention=False
+                        quote.speaker_kind, quote.speaker_name, mention=False, key=speaker_key
                     )
-                quotes.append(
-                    (article_id, quote.start, quote.end, quote.text, speaker, quote.speaker_text,
-                     quote.speaker_start, quote.speaker_end, quote.cue, str(quote.method),
-                     quote.confidence)
-                )  # fmt: skip
+                quotes.append((article_id, quote, speaker))
         self.db.conn.executemany(
             'INSERT INTO repeats (article_id, start, "end", original_start) VALUES (?, ?, ?, ?)',
             repeats,
@@ -67,16 +64,40 @@ class ExtractionWriter:
             "VALUES (?, ?, ?, ?, ?)",
             mentions,
         )
+        resolver.count_aliases(aliases)
+        merges = resolver.flush()
+        self.stories.merge_names(merges)
+        # Quotes are written once their statements are known (their speakers as merged).
+        speakers = [merges.get(speaker, speaker) if speaker is not None else None
+                    for _, _, speaker in quotes]  # fmt: skip
+        words = [words for e in extractions.values() for words in e.quote_words]
+        statements = self.statements.place(
+            [
+                NewQuote(article_id, quote.start, quote.text, speaker, _confidence(quote), found)
+                for (article_id, quote, _), speaker, found in zip(
+                    quotes, speakers, words, strict=True
+                )
+            ]
+        )
         self.db.conn.executemany(
             'INSERT INTO quotes (article_id, start, "end", text, speaker_entity_id, speaker_text, '
-            "speaker_start, speaker_end, cue, method, confidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            quotes,
-        )
-        resolver.count_aliases(aliases)
-        self.stories.merge_names(resolver.flush())
+            "speaker_start, speaker_end, cue, method, confidence, statement_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, q.start, q.end, q.text, speaker, q.speaker_text, q.speaker_start,
+                 q.speaker_end, q.cue, str(q.method), q.confidence, statement)
+                for (article_id, q, _), speaker, statement in zip(
+                    quotes, speakers, statements, strict=True
+                )
+            ],
+        )  # fmt: skip
+        self.statements.count()
         if extractions:
-            self.statements.group(sorted(extractions))
             self.stories.group({article_id: e.sketch for article_id, e in extractions.items()})
         resolver.drop_unused()
         resolver.update_names()
+
+
+def _confidence(quote: Quote) -> float:
+    """How sure a quote's attribution is, for grouping (1 where no model said)."""
+    return 1.0 if quote.confidence is None else quote.confidence

@@ -19,6 +19,7 @@ from store.extract import Extraction
 from store.extract.text_sketch import sketch
 from store.extraction_writer import ExtractionWriter
 from store.extractors import load_extractor, recorded_extractor, use_extractor
+from store.prepared import PreparedArticle, prepare
 from store.readers import read_paths
 from store.records import Problem, Record
 from store.workers import PARALLEL_FROM, extract_texts, worker_pool
@@ -211,7 +212,7 @@ class _Batch:
 
     size: int
     fresh: dict[str, Record]  # by content hash: the records not stored yet
-    extracted: Iterator[Extraction]  # in the order of `fresh`
+    extracted: Iterator[PreparedArticle]  # in the order of `fresh`
 
 
 def _start_batch(
@@ -226,7 +227,9 @@ def _start_batch(
     todo = [record.text for record in fresh.values() if record.extraction is None]
     extracted = extract_texts(todo, pool, extractor)
     in_order = (
-        record.extraction if record.extraction is not None else next(extracted)
+        _shard_article(record.text, record.extraction)
+        if record.extraction is not None
+        else next(extracted)
         for record in fresh.values()
     )
     return _Batch(len(batch), fresh, in_order)
@@ -266,14 +269,17 @@ def _write_batch(
             else:
                 summary.updated += 1
             rows.append(_article_row(article_id, record, digest, imported_at))
-            extraction = extractions[digest]
-            if record.extraction is not None and not extraction.sketch.terms:
-                # A shard's article arrives without its text's sketch.
-                extraction = replace(extraction, sketch=sketch(record.text))
-            written[article_id] = extraction
-        if rows:
-            db.table("articles").insert_all(rows, batch_size=len(rows))
+            written[article_id] = extractions[digest]
+        db.conn.executemany(_INSERT_ARTICLE, rows)
         writer.write(written)
+
+
+def _shard_article(text: str, extraction: Extraction) -> PreparedArticle:
+    """The extraction a shard's article comes with, made ready to write."""
+    if not extraction.sketch.terms:
+        # A shard's article arrives without its text's sketch.
+        extraction = replace(extraction, sketch=sketch(text))
+    return prepare(extraction)
 
 
 def _keep_last_of_each_key(fresh: dict[str, Record], warn: ProblemHandler) -> None:
@@ -332,18 +338,21 @@ def _delete_articles(db: Database, article_ids: list[int], writer: ExtractionWri
     db.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
 
 
+_ARTICLE_COLUMNS = (
+    "id", "title", "text", "date", "source", "url", "path", "content_hash", "imported_at",
+    "external_id",
+)  # fmt: skip
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
+)
+
+
 def _article_row(
     article_id: int, record: Record, digest: str, imported_at: str
-) -> dict[str, object]:
-    return {
-        "id": article_id,
-        "title": record.title,
-        "text": record.text,
-        "date": record.date,
-        "source": record.source,
-        "url": record.url,
-        "path": record.path,
-        "content_hash": digest,
-        "imported_at": imported_at,
-        "external_id": record.external_id,
-    }
+) -> tuple[object, ...]:
+    """An article's row, in the order of _ARTICLE_COLUMNS."""
+    return (
+        article_id, record.title, record.text, record.date, record.source, record.url,
+        record.path, digest, imported_at, record.external_id,
+    )  # fmt: skip

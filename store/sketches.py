@@ -7,6 +7,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -23,6 +24,27 @@ _SIGNATURE = struct.Struct(f"<{SIZE}i")
 _TERM = struct.Struct("<IH")
 _WEIGHT_SCALE = 65535
 _ROWS = SIZE // BANDS
+
+
+@dataclass(frozen=True)
+class PackedSketch:
+    """A text's sketch as stored: packed for its row and banded (worked out in the
+    worker that extracted the text)."""
+
+    signature: tuple[int, ...]
+    packed_signature: bytes | None
+    packed_terms: bytes
+    bands: list[int]
+
+    @classmethod
+    def of(cls, sketch: TextSketch) -> PackedSketch:
+        signature = sketch.signature
+        return cls(
+            signature,
+            _SIGNATURE.pack(*signature) if signature else None,
+            pack_terms(sketch.terms),
+            band_keys(signature) if signature else [],
+        )
 
 
 def band_keys(signature: tuple[int, ...]) -> list[int]:
@@ -63,29 +85,22 @@ def forget_sketches(db: Database, article_ids: list[int]) -> None:
     )
 
 
-def store_sketches(db: Database, sketches: dict[int, TextSketch]) -> None:
+def store_sketches(db: Database, sketches: dict[int, PackedSketch]) -> None:
     """Store new articles' sketches and their signatures' bands."""
+    ordered = sorted(sketches.items())
     db.conn.executemany(
         "INSERT OR REPLACE INTO article_sketches (article_id, signature, terms) VALUES (?, ?, ?)",
-        [
-            (i, _SIGNATURE.pack(*s.signature) if s.signature else None, pack_terms(s.terms))
-            for i, s in sorted(sketches.items())
-        ],
+        [(i, s.packed_signature, s.packed_terms) for i, s in ordered],
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
-        [
-            (key, i)
-            for i, s in sorted(sketches.items())
-            if s.signature
-            for key in band_keys(s.signature)
-        ],
+        [(key, i) for i, s in ordered for key in s.bands],
     )
 
 
-def near_copies(db: Database, sketches: dict[int, TextSketch]) -> dict[int, set[int]]:
+def near_copies(db: Database, sketches: dict[int, PackedSketch]) -> dict[int, set[int]]:
     """For each article, the earlier ones whose text is a near copy of its own."""
-    keys = {i: band_keys(s.signature) for i, s in sketches.items() if s.signature}
+    keys = {i: s.bands for i, s in sketches.items() if s.signature}
     sharing: dict[int, set[int]] = defaultdict(set)
     wanted = sorted({key for found in keys.values() for key in found})
     for start in range(0, len(wanted), SQL_VARIABLES):

@@ -32,10 +32,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from array import array
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 from sqlite_utils import Database
@@ -61,6 +61,9 @@ _FUNCTION_WORD_LIST = (
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _SQL_VARIABLES = 30_000
+# The words of this many statements are kept at hand: a statement comes back as a
+# candidate batch after batch, and its words are read once, not each time.
+WORDS_KEPT = 20_000
 
 
 def quote_words(text: str) -> list[str]:
@@ -83,10 +86,6 @@ class Words:
 
     @classmethod
     def of(cls, text: str) -> Words:
-        return _words_of(text)
-
-    @classmethod
-    def _of(cls, text: str) -> Words:
         words = quote_words(text)
         hashes: list[int] = []
         informative: set[int] = set()
@@ -106,9 +105,53 @@ class Words:
             return set(hashes)
         return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
 
+    def __getstate__(self) -> tuple[int, bytes, bytes]:
+        # Sent from worker processes as packed arrays (quick to unpickle, no objects
+        # for the collector); `pairs` is `hashes` again, rebuilt on arrival.
+        return self.count, _pack(self.hashes), _pack(self.informative)
 
-# Statements' texts come back batch after batch, and copies of a quote are common.
-_words_of = lru_cache(maxsize=50_000)(Words._of)
+    def __setstate__(self, state: tuple[int, bytes, bytes]) -> None:
+        self.count, self.hashes = state[0], _unpack(state[1])
+        self.pairs, self.informative = set(self.hashes), set(_unpack(state[2]))
+
+
+def _pack(hashes: Iterable[int]) -> bytes:
+    return array("I", hashes).tobytes()
+
+
+def _unpack(packed: bytes) -> list[int]:
+    hashes = array("I")
+    hashes.frombytes(packed)
+    return hashes.tolist()
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """A quote long enough to be a statement: its words and their fingerprints, worked
+    out in the worker that extracted it."""
+
+    words: Words
+    prints: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> QuoteWords | None:
+        """None for a quote too short to be a statement (it stands alone)."""
+        words = Words.of(text)
+        if words.count < MIN_WORDS:
+            return None
+        return cls(words, tuple(sorted(words.fingerprints())))
+
+
+@dataclass(frozen=True)
+class NewQuote:
+    """A quote of the batch being written, as statement grouping reads it."""
+
+    article_id: int
+    start: int
+    text: str
+    speaker: int | None
+    confidence: float
+    words: QuoteWords | None
 
 
 def shared(a: Words, b: Words) -> tuple[int, float]:
@@ -157,6 +200,7 @@ class StatementGrouper:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._touched: set[int] = set()
+        self._words: OrderedDict[str, Words] = OrderedDict()
 
     def forget_articles(self, article_ids: list[int]) -> None:
         """Articles whose quotes are about to be deleted: their statements are
@@ -171,46 +215,44 @@ class StatementGrouper:
             )
         )
 
-    def group(self, article_ids: list[int]) -> None:
-        """Group the quotes of these articles that belong to no statement yet, in
-        article and text order (so that importing in parts groups as one run)."""
-        marks = ",".join("?" * len(article_ids))
-        quotes = self.db.execute(
-            "SELECT id, text, speaker_entity_id, ifnull(confidence, 1) FROM quotes "
-            f"WHERE article_id IN ({marks}) "
-            "AND statement_id IS NULL ORDER BY article_id, start",
-            article_ids,
-        ).fetchall()
-        found = [
-            (i, text, speaker, sure, words, words.fingerprints())
-            for i, text, speaker, sure in quotes
-            if (words := Words.of(text)).count >= MIN_WORDS
-        ]
-        by_print = self._known_prints({p for *_, prints in found for p in prints})
+    def place(self, quotes: list[NewQuote]) -> list[int | None]:
+        """The statement of each new quote (None for one too short to be one), deciding
+        in article and text order (so that importing in parts groups as one run);
+        new statements and their fingerprints are written, the quotes are not. Call
+        `count` once the quotes are written."""
+        order = sorted(range(len(quotes)), key=lambda i: (quotes[i].article_id, quotes[i].start))
+        found = [(i, read) for i in order if (read := quotes[i].words) is not None]
+        by_print = self._known_prints({p for _, read in found for p in read.prints})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
         next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         created: list[_Statement] = []
         new_prints: set[tuple[int, int]] = set()
-        assigned: list[tuple[int, int]] = []
-        for quote_id, text, speaker, confidence, words, prints in found:
+        assigned: list[int | None] = [None] * len(quotes)
+        for index, read in found:
+            quote, words, prints = quotes[index], read.words, read.prints
+            text, speaker, confidence = quote.text, quote.speaker, quote.confidence
             candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
             statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
             if statement is None:
                 statement = _Statement(next_id, speaker, confidence, text, words)
+                self._keep_words(text, words)
                 next_id += 1
                 statements[statement.id] = statement
                 created.append(statement)
             else:
                 if len(text) > len(statement.text):  # the longest variant stands for it
                     statement.text, statement.words, statement.changed = text, words, True
+                    self._keep_words(text, words)
                 if speaker is not None and confidence > statement.confidence:
                     # Its surest quote names the speaker.
                     statement.speaker, statement.confidence = speaker, confidence
                     statement.changed = True
             for hashed in prints:
-                by_print.setdefault(hashed, set()).add(statement.id)
-                new_prints.add((hashed, statement.id))
-            assigned.append((statement.id, quote_id))
+                known = by_print.setdefault(hashed, set())
+                if statement.id not in known:  # a copy of a quote adds no print
+                    known.add(statement.id)
+                    new_prints.add((hashed, statement.id))
+            assigned[index] = statement.id
             self._touched.add(statement.id)
         new_ids = {s.id for s in created}
         self.db.conn.executemany(
@@ -231,8 +273,7 @@ class StatementGrouper:
             "INSERT OR IGNORE INTO statement_prints (print, statement_id) VALUES (?, ?)",
             sorted(new_prints),
         )
-        self.db.conn.executemany("UPDATE quotes SET statement_id = ? WHERE id = ?", assigned)
-        self._count()
+        return assigned
 
     def _known_prints(self, prints: set[int]) -> dict[int, set[int]]:
         found: dict[int, set[int]] = defaultdict(set)
@@ -257,12 +298,18 @@ class StatementGrouper:
                 f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                loaded[statement_id] = _Statement(
-                    statement_id, speaker, confidence, text, Words.of(text)
-                )
+                words = self._words.get(text) or Words.of(text)
+                self._keep_words(text, words)
+                loaded[statement_id] = _Statement(statement_id, speaker, confidence, text, words)
         return loaded
 
-    def _count(self) -> None:
+    def _keep_words(self, text: str, words: Words) -> None:
+        self._words[text] = words
+        self._words.move_to_end(text)
+        if len(self._words) > WORDS_KEPT:
+            self._words.popitem(last=False)
+
+    def count(self) -> None:
         """Counts, first sighting and longest variant of the statements touched; the
         ones left with no quote go."""
         touched = sorted(self._touched)

@@ -28,8 +28,15 @@ from datetime import date as Date
 
 from sqlite_utils import Database
 
-from store.extract.text_sketch import TextSketch, cosine
-from store.sketches import forget_sketches, marks, near_copies, store_sketches, unpack_terms
+from store.extract.text_sketch import cosine
+from store.sketches import (
+    PackedSketch,
+    forget_sketches,
+    marks,
+    near_copies,
+    store_sketches,
+    unpack_terms,
+)
 
 STATEMENT_NAMES = 3
 SAME_WORDS = 0.3
@@ -106,7 +113,7 @@ class StoryGrouper:
                 article.names.add(new)
                 self._by_name[new].add(article_id)
 
-    def group(self, sketches: dict[int, TextSketch]) -> None:
+    def group(self, sketches: dict[int, PackedSketch]) -> None:
         """Give each new article (by id, with its text's sketch) its story, one at a
         time in id order, so that where batches or runs begin changes nothing (what
         the database is asked is asked once per batch)."""

@@ -9,9 +9,9 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 
-from store.extract import Extraction
 from store.extract.lexicon import lexicon
 from store.extractors import DEFAULT, load_extractor
+from store.prepared import PreparedArticle, prepare
 
 # Smaller batches are extracted in this process: a worker pool costs more than it saves.
 PARALLEL_FROM = 64
@@ -51,9 +51,9 @@ CHUNKS = 16
 
 def extract_texts(
     texts: list[str], pool: Executor | None = None, extractor: str = DEFAULT
-) -> Iterator[Extraction]:
-    """Extraction of each text, in worker processes (or on a cluster) when a pool is
-    given.
+) -> Iterator[PreparedArticle]:
+    """Extraction of each text, made ready to write (store/prepared.py), in worker
+    processes (or on a cluster) when a pool is given.
 
     With a pool the work is submitted at once, in CHUNKS tasks, and the
     results arrive in order as the caller iterates; each chunk's result is read
@@ -67,8 +67,8 @@ def extract_texts(
     return (extraction for extracted in done for extraction in extracted)
 
 
-def extract_many(texts: list[str], extractor: str = DEFAULT) -> list[Extraction]:
-    """The extraction of several texts by the extractor of that name: one task for a
-    pool or a cluster (the extractor loads once per process)."""
+def extract_many(texts: list[str], extractor: str = DEFAULT) -> list[PreparedArticle]:
+    """The extraction of several texts by the extractor of that name, ready to write:
+    one task for a pool or a cluster (the extractor loads once per process)."""
     extract = load_extractor(extractor).extract
-    return [extract(text) for text in texts]
+    return [prepare(extract(text)) for text in texts]

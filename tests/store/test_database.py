@@ -208,3 +208,29 @@ def test_full_text_search_triggers_survive_every_migration(db: Database) -> None
     }
     for table in ("articles", "quotes"):
         assert {f"{table}_ai", f"{table}_ad", f"{table}_au"} <= triggers
+
+
+def test_full_text_search_follows_edits_of_indexed_columns_only(db: Database) -> None:
+    db.execute(
+        "INSERT INTO articles (id, title, text, content_hash, imported_at) "
+        "VALUES (1, 'Old title', 'Some text', 'h', 'now')"
+    )
+    db.execute(
+        "INSERT INTO quotes (id, article_id, start, \"end\", text) VALUES (1, 1, 0, 4, 'Some')"
+    )
+
+    def found(table: str, word: str) -> list[int]:
+        sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?"
+        return [rowid for (rowid,) in db.execute(sql, [word])]
+
+    db.execute("UPDATE articles SET title = 'New title', source = 'x' WHERE id = 1")
+    db.execute("UPDATE quotes SET text = 'Other', cue = 'said' WHERE id = 1")
+    assert (found("articles", "new"), found("articles", "old")) == ([1], [])
+    assert (found("quotes", "other"), found("quotes", "some")) == ([1], [])
+    # Other columns leave the index alone, and it stays whole.
+    db.execute("UPDATE articles SET source = 'y' WHERE id = 1")
+    db.execute("UPDATE quotes SET cue = 'told' WHERE id = 1")
+    for table in ("articles", "quotes"):
+        db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
+    assert found("articles", "new") == [1]
+    assert found("quotes", "other") == [1]
