@@ -95,14 +95,20 @@ class Tokens(Sequence[Token]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self.words)))]
         token = self._made[index]
-        if token is None:
-            if index < 0:
-                index += len(self.words)
-            starts, ends, capitals, sentence_starts, headlines, tables, line_starts = self._columns
-            token = Token(self.words[index], starts[index], ends[index], capitals[index],
-                          sentence_starts[index], headlines[index], index, tables[index],
-                          line_starts[index])  # fmt: skip
-            self._made[index] = token
+        return self._make(index % len(self.words)) if token is None else token
+
+    def made(self, indices: list[int]) -> list[Token]:
+        """The tokens at `indices` (non-negative), as `self[index]` for each, without
+        the per-item dispatch (candidate runs ask for most tokens that are made)."""
+        made = self._made
+        return [made[index] or self._make(index) for index in indices]
+
+    def _make(self, index: int) -> Token:
+        starts, ends, capitals, sentence_starts, headlines, tables, line_starts = self._columns
+        token = Token(self.words[index], starts[index], ends[index], capitals[index],
+                      sentence_starts[index], headlines[index], index, tables[index],
+                      line_starts[index])  # fmt: skip
+        self._made[index] = token
         return token
 
 
