@@ -44,6 +44,8 @@ class Lexicon:
     """The commonest US surnames (a hint only: many are words or places too)."""
     phrase_openers: frozenset[str] = frozenset()
     """The first words of the places and organisations of several words."""
+    title_openers: frozenset[str] = frozenset()
+    """The first words of the titles and roles."""
     word_facts: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -74,6 +76,7 @@ def lexicon() -> Lexicon:
         lowercase_words=common | frozenset(_lines("lowercase_words.txt")),
         given_names=_given_names(),
         surnames=frozenset(_lines("surnames.txt")),
+        title_openers=frozenset(title.split(" ", 1)[0] for title in titles),
         phrase_openers=frozenset(
             name.split(" ", 1)[0] for name in (*places, *organisations) if " " in name
         ),

@@ -221,12 +221,16 @@ class CandidateFinder(CueRules):
             list(map(tokens.starts.__getitem__, kept)),
             list(map(tokens.ends.__getitem__, kept)),
         )
-        # Cue words and pronouns; `I` only as a capital (unless a cue word).
-        triggers = compress(range(len(lowers)), map(self._triggering.__contains__, lowers))
+        # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
+        # then the capital `I`s among them, in order.
         if "i" in self.cue_words:
-            self._triggers = list(triggers)
+            wanted = self._triggering
+            capital_i: list[int] = []
         else:
-            self._triggers = [i for i in triggers if lowers[i] != "i" or words[i] == "I"]
+            wanted = self._triggering - {"i"}
+            capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
+        triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
+        self._triggers = sorted(triggers + capital_i) if capital_i else triggers
         # The names outside quotation marks, as speakers.
         names = [
             Speaker(m.start, m.end, m.text, m.name, m.kind)
