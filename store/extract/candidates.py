@@ -41,7 +41,7 @@ _ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Instit
               "Agency", "Center", "Centre", "Foundation", "Institution", "Queen"}  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A capitalised span that may name someone or something, and what the rules say of it."""
 

@@ -55,8 +55,11 @@ class _Facts:
 
     kind: str
     sentence: int
-    sides: dict[str, tuple[list[str], float]]
-    """Side of the quote (`b`efore, `a`fter) → the features and their weights' sum."""
+    around: tuple[str, str, str | None, str | None, bool]
+    """What stands around it: `Context` without the side and the kind."""
+    sides: dict[str, tuple[list[str], float]] = field(default_factory=dict)
+    """Side of the quote (`b`efore, `a`fter) → the features and their weights' sum, for
+    the sides asked about (most candidates stand on one side of every quote near them)."""
 
 
 @dataclass(slots=True)
@@ -195,7 +198,11 @@ class CandidateFinder(CueRules):
             shape_score += self.ranker.bias
             for rank, candidate in enumerate(on_side):
                 facts = self._facts_of(candidate.speaker)
-                common, common_score = facts.sides[side]
+                sided = facts.sides.get(side)
+                if sided is None:
+                    context = Context(side, facts.kind, *facts.around)
+                    sided = facts.sides[side] = self.ranker.weighed(context, Context.features)
+                common, common_score = sided
                 own, own_score = self._features(
                     candidate, facts, side, min(rank, 3), start, end, sentences, previous
                 )
@@ -340,14 +347,8 @@ class CandidateFinder(CueRules):
         before, cue_before = left_of(self.text, speaker.start, self.cue_words)
         after, cue_after = right_of(self.text, speaker.end, self.cue_words)
         at_start = not self.text[self.sentence_starts[sentence] : speaker.start].strip(" “\"'‘(")
-        weighed = self.ranker.weighed
-        sides = {
-            "b": weighed(Context("b", kind, before, after, cue_before, cue_after, at_start),
-                         Context.features),
-            "a": weighed(Context("a", kind, before, after, cue_before, cue_after, at_start),
-                         Context.features),
-        }  # fmt: skip
-        facts = self._facts[key] = _Facts(kind, sentence, sides)
+        around = (before, after, cue_before, cue_after, at_start)
+        facts = self._facts[key] = _Facts(kind, sentence, around)
         return facts
 
     def _features(

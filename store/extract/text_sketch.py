@@ -13,7 +13,6 @@ comparing all pairs: a MinHash signature (near copies) and its telling words.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import zlib
@@ -83,7 +82,7 @@ def _terms(folded: str) -> tuple[tuple[int, float], ...]:
         counted,
         strict=True,
     )
-    top = heapq.nlargest(TERMS, weighted)
+    top = sorted(weighted, reverse=True)[:TERMS]
     norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
     return tuple(sorted((zlib.crc32(word.encode()), weight / norm) for weight, word in top))
 
