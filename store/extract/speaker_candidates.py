@@ -366,10 +366,20 @@ class CandidateFinder(CueRules):
         the sum of their weights."""
         text = self.text
         speaker = candidate.speaker
+        # The words between, counted as far as the last bucket (past 32 words they all fall
+        # in one).
         if side == "b":
-            gap = len(text[speaker.end : start].split()) if start - speaker.end < 600 else 99
+            gap = (
+                len(text[speaker.end : start].split(maxsplit=33))
+                if start - speaker.end < 600
+                else 99
+            )
         else:
-            gap = len(text[end : speaker.start].split()) if speaker.start - end < 600 else 99
+            gap = (
+                len(text[end : speaker.start].split(maxsplit=33))
+                if speaker.start - end < 600
+                else 99
+            )
         sentence = facts.sentence
         first, last = sentences
         relation = (
