@@ -41,7 +41,7 @@ _ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Instit
               "Agency", "Center", "Centre", "Foundation", "Institution", "Queen"}  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A capitalised span that may name someone or something, and what the rules say of it."""
 
@@ -100,7 +100,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
                 continue
             break
         resume = j
-        run_tokens = [tokens[index] for index in run]
+        run_tokens = tokens.made(run)
         if len(run) > 1 and all(texts[index].isupper() for index in run):
             # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
             for token in run_tokens:
@@ -218,6 +218,8 @@ def _name_after_lowercase(run: list[Token], words: Lexicon) -> bool:
 
 def _known_phrase(run: list[Token], index: int, words: Lexicon) -> bool:
     """Whether a place or organisation the lists know, of several words, starts here."""
+    if proper(run[index]) not in words.phrase_openers:
+        return False  # most words open none: no phrase is joined
     for length in range(min(4, len(run) - index), 1, -1):
         phrase = " ".join(proper(token) for token in run[index : index + length])
         if phrase in words.places or phrase in words.organisations:
@@ -228,9 +230,11 @@ def _known_phrase(run: list[Token], index: int, words: Lexicon) -> bool:
 def _after_office_words(piece: list[Token], words: Lexicon) -> list[Token]:
     """Drop ordinary words before a given name and surname: what is left of an office
     ("Secretary of | State Hillary Clinton"), a party or a label ("Democrat Joe Biden")."""
+    if len(piece) <= 2:
+        return piece  # no word stands before a given name and surname
     if any(proper(token) in words.org_cues for token in piece):
         return piece  # "Institute for Human Gene Therapy"
-    for index, token in enumerate(piece[:-2] if len(piece) > 2 else piece[:0], start=0):
+    for index, token in enumerate(piece[:-2]):
         word = proper(token)
         if word.lower() in words.titles and index == 0:
             continue  # "Miss | Universe Alicia Machado"

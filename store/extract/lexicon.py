@@ -42,6 +42,10 @@ class Lexicon:
     """Given name → `m`, `f` or `?`."""
     surnames: frozenset[str]
     """The commonest US surnames (a hint only: many are words or places too)."""
+    phrase_openers: frozenset[str] = frozenset()
+    """The first words of the places and organisations of several words."""
+    title_openers: frozenset[str] = frozenset()
+    """The first words of the titles and roles."""
     word_facts: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -58,11 +62,12 @@ def lexicon() -> Lexicon:
         name, kind, canonical = line.split("\t")
         places[name] = canonical
         place_kinds[name] = kind
+    organisations = frozenset(_lines("organisations.txt"))
     return Lexicon(
         titles=frozenset(titles),
         longest_title=max(len(title.split()) for title in titles),
         org_cues=frozenset(_lines("org_cues.txt")),
-        organisations=frozenset(_lines("organisations.txt")),
+        organisations=organisations,
         demonyms=frozenset(_lines("demonyms.txt")),
         places=places,
         place_kinds=place_kinds,
@@ -71,6 +76,10 @@ def lexicon() -> Lexicon:
         lowercase_words=common | frozenset(_lines("lowercase_words.txt")),
         given_names=_given_names(),
         surnames=frozenset(_lines("surnames.txt")),
+        title_openers=frozenset(title.split(" ", 1)[0] for title in titles),
+        phrase_openers=frozenset(
+            name.split(" ", 1)[0] for name in (*places, *organisations) if " " in name
+        ),
     )
 
 

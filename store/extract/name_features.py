@@ -53,8 +53,21 @@ def _context(tokens: Tokens, index: int) -> str:
     if index < 0 or index >= len(tokens.words):
         return "^"
     word = tokens.words[index]
-    # Curly and straight apostrophes alike: CoNLL, the training text, has only straight ones.
-    return "0" if NUMBER.fullmatch(word) else word.lower().replace("’", "'")
+    found = _CONTEXTS.get(word)
+    if found is None:
+        # Curly and straight apostrophes alike: CoNLL, the training text, has only straight
+        # ones.
+        found = "0" if NUMBER.fullmatch(word) else word.lower().replace("’", "'")
+        if len(_CONTEXTS) > _MOST_WORDS:
+            _CONTEXTS.clear()
+        _CONTEXTS[word] = found
+    return found
+
+
+# A word as the context of a name, by the word, kept for the process (words recur), up
+# to _MOST_WORDS of them (a few MB) before the cache starts again.
+_CONTEXTS: dict[str, str] = {}
+_MOST_WORDS = 200_000
 
 
 def features(

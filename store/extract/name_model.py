@@ -60,7 +60,7 @@ class NameModel:
 
     def _scores(self, start: Sequence[float], names: Sequence[str]) -> list[float]:
         weights = self.weights
-        rows = [weights[name] for name in names if name in weights]
+        rows = list(filter(None, map(weights.get, names)))  # a row is a non-empty tuple
         # Summing columns with zip and sum keeps the loop in C: this runs per candidate.
         return list(map(sum, zip(start, *rows, strict=True)))
 

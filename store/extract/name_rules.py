@@ -217,13 +217,17 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
 
 
 def _place_length(tokens: list[Token], words: Lexicon) -> int:
-    for length in range(min(3, len(tokens)), 0, -1):
-        if " ".join(proper(token) for token in tokens[:length]) in words.places:
-            return length
-    return 0
+    first = proper(tokens[0])
+    if first in words.phrase_openers:  # else no place of several words starts here
+        for length in range(min(3, len(tokens)), 1, -1):
+            if " ".join(proper(token) for token in tokens[:length]) in words.places:
+                return length
+    return 1 if first in words.places else 0
 
 
 def _title_length(tokens: list[Token], words: Lexicon) -> int:
+    if proper(tokens[0]).lower() not in words.title_openers:
+        return 0  # most names open no title
     for length in range(min(words.longest_title, len(tokens)), 0, -1):
         phrase = " ".join(proper(token) for token in tokens[:length]).lower()
         if phrase in words.titles:

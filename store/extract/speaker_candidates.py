@@ -55,8 +55,11 @@ class _Facts:
 
     kind: str
     sentence: int
-    sides: dict[str, tuple[list[str], float]]
-    """Side of the quote (`b`efore, `a`fter) → the features and their weights' sum."""
+    around: tuple[str, str, str | None, str | None, bool]
+    """What stands around it: `Context` without the side and the kind."""
+    sides: dict[str, tuple[list[str], float]] = field(default_factory=dict)
+    """Side of the quote (`b`efore, `a`fter) → the features and their weights' sum, for
+    the sides asked about (most candidates stand on one side of every quote near them)."""
 
 
 @dataclass(slots=True)
@@ -195,7 +198,11 @@ class CandidateFinder(CueRules):
             shape_score += self.ranker.bias
             for rank, candidate in enumerate(on_side):
                 facts = self._facts_of(candidate.speaker)
-                common, common_score = facts.sides[side]
+                sided = facts.sides.get(side)
+                if sided is None:
+                    context = Context(side, facts.kind, *facts.around)
+                    sided = facts.sides[side] = self.ranker.weighed(context, Context.features)
+                common, common_score = sided
                 own, own_score = self._features(
                     candidate, facts, side, min(rank, 3), start, end, sentences, previous
                 )
@@ -221,12 +228,16 @@ class CandidateFinder(CueRules):
             list(map(tokens.starts.__getitem__, kept)),
             list(map(tokens.ends.__getitem__, kept)),
         )
-        # Cue words and pronouns; `I` only as a capital (unless a cue word).
-        triggers = compress(range(len(lowers)), map(self._triggering.__contains__, lowers))
+        # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
+        # then the capital `I`s among them, in order.
         if "i" in self.cue_words:
-            self._triggers = list(triggers)
+            wanted = self._triggering
+            capital_i: list[int] = []
         else:
-            self._triggers = [i for i in triggers if lowers[i] != "i" or words[i] == "I"]
+            wanted = self._triggering - {"i"}
+            capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
+        triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
+        self._triggers = sorted(triggers + capital_i) if capital_i else triggers
         # The names outside quotation marks, as speakers.
         names = [
             Speaker(m.start, m.end, m.text, m.name, m.kind)
@@ -336,14 +347,8 @@ class CandidateFinder(CueRules):
         before, cue_before = left_of(self.text, speaker.start, self.cue_words)
         after, cue_after = right_of(self.text, speaker.end, self.cue_words)
         at_start = not self.text[self.sentence_starts[sentence] : speaker.start].strip(" “\"'‘(")
-        weighed = self.ranker.weighed
-        sides = {
-            "b": weighed(Context("b", kind, before, after, cue_before, cue_after, at_start),
-                         Context.features),
-            "a": weighed(Context("a", kind, before, after, cue_before, cue_after, at_start),
-                         Context.features),
-        }  # fmt: skip
-        facts = self._facts[key] = _Facts(kind, sentence, sides)
+        around = (before, after, cue_before, cue_after, at_start)
+        facts = self._facts[key] = _Facts(kind, sentence, around)
         return facts
 
     def _features(
@@ -361,10 +366,20 @@ class CandidateFinder(CueRules):
         the sum of their weights."""
         text = self.text
         speaker = candidate.speaker
+        # The words between, counted as far as the last bucket (past 32 words they all fall
+        # in one).
         if side == "b":
-            gap = len(text[speaker.end : start].split()) if start - speaker.end < 600 else 99
+            gap = (
+                len(text[speaker.end : start].split(maxsplit=33))
+                if start - speaker.end < 600
+                else 99
+            )
         else:
-            gap = len(text[end : speaker.start].split()) if speaker.start - end < 600 else 99
+            gap = (
+                len(text[end : speaker.start].split(maxsplit=33))
+                if speaker.start - end < 600
+                else 99
+            )
         sentence = facts.sentence
         first, last = sentences
         relation = (

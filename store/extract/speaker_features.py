@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import chain, islice
 from typing import NamedTuple
 
 from store.extract.speakers import Speaker
@@ -90,11 +91,13 @@ def right_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, 
     stripped = window.lstrip()
     if not stripped:
         return "nl", None
-    words = _WORD.findall(stripped)
+    # Only the first three words can matter: found one by one.
+    words = _WORD.finditer(stripped)
+    first = next(words, None)
     cue = None
-    if words and not stripped[: stripped.find(words[0])].strip():
-        for word in words[:3]:
-            lower = word.lower()
+    if first is not None and not stripped[: first.start()].strip():
+        for word in chain((first,), islice(words, 2)):
+            lower = word.group().lower()
             if lower in cue_words:
                 cue = cue_words[lower]
                 break
@@ -103,9 +106,9 @@ def right_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, 
     char = stripped[0]
     if not char.isalpha():
         return (char if char in _MARKS else "#"), cue
-    if not words:
+    if first is None:
         return "#", cue
-    return word_class(words[0], words[0].lower()), cue
+    return word_class(first.group(), first.group().lower()), cue
 
 
 class Situation(NamedTuple):

@@ -19,6 +19,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 SHINGLE = 5
@@ -43,12 +45,17 @@ def words(text: str) -> list[str]:
 
 
 def sketch(text: str) -> TextSketch:
-    return TextSketch(signature(text), terms(text))
+    folded = text.casefold()
+    return TextSketch(_signature(folded), _terms(folded))
 
 
 def signature(text: str) -> tuple[int, ...]:
     """The MinHash signature (empty when the text has fewer than SHINGLE words)."""
-    found = _SHINGLE_WORD.findall(text.casefold())
+    return _signature(text.casefold())
+
+
+def _signature(folded: str) -> tuple[int, ...]:
+    found = _SHINGLE_WORD.findall(folded)
     if len(found) < SHINGLE:
         return ()
     bins = [EMPTY] * SIZE
@@ -62,11 +69,19 @@ def signature(text: str) -> tuple[int, ...]:
 
 def terms(text: str) -> tuple[tuple[int, float], ...]:
     """The TERMS most telling words, hashed, with their weights as a unit vector."""
-    articles, df = _document_frequencies()
-    weighted = [
-        ((1 + math.log(count)) * math.log(articles / df.get(word, 1)), word)
-        for word, count in Counter(words(text)).items()
-    ]
+    return _terms(text.casefold())
+
+
+def _terms(folded: str) -> tuple[tuple[int, float], ...]:
+    idf, unknown = _inverse_document_frequencies()
+    counted = Counter(_WORD.findall(folded))
+    # (1 + log(count)) * idf for every word, in C-level passes.
+    damped = _damped(max(counted.values(), default=0))
+    weighted = zip(
+        map(mul, map(damped.__getitem__, counted.values()), map(idf.get, counted, repeat(unknown))),
+        counted,
+        strict=True,
+    )
     top = sorted(weighted, reverse=True)[:TERMS]
     norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
     return tuple(sorted((zlib.crc32(word.encode()), weight / norm) for weight, word in top))
@@ -100,3 +115,20 @@ def _document_frequencies() -> tuple[int, dict[str, int]]:
         word, _, count = line.partition("\t")
         df[word] = int(count)
     return articles, df
+
+
+@cache
+def _inverse_document_frequencies() -> tuple[dict[str, float], float]:
+    """Word → log(articles / its document frequency), and that of a word not listed."""
+    articles, df = _document_frequencies()
+    return {word: math.log(articles / count) for word, count in df.items()}, math.log(articles / 1)
+
+
+_DAMPED: list[float] = [0.0]
+
+
+def _damped(most: int) -> list[float]:
+    """1 + log(count) by count, up to `most` at least (index 0 unused)."""
+    while len(_DAMPED) <= most:
+        _DAMPED.append(1 + math.log(len(_DAMPED)))
+    return _DAMPED

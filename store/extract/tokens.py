@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import contains, itemgetter
 from typing import overload
 
 # A token: an abbreviation (U.S.), an initial (W.), a word with inner
@@ -95,14 +96,20 @@ class Tokens(Sequence[Token]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self.words)))]
         token = self._made[index]
-        if token is None:
-            if index < 0:
-                index += len(self.words)
-            starts, ends, capitals, sentence_starts, headlines, tables, line_starts = self._columns
-            token = Token(self.words[index], starts[index], ends[index], capitals[index],
-                          sentence_starts[index], headlines[index], index, tables[index],
-                          line_starts[index])  # fmt: skip
-            self._made[index] = token
+        return self._make(index % len(self.words)) if token is None else token
+
+    def made(self, indices: list[int]) -> list[Token]:
+        """The tokens at `indices` (non-negative), as `self[index]` for each, without
+        the per-item dispatch (candidate runs ask for most tokens that are made)."""
+        made = self._made
+        return [made[index] or self._make(index) for index in indices]
+
+    def _make(self, index: int) -> Token:
+        starts, ends, capitals, sentence_starts, headlines, tables, line_starts = self._columns
+        token = Token(self.words[index], starts[index], ends[index], capitals[index],
+                      sentence_starts[index], headlines[index], index, tables[index],
+                      line_starts[index])  # fmt: skip
+        self._made[index] = token
         return token
 
 
@@ -115,11 +122,11 @@ def tokenize(text: str) -> Tokens:
     words = parts[1::2]
     starts = offsets[1:-1:2]
     count = len(words)
-    capitals = [
-        word[0].isupper() or ("-" in word and _PARTICLE_NAME.match(word) is not None)
-        for word in words
-    ]
-    sentence_starts = [True, *[word in SENTENCE_END for word in words[:-1]]]
+    capitals = list(map(str.isupper, map(itemgetter(0), words)))
+    # "al-Assad": the few words with a hyphen are looked at one by one.
+    for index in compress(range(count), map(contains, words, repeat("-"))):
+        capitals[index] = capitals[index] or _PARTICLE_NAME.match(words[index]) is not None
+    sentence_starts = [True, *map(SENTENCE_END.__contains__, words[:-1])]
     line_starts = [False] * count
     headlines = [""] * count
     tables = [False] * count
