@@ -9,10 +9,10 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from store.database import open_database
-from store.importer import import_records
-from store.records import Record
+if TYPE_CHECKING:
+    from store.records import Record
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPORA = SHARED / "corpora"
@@ -63,6 +63,8 @@ def corpus_rows(count: int) -> Iterator[dict[str, str]]:
 
 def corpus_records(count: int) -> Iterator[Record]:
     """`count` records from the shared corpora, repeated with distinct ids."""
+    from store.records import Record
+
     for n, row in enumerate(corpus_rows(count)):
         yield Record(
             text=row["text"],
@@ -80,6 +82,10 @@ def build_database(path: Path, count: int) -> None:
     there (a build cut short leaves only its `.partial` file, built again next time)."""
     if path.exists():
         return
+    # The importer loads only to build: a bench's child processes time the browser.
+    from store.database import open_database
+    from store.importer import import_records
+
     partial = path.with_name(path.name + ".partial")
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
