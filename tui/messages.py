@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from store.models import Article, ArticleRow, EntityCount, SearchHit
-from tui.widgets.list_pages import OpenedStory
+from tui.widgets.list_pages import FirstRead, OpenedStory
 
 
 @dataclass
@@ -31,6 +31,19 @@ class RowsLoaded(Message):
     """How many articles the rows stand for (with a new count)."""
     opened: OpenedStory | None = None
     """A story to open, to show the article followed (folded in it)."""
+
+    @classmethod
+    def first(cls, generation: int, first: FirstRead) -> RowsLoaded:
+        """The message that brings the list its length and first page."""
+        counted = first.counted
+        return cls(
+            generation,
+            first.window.start,
+            first.window.rows,
+            counted.rows,
+            dated=first.dated,
+            articles=counted.articles,
+        )
 
 
 @dataclass

@@ -168,10 +168,10 @@ class ArticleList(PagedList, can_focus=True):
             "One row per story" if self.stories else "Every article on its own row", timeout=2
         )
         row = self.highlighted
-        if self.search_query is None:
+        if self.search is None:
             self.reload(keep=row.id if row is not None else None)
         else:
-            self.show_results(self.search_query, self._hits)
+            self.show_results(self.search.query, self.search.hits)
             if row is not None:
                 self.follow(row.id)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
@@ -33,6 +34,19 @@ class WindowPlan:
     before: ArticleRow | None = None
     limit: int = PAGE
     from_end: bool = False
+
+
+def plan(index: int, held: Callable[[int], ArticleRow | None], total: int) -> WindowPlan:
+    """How to fetch the page holding base place `index`: from a held neighbour (`held`
+    gives the row at a place, if held) when there is one."""
+    if (previous := held(index - 1)) is not None:
+        return WindowPlan(index, after=previous)
+    for ahead in range(index + 1, min(index + PAGE, total)):
+        if (known := held(ahead)) is not None:
+            return WindowPlan(index, before=known, limit=ahead - index)
+    if index > 0 and index >= total - PAGE:
+        return WindowPlan(index, from_end=True)
+    return WindowPlan(index)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from tui.widgets import list_pages
 from tui.widgets.list_pages import PAGE, FirstRead, ListShape, WindowPlan
 from tui.widgets.list_rows import Columns
 from tui.widgets.open_stories import ListPlace, OpenStories
+from tui.widgets.search_hits import SearchHits
 from tui.worker_errors import report_failure
 
 # Rows kept, the least recently drawn or asked for dropped first, to bound memory.
@@ -87,7 +88,8 @@ class PagedList(ScrollView):
         self.base_total = 0
         """Rows from the database: articles, or lone articles and stories."""
         self.articles_total = 0
-        self.search_query: str | None = None
+        self.search: SearchHits | None = None
+        """The search whose hits the list shows, if any."""
         self.astray = False
         """The reader shows an article this list does not hold (left out by a search or filter)."""
         self.columns = Columns()
@@ -97,8 +99,6 @@ class PagedList(ScrollView):
         # One page load at a time; when it lands, what is still missing is asked for.
         self._loading = False
         self._highlighted_id: int | None = None
-        self._hits: list[SearchHit] = []
-        """The search's hits, every one (the rows fold them by story)."""
 
     @property
     def shape(self) -> ListShape:
@@ -121,7 +121,7 @@ class PagedList(ScrollView):
         self._rows.clear()
         self.open_stories.clear()
         self._loading = True
-        self.search_query = None
+        self.search = None
         # Until the article's place is found, the first row must not be announced:
         # the reader would load it, then the one it had.
         self._follow = keep
@@ -131,26 +131,26 @@ class PagedList(ScrollView):
             return
         # Read while Textual loaded: the first frame drawn shows the rows; what
         # follows is read once it is painted.
-        self.on_rows_loaded(first_rows(self._generation, first))
+        self.on_rows_loaded(RowsLoaded.first(self._generation, first))
         self.call_after_refresh(self._load_rest, self._generation, first.counted.rows, keep)
+
+    @property
+    def search_query(self) -> str | None:
+        return self.search.query if self.search is not None else None
 
     def show_results(self, query: str, hits: list[SearchHit]) -> None:
         """List the hits of a search instead of the corpus, best first: one row per
         story, its best hit (`o` opens it), when the list groups stories; else every
         article on its own row."""
-        from store.search import HITS_SHOWN, folded  # loaded with the first search
-
         self._generation += 1
         self._follow = None
         self._loading = False
-        self.search_query = query
-        self._hits = hits
+        self.search = SearchHits.of(query, hits, stories=self.stories)
         self._rows.clear()
         self.open_stories.clear()
-        rows = folded(hits, HITS_SHOWN) if self.stories else hits[:HITS_SHOWN]
-        for index, hit in enumerate(rows):
-            self._rows.set(index, hit.article)
-        self._set_total(len(rows), sum(max(hit.article.story_size, 1) for hit in rows))
+        for index, row in enumerate(self.search.rows):
+            self._rows.set(index, row)
+        self._set_total(len(self.search.rows), self.search.articles)
         self._move_to(0)
         self.refresh()
 
@@ -182,21 +182,9 @@ class PagedList(ScrollView):
     def listed_ids(self) -> list[int]:
         """The ids of the rows held, in list order; for a search, every hit's (those
         folded into a story's row too)."""
-        if self.search_query is not None:
-            return [hit.article.id for hit in self._hits]
+        if self.search is not None:
+            return self.search.ids()
         return [self._rows[index].id for index in sorted(self._rows.keys())]
-
-    def _plan(self, index: int) -> WindowPlan:
-        """How to fetch the page holding base place `index`: from a known neighbour
-        when there is one."""
-        if (previous := self._rows.get(index - 1)) is not None:
-            return WindowPlan(index, after=previous)
-        for ahead in range(index + 1, min(index + PAGE, self.base_total)):
-            if (known := self._rows.get(ahead)) is not None:
-                return WindowPlan(index, before=known, limit=ahead - index)
-        if index > 0 and index >= self.base_total - PAGE:
-            return WindowPlan(index, from_end=True)
-        return WindowPlan(index)
 
     @work(thread=True, group="article-list", exit_on_error=False)
     def _load(self, generation: int, plan: WindowPlan) -> None:
@@ -215,7 +203,7 @@ class PagedList(ScrollView):
         if first is None:
             with self.corpus.read() as db:
                 first = list_pages.first_read(db, shape)
-        self.post_message(first_rows(generation, first))
+        self.post_message(RowsLoaded.first(generation, first))
         self._after_first(generation, first.counted.rows, keep)
 
     @work(thread=True, group="article-list", exit_on_error=False)
@@ -297,7 +285,9 @@ class PagedList(ScrollView):
         for index in range(first, min(last + 1, self.base_total)):
             if index not in self._rows:
                 self._loading = True
-                self._load(self._generation, self._plan(index))
+                self._load(
+                    self._generation, list_pages.plan(index, self._rows.get, self.base_total)
+                )
                 return
 
     # -- stories ---------------------------------------------------------------
@@ -316,13 +306,8 @@ class PagedList(ScrollView):
             self.refresh()
         elif not row.folds_story:
             self.notify("No other article tells this story", timeout=2)
-        elif self.search_query is not None:
-            # A folded hit: the story's other hits are in hand.
-            members = [
-                hit.article
-                for hit in self._hits
-                if hit.article.story_id == row.story_id and hit.article.id != row.id
-            ]
+        elif self.search is not None:  # a folded hit: the story's other hits are in hand
+            members = self.search.others_in_story(row)
             self.on_paged_list_story_read(self.StoryRead(self._generation, place.base, members))
         else:
             self._read_story(self._generation, place.base, row)
@@ -351,26 +336,18 @@ class PagedList(ScrollView):
         if (shown := self._shown_row_of(article_id)) is not None:
             self._follow_to(shown, article_id)
             return
-        if self.search_query is not None:
-            if self._open_hit_story(article_id) and (shown := self._shown_row_of(article_id)):
+        if self.search is not None:
+            # One of a folded story's other hits: open the story under its row.
+            index = self.search.folding_row(article_id)
+            if index is not None and not self.open_stories.is_open(index):
+                self.cursor = self.open_stories.shown(index)
+                self.toggle_story()
+            if (shown := self._shown_row_of(article_id)) is not None:
                 self._follow_to(shown, article_id)
             else:
                 self._set_astray(True)
             return
         self._locate_worker(self._generation, article_id)
-
-    def _open_hit_story(self, article_id: int) -> bool:
-        """Open the folded hit whose story holds this article (one of its other hits)."""
-        story = next((h.article.story_id for h in self._hits if h.article.id == article_id), None)
-        if story is None:
-            return False
-        for index in list(self._rows.keys()):
-            row = self._rows[index]
-            if row.story_id == story and row.folds_story and not self.open_stories.is_open(index):
-                self.cursor = self.open_stories.shown(index)
-                self.toggle_story()
-                return True
-        return False
 
     def _shown_row_of(self, article_id: int) -> int | None:
         """Where a held row (or an open story's article) is drawn."""
@@ -416,16 +393,3 @@ class PagedList(ScrollView):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self._request_visible_rows()
-
-
-def first_rows(generation: int, first: FirstRead) -> RowsLoaded:
-    """The message that brings the list its length and first page."""
-    counted = first.counted
-    return RowsLoaded(
-        generation,
-        first.window.start,
-        first.window.rows,
-        counted.rows,
-        dated=first.dated,
-        articles=counted.articles,
-    )
