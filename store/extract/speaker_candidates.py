@@ -18,6 +18,7 @@ from store.extract.cue_phrases import UnquotedWords
 from store.extract.cue_rules import CueRules
 from store.extract.entities import Mention, People
 from store.extract.speaker_features import (
+    GAP_BUCKETS,
     PRONOUNS,
     Context,
     Shape,
@@ -27,6 +28,8 @@ from store.extract.speaker_features import (
     left_of,
     quote_shape,
     right_of,
+    sentence_relation,
+    words_between,
 )
 from store.extract.speaker_model import LinearModel
 from store.extract.speakers import Speaker
@@ -364,38 +367,13 @@ class CandidateFinder(CueRules):
     ) -> tuple[list[str], float]:
         """A candidate's features that depend on the quote (`facts` has the rest), and
         the sum of their weights."""
-        text = self.text
         speaker = candidate.speaker
-        # The words between, counted as far as the last bucket (past 32 words they all fall
-        # in one).
-        if side == "b":
-            gap = (
-                len(text[speaker.end : start].split(maxsplit=33))
-                if start - speaker.end < 600
-                else 99
-            )
-        else:
-            gap = (
-                len(text[end : speaker.start].split(maxsplit=33))
-                if speaker.start - end < 600
-                else 99
-            )
-        sentence = facts.sentence
-        first, last = sentences
-        relation = (
-            "same"
-            if first <= sentence <= last
-            else "prev"
-            if sentence == first - 1
-            else "next"
-            if sentence == last + 1
-            else "far"
-        )
+        between = (speaker.end, start) if side == "b" else (end, speaker.start)
         situation = Situation(
             side,
             facts.kind,
-            relation,
-            bucket(gap, (0, 1, 2, 4, 8, 16, 32)),
+            sentence_relation(facts.sentence, *sentences),
+            bucket(words_between(self.text, *between), GAP_BUCKETS),
             rank,
             tuple(candidate.rules),
             None if previous is None else bucket(previous.words, (2, 4, 12)),

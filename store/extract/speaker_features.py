@@ -48,6 +48,25 @@ def bucket(value: int, edges: tuple[int, ...]) -> int:
     return bisect_left(edges, value)
 
 
+# The buckets of the words between a quote and a candidate.
+GAP_BUCKETS = (0, 1, 2, 4, 8, 16, 32)
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    """The words of `text[start:end]`, counted as far as the last gap bucket (past 32
+    words they all fall in one); 99 when they are far apart."""
+    return len(text[start:end].split(maxsplit=33)) if end - start < 600 else 99
+
+
+def sentence_relation(sentence: int, first: int, last: int) -> str:
+    """Where a candidate's sentence stands from the quote's sentences, first to last."""
+    if first <= sentence <= last:
+        return "same"
+    if sentence == first - 1:
+        return "prev"
+    return "next" if sentence == last + 1 else "far"
+
+
 def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
     """The shape of the quote: its length bucket, its last character and the one
     after it (classes), whether it opens its paragraph, whether it stands alone."""
