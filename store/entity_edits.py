@@ -7,32 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from store.database import Reader, StoreError, database_file, write_transaction
 from store.entity_fixes import record
+from store.entity_queries import NamedEntity, article_count
 from store.entity_resolver import EntityResolver
-from store.kinds import kind_display
 from store.names import name_key
 from store.writer_lock import writer_lock
 
 OnWait = Callable[[str], None] | None
-
-
-@dataclass(frozen=True)
-class NamedEntity:
-    """An entity a name may mean, as a user is shown it to choose."""
-
-    id: int
-    name: str
-    kind: str
-    articles: int
-
-    def __str__(self) -> str:
-        articles = f"{self.articles} article{'' if self.articles == 1 else 's'}"
-        return f"#{self.id} {self.name} ({kind_display(self.kind)}, {articles})"
 
 
 def entities_called(db: Reader, name: str, kind: str | None = None) -> list[NamedEntity]:
@@ -56,18 +41,11 @@ def entities_called(db: Reader, name: str, kind: str | None = None) -> list[Name
             row[0] for row in rows if row[2] == "person" and name_key(row[1]).endswith(" " + key)
         }
     found = [
-        NamedEntity(entity_id, entity_name, entity_kind, _articles(db, entity_id))
+        NamedEntity(entity_id, entity_name, entity_kind, article_count(db, entity_id))
         for entity_id, entity_name, entity_kind in rows
         if entity_id in exact
     ]
     return sorted(found, key=lambda entity: (-entity.articles, entity.id))
-
-
-def entity_with_id(db: Reader, entity_id: int) -> NamedEntity | None:
-    row = db.execute("SELECT name, kind FROM entities WHERE id = ?", [entity_id]).fetchone()
-    if row is None:
-        return None
-    return NamedEntity(entity_id, row[0], row[1], _articles(db, entity_id))
 
 
 def find_entity(db: Reader, name: str, kind: str | None = None) -> int:
@@ -184,11 +162,3 @@ def _forms(db: Reader, entity_id: int) -> list[str]:
             [entity_id],
         )
     ]
-
-
-def _articles(db: Reader, entity_id: int) -> int:
-    return int(
-        db.execute(
-            "SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]
-        ).fetchone()[0]
-    )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rapidfuzz import fuzz, process, utils
 
 from store.database import Reader
 from store.filters import NO_FILTER, ListFilter
+from store.kinds import kind_display
 from store.models import ArticleRow, EntityCount, EntityProfile, EntitySummary, MonthCount
 from store.queries import ListOrder, article_rows, row_columns
 
@@ -149,3 +152,62 @@ def articles_naming(
             [entity_id, *params, limit],
         )
     )
+
+
+@dataclass(frozen=True)
+class NamedEntity:
+    """An entity a name may mean, as a user is shown it to choose."""
+
+    id: int
+    name: str
+    kind: str
+    articles: int
+
+    def __str__(self) -> str:
+        articles = f"{self.articles} article{'' if self.articles == 1 else 's'}"
+        return f"#{self.id} {self.name} ({kind_display(self.kind)}, {articles})"
+
+
+def entity_with_id(db: Reader, entity_id: int) -> NamedEntity | None:
+    row = db.execute("SELECT name, kind FROM entities WHERE id = ?", [entity_id]).fetchone()
+    if row is None:
+        return None
+    return NamedEntity(entity_id, row[0], row[1], article_count(db, entity_id))
+
+
+def article_count(db: Reader, entity_id: int) -> int:
+    """How many articles name an entity."""
+    return int(
+        db.execute(
+            "SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?", [entity_id]
+        ).fetchone()[0]
+    )
+
+
+def entities_like(
+    db: Reader, names: EntityNames, typed: str, kind: str, *, besides: int, limit: int
+) -> list[NamedEntity]:
+    """Entities of `kind` (not `besides`) a typed name may mean: those with its words in
+    their name or an alias (`dmitry`), then those whose name is close (`pskov`); most
+    written about first."""
+    typed = typed.strip()
+    if len(typed) < 2:
+        return []
+    pattern = "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    containing = [
+        entity_id
+        for (entity_id,) in db.execute(
+            "SELECT id FROM entities WHERE kind = ? AND id != ? AND (name LIKE ? ESCAPE '\\' "
+            "OR id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')) "
+            "LIMIT ?",
+            [kind, besides, pattern, pattern, limit * 6],
+        )
+    ]
+    found = [
+        entity
+        for entity_id in dict.fromkeys([*containing, *names.match(typed, limit)])
+        if (entity := entity_with_id(db, entity_id)) is not None
+        and entity.kind == kind
+        and entity.id != besides
+    ]
+    return sorted(found, key=lambda entity: -entity.articles)[:limit]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from store.database import StoreError, open_database
-from store.entity_queries import EntityNames
+from store.entity_queries import EntityNames, entity_with_id
 from store.kinds import EntityKind
 from tui import cli_read
 from tui.cli_common import Failure, database_path, db_option, existing_database, warn
@@ -25,7 +25,7 @@ from tui.safe_text import visible, visible_lines
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from store.entity_edits import NamedEntity
+    from store.entity_queries import NamedEntity
 
 EXIT_INTERRUPTED = 130
 _BY_ID = re.compile(r"#(\d+)")
@@ -168,7 +168,7 @@ def _entity(db: Database, name: str, kind: str | None) -> NamedEntity:
     from store import entity_edits as edits
 
     if by_id := _BY_ID.fullmatch(name.strip()):
-        entity = edits.entity_with_id(db, int(by_id[1]))
+        entity = entity_with_id(db, int(by_id[1]))
         if entity is None:
             raise Failure(f"no entity has the id {name.strip()}")
         return entity
@@ -183,7 +183,7 @@ def _entity(db: Database, name: str, kind: str | None) -> NamedEntity:
     near = [
         entity
         for entity_id in EntityNames(db).match(name, limit=SUGGESTIONS)
-        if (entity := edits.entity_with_id(db, entity_id)) is not None
+        if (entity := entity_with_id(db, entity_id)) is not None
         and (kind is None or entity.kind == kind)
     ]
     of_kind = f" {EntityKind(kind).display}" if kind else ""

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from store.database import StoreError
 from store.entity_edits import find_entity, ignore, merge, rename, split
+from store.entity_queries import EntityNames, entities_like
 from store.importer import import_paths
 from store.reindex import reindex
 from tests.conftest import SEEDS
@@ -81,3 +82,19 @@ def test_split_holds(seeded_db: Database) -> None:
 def test_a_merge_of_different_kinds_is_refused(seeded_db: Database, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot merge a person into a place"):
         merge(seeded_db, find_entity(seeded_db, "Keir Giles"), find_entity(seeded_db, "Moscow"))
+
+
+def test_entities_like_a_typed_name_are_of_its_kind_most_named_first(
+    seeded_db: Database,
+) -> None:
+    putin = seeded_db.execute("SELECT id FROM entities WHERE name = 'Vladimir Putin'").fetchone()[0]
+    names = EntityNames(seeded_db)
+    dmitry = entities_like(seeded_db, names, "dmitry", "person", besides=putin, limit=8)
+    assert {"Dmitry Peskov", "Dmitry Medvedev"} <= {entity.name for entity in dmitry}
+    assert [e.articles for e in dmitry] == sorted((e.articles for e in dmitry), reverse=True)
+    # Close to a name it is written as (fuzzy), never the entity itself or another kind.
+    assert [
+        e.name for e in entities_like(seeded_db, names, "pskov", "person", besides=putin, limit=8)
+    ][:1] == ["Dmitry Peskov"]
+    assert entities_like(seeded_db, names, "putin", "person", besides=putin, limit=8) == []
+    assert entities_like(seeded_db, names, "kremlin", "person", besides=putin, limit=8) == []

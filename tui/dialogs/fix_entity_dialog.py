@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from store.corpus import Corpus
-from store.entity_queries import EntityNames
+from store.entity_queries import EntityNames, NamedEntity, entities_like
 from store.kinds import kind_display
 from store.models import EntitySummary
 from tui.dialogs import DIALOGS_CSS
@@ -46,23 +46,13 @@ HINTS: dict[Action | None, str] = {
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """An entity a typed name may mean, as the user is shown it to choose."""
-
-    id: int
-    name: str
-    kind: str
-    articles: int
-
-
-@dataclass(frozen=True)
 class EntityFix:
     """What the user chose to do to the entity."""
 
     action: Action
     name: str | None = None
     """rename: the new name; split: the form to split off."""
-    target: Candidate | None = None
+    target: NamedEntity | None = None
     """merge: the entity it goes into."""
 
 
@@ -78,7 +68,7 @@ class FixEntityDialog(ModalScreen[EntityFix | None]):
         self.entity = entity
         self.action: Action | None = None
         """The action chosen, once it asks for more (a name, a match, a second ⏎)."""
-        self.candidates: list[Candidate] = []
+        self.candidates: list[NamedEntity] = []
         self.names: EntityNames | None = None  # loaded by the first typed name
 
     def compose(self) -> ComposeResult:
@@ -163,38 +153,14 @@ class FixEntityDialog(ModalScreen[EntityFix | None]):
 
     @work(thread=True, exclusive=True, group="fix-match", exit_on_error=False)
     def _match(self, typed: str) -> None:
-        """Entities of the same kind with the typed words in a name (`dmitry`), then
-        those whose name is close to it (`pskov`), most written about first."""
-        typed = typed.strip()
-        if len(typed) < 2:
-            self.app.call_from_thread(self._show_matches, self.names, [])
-            return
-        pattern = "%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         with self.corpus.read() as db:
             names = self.names or EntityNames(db)
-            containing = [
-                entity_id
-                for (entity_id,) in db.execute(
-                    "SELECT id FROM entities WHERE kind = ? AND id != ? AND (name LIKE ? ESCAPE "
-                    "'\\' OR id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? "
-                    "ESCAPE '\\')) LIMIT ?",
-                    [self.entity.kind, self.entity.id, pattern, pattern, CANDIDATES * 6],
-                )
-            ]
-            close = [i for i in names.match(typed, CANDIDATES) if i not in containing]
-            found = []
-            for entity_id in dict.fromkeys([*containing, *close]):
-                row = db.execute(
-                    "SELECT id, name, kind, (SELECT count(DISTINCT article_id) FROM mentions "
-                    "WHERE entity_id = entities.id) FROM entities WHERE id = ? AND kind = ?",
-                    [entity_id, self.entity.kind],
-                ).fetchone()
-                if row is not None and row[0] != self.entity.id:
-                    found.append(Candidate(*row))
-        found.sort(key=lambda candidate: -candidate.articles)
-        self.app.call_from_thread(self._show_matches, names, found[:CANDIDATES])
+            found = entities_like(
+                db, names, typed, self.entity.kind, besides=self.entity.id, limit=CANDIDATES
+            )
+        self.app.call_from_thread(self._show_matches, names, found)
 
-    def _show_matches(self, names: EntityNames | None, found: list[Candidate]) -> None:
+    def _show_matches(self, names: EntityNames, found: list[NamedEntity]) -> None:
         self.names = names
         self.candidates = found
         choices = self.query_one("#fix-choices", OptionList)
