@@ -31,7 +31,13 @@ async def settle(pilot: Pilot[None]) -> None:
     """Let workers finish and their messages land (and, at start, the first preview)."""
     readers = pilot.app.screen.query(Reader)
     if readers and readers.first().article is None:
-        await pilot.pause(FIRST_PREVIEW_DELAY + 0.05)
+        # The first preview waits for the first rows, then its delay: on a loaded
+        # machine (CI, a first start compiling bytecode) the rows come late.
+        for _ in range(10):
+            await pilot.pause(FIRST_PREVIEW_DELAY + 0.05)
+            await pilot.app.workers.wait_for_complete()
+            if readers.first().article is not None:
+                break
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
