@@ -23,6 +23,22 @@ _SAMPLE = 4096
 _CHUNK = 1 << 20
 
 
+# UTF-8 read as Latin-1 or cp1252 somewhere upstream ("â€™" for "’", "Â " for a
+# no-break space): a lead byte's letter, then a continuation byte's character.
+_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def without_mojibake(text: str) -> str:
+    """Text whose UTF-8 was once read as Latin-1 or cp1252, as it was written
+    (`Hillaryâ€™s` → `Hillary’s`): only a text with such a mark is given to ftfy,
+    which repairs what is sure and leaves the rest as it is."""
+    if _MOJIBAKE.search(text) is None:
+        return text
+    import ftfy  # only for the few texts that need it
+
+    return ftfy.fix_encoding(text)
+
+
 def _as_cp1252(match: re.Match[str]) -> str:
     byte = ord(match.group()) - 0xDC00
     return chr(byte) if byte in _CP1252_UNDEFINED else bytes([byte]).decode("cp1252")

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from store.entity_fixes import Fixes
+from store.extract.lexicon import SUFFIXES
 from store.names import canonical_name, lone_given_name, name_key, same_middle
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
@@ -127,6 +128,10 @@ class EntityResolver:
 
     def _similar_person(self, key: str) -> _Entity | None:
         parts = key.split()
+        if len(parts) == 2 and parts[1] in SUFFIXES:
+            # "Trump Jr." is the person whose name ends so: "Donald Trump Jr."
+            namesakes = [e for e in self._by_surname.get(parts[1], []) if e.key.endswith(key)]
+            return max(namesakes, key=lambda e: e.mentions, default=None)
         if len(parts) == 1:
             namesakes = self._by_surname.get(key, [])
             if not namesakes and lone_given_name(key):

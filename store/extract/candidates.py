@@ -150,6 +150,8 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     # too when a name follows ("Story Continued Below | Johnson said").
     opening = True
     lowercase_opening = run[0].sentence_start and _name_after_lowercase(run, words)
+    # Ordinary words before an organisation word name it: "the Federal Election Commission".
+    organisation = len(run) > 1 and proper(run[-1]) in words.org_cues
     cache = words.word_facts
     for index, token in enumerate(run):
         word = proper(token)
@@ -158,7 +160,9 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         if token.headline and not ordinary:
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or is_known or after_given_name)
-        if opening and (title or _known_phrase(run, index, words)):
+        if opening and (
+            title or (organisation and not function) or _known_phrase(run, index, words)
+        ):
             opening = False
         # Days and months are no names, but open some: "Sunday Telegraph".
         following = run[index + 1] if index + 1 < len(run) else None

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from store.extract.candidates import Candidate, find_candidates
-from store.extract.lexicon import Lexicon, lexicon
+from store.extract.lexicon import Lexicon, lexicon, suffix
 from store.extract.name_model import type_names
 from store.extract.name_rules import classify
 from store.extract.tokens import Tokens, proper, tokenize
@@ -78,10 +79,15 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
     the full name used anywhere in the article."""
     genders: dict[str, str] = {}
     uses: Counter[str] = Counter()
+    named_after = _surnames_of_people(candidates, words)
     for candidate in candidates:
-        if candidate.kind == "person" and _not_personal(candidate.name_tokens, words):
+        if candidate.kind == "person" and (
+            _not_personal(candidate.name_tokens, words)
+            or _named_after(candidate.name_tokens, named_after, words)
+        ):
             candidate.kind = None  # "Labour Britain": a party and a country are no one's name
-        if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
+        full = len(candidate.name_tokens) >= 2 + _suffixed(candidate.name_tokens)
+        if candidate.kind == "person" and full:
             name = " ".join(candidate.name_tokens)
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             uses[name] += 1
@@ -92,9 +98,18 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
     ranked = sorted(uses, key=lambda n: (n.split()[0] in words.given_names, uses[n]), reverse=True)
     for name in ranked:
         parts = name.split()
+        if _suffixed(parts):
+            # "Donald Trump Jr.": "Trump Jr." and "Donald Jr" are he; "Trump" alone
+            # may be his father.
+            suffix = parts[-1].rstrip(".")
+            for part in (parts[-2], parts[0]):
+                full_names.setdefault(f"{part} {suffix}", name)
+            parts = parts[:-1]
         surnames.add(parts[-1])
-        for part in (parts[-1], parts[0]):
-            full_names.setdefault(part, name)
+        full_names.setdefault(parts[-1], name)
+        if parts[0] in words.given_names:
+            full_names.setdefault(parts[0], name)
+    organisations = _organisation_names(candidates, words)
     mentions: list[Mention] = []
     roles: dict[str, set[str]] = {}
     for candidate in candidates:
@@ -106,19 +121,31 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         if not candidate.tokens:
             continue
         name = " ".join(candidate.name_tokens)
+        suffixed = _suffixed(candidate.name_tokens)
         kind = candidate.kind
         # A lone name is the article's person who has it; the article's Jordan is
         # Neil Jordan, not the country, once it names him.
-        lone = len(candidate.name_tokens) == 1 and name in full_names
+        lone = len(candidate.name_tokens) == 1 or suffixed
+        if suffixed:
+            name = name.rstrip(".")  # as full_names has it
+        lone = lone and name in full_names
         if _epithet(candidate.name_tokens, full_names, words):
             # "Crooked Hillary" where the article names Hillary Clinton: an alias of hers.
             lone, name = True, candidate.name_tokens[-1]
-        if lone and (kind in (None, "person", "org") or (kind == "place" and name in surnames)):
+        if lone and (
+            kind in (None, "person", "org") or (kind == "place" and (name in surnames or suffixed))
+        ):
             kind, name = "person", full_names[name]
+        elif suffixed:
+            name = " ".join(candidate.name_tokens)
+        elif kind == "person" and _ordinary_first_name(candidate, words):
+            kind = None  # "a hybrid Bill", "Mark" where no Bill or Mark is named in full
         if kind is None:
             continue
         if kind == "place":
             name = words.places.get(name, name)
+        elif kind == "org":
+            name = organisations.get(name, name)
         if kind == "person":
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             if candidate.title:
@@ -133,10 +160,86 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
 
 
 def _not_personal(names: list[str], words: Lexicon) -> bool:
-    """A name of several words that opens with an organisation or ends with a country."""
+    """A name of several words that opens with an organisation or ends with a country or
+    a continent ("AOL Europe")."""
     return len(names) >= 2 and (
-        names[0] in words.organisations or words.place_kinds.get(names[-1]) == "country"
+        names[0] in words.organisations
+        or words.place_kinds.get(names[-1]) in ("country", "continent")
     )
+
+
+def _suffixed(names: list[str]) -> bool:
+    """A name ending with a generational suffix after its surname (`Trump Jr.`)."""
+    return len(names) >= 2 and suffix(names[-1])
+
+
+def _ordinary_first_name(candidate: Candidate, words: Lexicon) -> bool:
+    """A given name alone that is an ordinary word too (`Bill`, `Mark`), with no title,
+    outside a results table."""
+    names = candidate.name_tokens
+    return (
+        len(names) == 1
+        and candidate.title is None
+        and not candidate.tokens[0].table
+        and names[0] in words.given_names
+        and names[0].lower() in words.lowercase_words
+    )
+
+
+def _named_after(names: list[str], surnames: set[str], words: Lexicon) -> bool:
+    """A name that opens with the surname of one of the article's people, which is no
+    given name or ends with a common word: "Trump Tower", "Clinton Global Initiative"
+    (not "Carter Page" beside Jimmy Carter)."""
+    return (
+        len(names) >= 2
+        and names[0] in surnames
+        and (
+            names[0] not in words.given_names
+            or (len(names) >= 3 and names[-1].lower() in words.common_words)
+        )
+    )
+
+
+def _surnames_of_people(candidates: list[Candidate], words: Lexicon) -> set[str]:
+    """The surnames of the article's people named in full (a given name first): a name
+    that opens with one of them is named after that person ("Trump Tower")."""
+    return {
+        candidate.name_tokens[-1]
+        for candidate in candidates
+        if candidate.kind == "person"
+        and len(candidate.name_tokens) >= 2
+        and candidate.name_tokens[0] in words.given_names
+    }
+
+
+def _organisation_names(candidates: list[Candidate], words: Lexicon) -> dict[str, str]:
+    """The article's name for each organisation name: the listed name for another name
+    of it (`ISIS` → `Islamic State`); the full name for an abbreviation it defines
+    (`Islamic State of Iraq and the Levant (ISIL)`) and for its first word alone, when
+    one name of the article's opens with it (`Fox` → `Fox News`)."""
+    names = dict(words.organisations)
+    longer: dict[str, set[str]] = {}
+    for candidate, following in pairwise([*candidates, None]):
+        if candidate is None or candidate.kind != "org" or len(candidate.name_tokens) < 2:
+            continue
+        name = " ".join(candidate.name_tokens)
+        longer.setdefault(candidate.name_tokens[0], set()).add(name)
+        if (
+            following is not None
+            and candidate.after == "("
+            and following.before == "("
+            and following.after == ")"
+            and following.tokens
+            and following.tokens[0].index == candidate.tokens[-1].index + 2
+            and len(following.name_tokens) == 1
+            and following.name_tokens[0].isupper()
+        ):
+            names[following.name_tokens[0]] = names.get(name, name)
+    for first, full in longer.items():
+        if len(full) == 1 and not first.isupper() and first not in words.places:
+            (name,) = full
+            names[first] = names.get(name, name)
+    return names
 
 
 def _epithet(names: list[str], full_names: dict[str, str], words: Lexicon) -> bool:

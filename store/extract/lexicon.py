@@ -1,7 +1,8 @@
 """The word lists extraction relies on, loaded once per process.
 
 Shipped in `store/data/`: titles and roles, organisation cue words, well-known
-organisations, demonyms, a gazetteer of places (GeoNames), US surnames and
+organisations (with their other names), words that alone name no one,
+demonyms, a gazetteer of places (GeoNames), US surnames and
 words news writes in lowercase. Given names with a gender hint come from the
 gender-guesser package's name dictionary, read directly.
 """
@@ -16,6 +17,15 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+# Generational suffixes, folded: the word after a surname, never a surname itself.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def suffix(word: str) -> bool:
+    """Whether a word is a generational suffix (`Jr.`, `III`)."""
+    return word.rstrip(".").lower() in SUFFIXES
+
+
 def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -27,7 +37,11 @@ class Lexicon:
     """Lowercased titles and roles, single words and phrases."""
     longest_title: int
     org_cues: frozenset[str]
-    organisations: frozenset[str]
+    organisations: dict[str, str]
+    """Organisation name → the name its line in the list opens with (`ISIS` → `Islamic State`)."""
+    not_names: frozenset[str]
+    """Words that alone name no entity: abbreviations of common nouns (`TV`, `DVD`),
+    faiths (`Islam`)."""
     demonyms: frozenset[str]
     places: dict[str, str]
     """Place name → canonical name (`U.S.` → `United States`)."""
@@ -62,12 +76,17 @@ def lexicon() -> Lexicon:
         name, kind, canonical = line.split("\t")
         places[name] = canonical
         place_kinds[name] = kind
-    organisations = frozenset(_lines("organisations.txt"))
+    organisations = {
+        name: line.split("\t", 1)[0]
+        for line in _lines("organisations.txt")
+        for name in line.split("\t")
+    }
     return Lexicon(
         titles=frozenset(titles),
         longest_title=max(len(title.split()) for title in titles),
         org_cues=frozenset(_lines("org_cues.txt")),
         organisations=organisations,
+        not_names=frozenset(_lines("not_names.txt")),
         demonyms=frozenset(_lines("demonyms.txt")),
         places=places,
         place_kinds=place_kinds,

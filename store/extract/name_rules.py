@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.extract.candidates import Candidate
-from store.extract.lexicon import Lexicon
+from store.extract.lexicon import Lexicon, suffix
 from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "warned",
@@ -22,7 +22,9 @@ _FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "queen", "princess", "lady
 # Emmy"; after those that may also stand before a team or a band ("the Brewers"), only
 # most likely a thing.
 _THING_DETERMINERS = {"a", "an", "his", "her", "their", "its", "our", "my", "your", "every",
-                      "each", "another"}  # fmt: skip
+                      "each", "another", "first", "second", "third", "fourth", "fifth", "two",
+                      "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                      "several", "many"}  # fmt: skip
 _DETERMINERS = _THING_DETERMINERS | {"the", "this", "that", "no"}
 _AFTER_A_THING = {"for", "from", "in", "at", "of", "with", "and", "or", "to", "by", "as", "has",
                   "had", "is", "was"}  # fmt: skip
@@ -77,11 +79,13 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         tokens, names = tokens[ordinary:], names[ordinary:]
         # After a heading the next sentence starts, whatever the missing stop says.
         tokens[0].sentence_start = tokens[0].sentence_start or ordinary >= 2
+    if len(names) == 1 and _no_name(names[0], candidate.before, words):
+        tokens, names = [], []
     candidate.tokens = tokens
     candidate.name_tokens = names
     if tokens:
         candidate.kind, candidate.rule = _kind(candidate, tokens, names, org_cue, words)
-    if _a_thing(candidate):
+    if _a_thing(candidate) or candidate.rule == "number":
         candidate.tokens, candidate.name_tokens = [], []
     return candidate
 
@@ -98,6 +102,10 @@ def _kind(
     if candidate.title is not None:
         honorific = candidate.title.split()[-1].lower() in _HONORIFICS
         return "person", "honorific" if honorific else "title"
+    if len(names) >= 2 and suffix(names[-1]):
+        return "person", "suffix"  # "Trump Jr.", "Martin Luther King Jr."
+    if NUMBER.fullmatch(candidate.after) and names[-1].lower() in words.lowercase_words:
+        return None, "number"  # "House Bill 29", "Flight 17": a thing with a number
     if names[0] in words.given_names and names[0].lower() not in words.common_words:
         if len(names) == 1 and candidate.before in _DETERMINERS:
             return None, "determiner"  # "her Oscar", "an Emmy": a thing named like someone
@@ -116,6 +124,18 @@ def _kind(
     if candidate.before in LOCATIVES and not tokens[0].sentence_start:
         return "place", "locative"
     return None, "none"
+
+
+def _no_name(word: str, before: str, words: Lexicon) -> bool:
+    """A word that alone names no entity: a listed one (`DVD`, `Islam`), an abbreviation
+    in the plural (`PCs`), a demonym in the plural unless a team's (`most Muslims`, not
+    `the Indians`)."""
+    if word in words.not_names or suffix(word):
+        return True  # "Jr." alone is what is left of a name cut short
+    stem = word[:-1]
+    plural_abbreviation = 2 <= len(stem) <= 5 and stem.isalpha() and stem.isupper()
+    people = stem in words.demonyms and before != "the"
+    return word.endswith("s") and (plural_abbreviation or people)
 
 
 def _interjection(candidate: Candidate) -> bool:

@@ -30,12 +30,19 @@ SLICE = FIXTURES / "news_slice.jsonl.gz"
 PEOPLE = ["Donald Trump", "Hillary Clinton", "Barack Obama", "Tony Blair", "Gordon Brown",
           "Chris Christie", "Lester Holt", "Bill Clinton", "Vladimir Putin", "John Kerry",
           "Michael Howard", "Kellyanne Conway", "Mitt Romney", "Ted Cruz", "Paul Ryan"]  # fmt: skip
-ORGANISATIONS = ["CNN", "Labour", "GOP", "ISIS", "Microsoft", "Fox News", "Twitter",
+ORGANISATIONS = ["CNN", "Labour", "GOP", "Islamic State", "Microsoft", "Fox News", "Twitter",
                  "White House", "BBC", "FBI", "Google", "Facebook", "Congress",
                  "United Nations", "Washington Post", "General Assembly"]  # fmt: skip
 # Read in the articles as no one: a party adjective, an epithet and a first name of
-# Hillary Clinton, the ends of "General Assembly" and "Justice Department".
-NOBODY = {"Tory", "Crooked Hillary", "Hillary", "Assembly", "Department"}
+# Hillary Clinton, the ends of "General Assembly" and "Justice Department", a faith and
+# its people, places and bodies named after a person, a party before a name, a bill of
+# parliament ("House Bill 29", "a hybrid Bill").
+NOBODY = {"Tory", "Crooked Hillary", "Hillary", "Assembly", "Department", "Islam", "Muslims",
+          "Trump Tower", "Trump Towers", "Clinton Global Initiative", "Libertarian Gary Johnson",
+          "AOL Europe", "House Bill", "Bill"}  # fmt: skip
+# Other names of one organisation, read in the articles.
+SAME_ORGANISATION = [("ISIS", "Islamic State"), ("Tories", "Conservatives"),
+                     ("Lib Dems", "Liberal Democrats")]  # fmt: skip
 # Capitalised phrases a site prints in many of its articles, read in this slice.
 FURNITURE = {"Story Continued Below", "Continued Below", "Related Coverage", "Image by"}
 
@@ -156,3 +163,65 @@ def test_an_office_before_an_organisation_word_is_no_person(slice_db: Database) 
     words = lexicon()
     cues = [name for name in names(slice_db, "person") if name in words.org_cues]
     assert cues == []  # "General Assembly", "Justice Department" cut after their office word
+
+
+def aliases_of(db: Database, kind: str) -> dict[str, int]:
+    return dict(
+        db.execute(
+            "SELECT alias, entity_id FROM entity_aliases JOIN entities ON entities.id = entity_id "
+            "WHERE kind = ?",
+            [kind],
+        ).fetchall()
+    )
+
+
+def test_one_organisation_one_entity_whatever_its_name(slice_db: Database) -> None:
+    aliases = aliases_of(slice_db, "org")
+    split = [
+        (one, other)
+        for one, other in SAME_ORGANISATION
+        if one not in aliases or other not in aliases or aliases[one] != aliases[other]
+    ]
+    assert split == []
+
+
+def test_an_organisation_named_in_full_takes_its_first_word(slice_db: Database) -> None:
+    # "Fox" in an article that names Fox News is Fox News ("Fox" alone, in other
+    # articles, may be the studio or the network).
+    articles = slice_db.execute(
+        "SELECT DISTINCT m.article_id FROM mentions AS m JOIN entities AS e ON e.id = m.entity_id "
+        "WHERE e.name = 'Fox News'"
+    ).fetchall()
+    short = slice_db.execute(
+        "SELECT count(*) FROM mentions AS m JOIN entities AS e ON e.id = m.entity_id "
+        f"WHERE m.text = 'Fox' AND e.name != 'Fox News' AND m.article_id IN "
+        f"({','.join(str(article) for (article,) in articles)})"
+    ).fetchone()[0]
+    assert articles and short == 0
+
+
+def test_words_that_alone_name_no_one_are_no_entity(slice_db: Database) -> None:
+    words = lexicon()
+    found = [
+        (name, kind)
+        for kind in ("person", "org", "place")
+        for name in names(slice_db, kind)
+        if name in words.not_names or _plural_abbreviation(name)
+    ]
+    assert found == []  # "TV", "DVD", "ID", "PAC", "OK", "PCs"
+
+
+def _plural_abbreviation(name: str) -> bool:
+    return name[-1] == "s" and name[:-1].isalpha() and name[:-1].isupper()
+
+
+def test_no_text_read_through_the_wrong_encoding(slice_db: Database) -> None:
+    # BuzzFeed-Webis carries "Hillaryâ€™s" and "Â Trump": repaired at import.
+    broken = slice_db.execute(
+        "SELECT count(*) FROM articles WHERE text LIKE '%â€%' "
+        "OR text LIKE '%â' || char(128) || '%' OR text LIKE '%Â' || char(160) || '%'"
+    ).fetchone()[0]
+    names_broken = slice_db.execute(
+        "SELECT alias FROM entity_aliases WHERE alias LIKE '%â%' OR alias LIKE '%Â%'"
+    ).fetchall()
+    assert broken == 0 and names_broken == []

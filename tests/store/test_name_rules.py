@@ -47,3 +47,66 @@ def test_an_interjection_is_no_one() -> None:
     assert found("They were wrong. Oh, and Clinton loves the deal. Oh how wrong.") == [
         ("Clinton", "person", "Clinton")
     ]
+
+
+def test_an_organisation_word_keeps_the_ordinary_words_before_it() -> None:
+    text = "Donald Trump spoke at length to them. He met the Federal Election Commission on Monday."
+    assert ("Federal Election Commission", "org", "Federal Election Commission") in found(text)
+
+
+def test_other_names_of_an_organisation_are_one_name() -> None:
+    listed = found("Donald Trump spoke. ISIS and Islamic State fought, and the Tories agreed.")
+    assert ("ISIS", "org", "Islamic State") in listed
+    assert ("Tories", "org", "Conservative Party") in listed
+    # An abbreviation the article defines, and a full name's first word alone.
+    defined = found(
+        "Donald Trump spoke. The Public Service Association (PSA) said so. PSA officials left. "
+        "Fox News reported it. Later, Fox denied it."
+    )
+    assert ("PSA", "org", "Public Service Association") in defined
+    assert ("Fox", "org", "Fox News") in defined
+
+
+def test_an_abbreviation_of_a_common_noun_is_no_organisation() -> None:
+    text = "Donald Trump spoke. The film is out on DVD, a super PAC paid, he bought two PCs."
+    assert [m for m in found(text) if m[1] != "person"] == []
+
+
+def test_a_faith_and_a_people_in_the_plural_are_no_one() -> None:
+    text = "Donald Trump spoke. America does not hate Islam, and most Muslims agree."
+    assert [m for m in found(text) if m[0] in ("Islam", "Muslims")] == []
+    # A team named after a people stays a team.
+    assert ("Indians", "org", "Indians") in found("The Indians won. The Indians sent it on.")
+
+
+def test_a_place_named_after_someone_in_the_article_is_no_person() -> None:
+    text = (
+        "Donald Trump spoke at length to the crowd. Later that day, Trump left Trump Tower "
+        "to attack Bill Clinton and the Clinton Global Initiative."
+    )
+    mentions = found(text)
+    assert [m for m in mentions if m[1] == "person"] == [
+        ("Donald Trump", "person", "Donald Trump"),
+        ("Trump", "person", "Donald Trump"),
+        ("Bill Clinton", "person", "Bill Clinton"),
+    ]
+    # A person whose given name is another's surname is a person.
+    other = found("Jimmy Carter spoke. Carter Page met him. Page said so.")
+    assert ("Carter Page", "person", "Carter Page") in other
+
+
+def test_a_name_with_a_number_or_an_ordinary_first_name_alone_is_no_one() -> None:
+    text = "Donald Trump spoke. House Bill 29 would pass. A hybrid Bill for Crossrail is due."
+    assert [m for m in found(text) if "Bill" in m[0]] == []
+
+
+def test_a_generational_suffix_names_the_son() -> None:
+    text = (
+        "Donald Trump Jr. spoke at length to the crowd, and Donald Trump cheered. Later, "
+        "Trump Jr said the same, and Donald Jr. agreed. Jr. is all some call him."
+    )
+    assert [m for m in found(text) if "Jr" in m[0]] == [
+        ("Donald Trump Jr.", "person", "Donald Trump Jr."),
+        ("Trump Jr", "person", "Donald Trump Jr."),
+        ("Donald Jr.", "person", "Donald Trump Jr."),
+    ]

@@ -51,6 +51,21 @@ def test_text_is_kept_exactly_but_line_ends(tmp_path: Path) -> None:
     assert record.text == "First  para\u00a0graph.\nSecond\nThird\t end."
 
 
+def test_text_once_read_through_the_wrong_encoding_is_repaired(tmp_path: Path) -> None:
+    # As BuzzFeed-Webis carries it: UTF-8 read as Latin-1 upstream, then stored as UTF-8.
+    broken = "Hillary’s “plan” costs €5 and\u00a0Trump said no.".encode().decode("latin-1")
+    file = tmp_path / "a.jsonl"
+    file.write_text(json.dumps({"title": broken, "text": broken}) + "\n", encoding="utf-8")
+    [record], _ = read(file)
+    assert record.text == "Hillary’s “plan” costs €5 and\u00a0Trump said no."
+    assert record.title == "Hillary’s “plan” costs €5 and Trump said no."  # on one line
+    # Text with no such mark is left exactly as it is, whatever it holds.
+    plain = tmp_path / "b.txt"
+    plain.write_text("Title\n\nÂge, Ãsa and â are letters too.", encoding="utf-8")
+    [kept], _ = read(plain)
+    assert kept.text == "Âge, Ãsa and â are letters too."
+
+
 def test_jsonl_fixture_from_the_real_corpora() -> None:
     records, problems = read(FIXTURES / "corpus_sample.jsonl")
     assert len(records) == 13
