@@ -79,6 +79,8 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
     the full name used anywhere in the article."""
     genders: dict[str, str] = {}
     uses: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
+    alone_before: dict[str, int] = {}
     named_after = _surnames_of_people(candidates, words)
     for candidate in candidates:
         if candidate.kind == "person" and (
@@ -91,24 +93,11 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             name = " ".join(candidate.name_tokens)
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             uses[name] += 1
-    # A lone surname (or first name) stands for the full name that has it; when
-    # several do, the one opening with a known given name, then the most used.
-    full_names: dict[str, str] = {}
-    surnames: set[str] = set()
-    ranked = sorted(uses, key=lambda n: (n.split()[0] in words.given_names, uses[n]), reverse=True)
-    for name in ranked:
-        parts = name.split()
-        if _suffixed(parts):
-            # "Donald Trump Jr.": "Trump Jr." and "Donald Jr" are he; "Trump" alone
-            # may be his father.
-            suffix = parts[-1].rstrip(".")
-            for part in (parts[-2], parts[0]):
-                full_names.setdefault(f"{part} {suffix}", name)
-            parts = parts[:-1]
-        surnames.add(parts[-1])
-        full_names.setdefault(parts[-1], name)
-        if parts[0] in words.given_names:
-            full_names.setdefault(parts[0], name)
+            # How often its surname stood alone before the name first did.
+            alone_before.setdefault(name, alone[candidate.name_tokens[-1]])
+        elif len(candidate.name_tokens) == 1:
+            alone[candidate.name_tokens[0]] += 1
+    full_names, surnames = _full_names(uses, alone_before, words)
     organisations = _organisation_names(candidates, words)
     mentions: list[Mention] = []
     roles: dict[str, set[str]] = {}
@@ -166,6 +155,44 @@ def _not_personal(names: list[str], words: Lexicon) -> bool:
         names[0] in words.organisations
         or words.place_kinds.get(names[-1]) in ("country", "continent")
     )
+
+
+def _full_names(
+    uses: Counter[str], alone_before: dict[str, int], words: Lexicon
+) -> tuple[dict[str, str], set[str]]:
+    """What a lone surname or first name stands for in the article, and the surnames.
+
+    A lone surname stands for the full name that has it; when several do, the one
+    opening with a known given name, then the most used. A first word does when it is
+    a given name, or when the name is no given name and surname (`Xi Jinping`, not
+    `Trump Tower`). A name used once that opens with no given name, whose surname the
+    article used alone five times before it, is a misreading ("called her Miss Piggy
+    Trump went…") and stands for no one else (news names a person in full first).
+    """
+    full_names: dict[str, str] = {}
+    surnames: set[str] = set()
+    ranked = sorted(uses, key=lambda n: (n.split()[0] in words.given_names, uses[n]), reverse=True)
+    for name in ranked:
+        parts = name.split()
+        if _suffixed(parts):
+            # "Donald Trump Jr.": "Trump Jr." and "Donald Jr" are he; "Trump" alone
+            # may be his father.
+            suffix = parts[-1].rstrip(".")
+            for part in (parts[-2], parts[0]):
+                full_names.setdefault(f"{part} {suffix}", name)
+            parts = parts[:-1]
+        given = parts[0] in words.given_names
+        if not given and uses[name] == 1 and alone_before[name] >= 5:
+            continue
+        surnames.add(parts[-1])
+        full_names.setdefault(parts[-1], name)
+        if given or not (
+            parts[-1] in words.surnames
+            or parts[0] in words.org_cues
+            or parts[0] in words.organisations
+        ):
+            full_names.setdefault(parts[0], name)
+    return full_names, surnames
 
 
 def _suffixed(names: list[str]) -> bool:

@@ -58,13 +58,18 @@ def _signature(folded: str) -> tuple[int, ...]:
     found = _SHINGLE_WORD.findall(folded)
     if len(found) < SHINGLE:
         return ()
-    bins = [EMPTY] * SIZE
-    for start in range(len(found) - SHINGLE + 1):
-        hashed = zlib.crc32(" ".join(found[start : start + SHINGLE]).encode())
-        slot, value = hashed % SIZE, hashed // SIZE
-        if bins[slot] == EMPTY or value < bins[slot]:
-            bins[slot] = value
-    return tuple(bins)
+    shingles = map(" ".join, zip(*(found[offset:] for offset in range(SHINGLE))))
+    # The smallest hash of each bin (hashes of one bin order as their values do).
+    smallest = [_NONE] * SIZE
+    for hashed in map(zlib.crc32, map(str.encode, shingles)):
+        slot = hashed % SIZE
+        if hashed < smallest[slot]:
+            smallest[slot] = hashed
+    return tuple(EMPTY if hashed == _NONE else hashed // SIZE for hashed in smallest)
+
+
+# Above any CRC-32: a bin no shingle fell into.
+_NONE = 1 << 32
 
 
 def terms(text: str) -> tuple[tuple[int, float], ...]:

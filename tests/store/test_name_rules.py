@@ -110,3 +110,15 @@ def test_a_generational_suffix_names_the_son() -> None:
         ("Trump Jr", "person", "Donald Trump Jr."),
         ("Donald Jr.", "person", "Donald Trump Jr."),
     ]
+
+
+def test_a_lone_name_stands_for_the_full_name_that_has_it() -> None:
+    # A family name first: the first word alone is the person.
+    text = "Xi Jinping spoke at length on Monday. Later that day, Xi met the press."
+    assert ("Xi", "person", "Xi Jinping") in found(text)
+    # A name misread once, long after its surname stood alone, stands for no one else.
+    misread = (
+        "Trump spoke first. Trump went on. Trump said more. Trump was loud. Trump paused. "
+        'She said he had called her Miss Piggy Trump went into the spin room. "No," Trump said.'
+    )
+    assert ("Trump", "person", "Trump") in found(misread)
