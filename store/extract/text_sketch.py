@@ -58,7 +58,10 @@ def _signature(folded: str) -> tuple[int, ...]:
     found = _SHINGLE_WORD.findall(folded)
     if len(found) < SHINGLE:
         return ()
-    shingles = map(" ".join, zip(*(found[offset:] for offset in range(SHINGLE))))
+    # Each run of SHINGLE words: the lists shifted by 0 to SHINGLE - 1 words, zipped to
+    # the shortest.
+    shifted = (found[offset:] for offset in range(SHINGLE))
+    shingles = map(" ".join, zip(*shifted, strict=False))
     # The smallest hash of each bin (hashes of one bin order as their values do).
     smallest = [_NONE] * SIZE
     for hashed in map(zlib.crc32, map(str.encode, shingles)):
