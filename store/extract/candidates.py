@@ -109,7 +109,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             first, last = piece[0].index, piece[-1].index
             before = texts[first - 1].lower() if first else ""
             after = texts[last + 1] if last + 1 < count else ""
-            if _furniture(piece, tokens, words):
+            if _furniture(piece, tokens, words) or _ends_an_office(piece, texts, words):
                 continue
             candidate = Candidate(piece, before=before, after=after)
             if piece[0].line_start and piece[0].headline == "caps" and _dateline_follows(after):
@@ -134,6 +134,17 @@ def _furniture(piece: list[Token], tokens: Tokens, words: Lexicon) -> bool:
         and not tokens.sentence_starts[following]
     )
     return opens and tokens.starts[following] - piece[-1].end <= 1
+
+
+def _ends_an_office(piece: list[Token], texts: list[str], words: Lexicon) -> bool:
+    """The last words of an office begun before them: `State` in `as Secretary of State,`
+    (an office with no name after it is no one, and no place)."""
+    first, last = piece[0].index, piece[-1].index
+    longest = min(words.longest_title, last + 1)
+    for length in range(last - first + 2, longest + 1):
+        if " ".join(texts[last - length + 1 : last + 1]).lower() in words.titles:
+            return True
+    return False
 
 
 def _dateline_follows(after: str) -> bool:

@@ -122,3 +122,11 @@ def test_a_lone_name_stands_for_the_full_name_that_has_it() -> None:
         'She said he had called her Miss Piggy Trump went into the spin room. "No," Trump said.'
     )
     assert ("Trump", "person", "Trump") in found(misread)
+
+
+def test_the_end_of_an_office_is_no_place() -> None:
+    text = (
+        "Donald Trump spoke on Monday about the threat. He said she showed weakness as "
+        "Secretary of State, and that Secretary of State John Kerry agreed."
+    )
+    assert [m[0] for m in found(text)] == ["Donald Trump", "John Kerry"]
