@@ -175,12 +175,12 @@ def _full_names(
     for name in ranked:
         parts = name.split()
         if _suffixed(parts):
-            # "Donald Trump Jr.": "Trump Jr." and "Donald Jr" are he; "Trump" alone
-            # may be his father.
+            # "Donald Trump Jr.": "Trump Jr." and "Donald Jr" are he; "Trump" or
+            # "Donald" alone may be his father.
             suffix = parts[-1].rstrip(".")
             for part in (parts[-2], parts[0]):
                 full_names.setdefault(f"{part} {suffix}", name)
-            parts = parts[:-1]
+            continue
         given = parts[0] in words.given_names
         if not given and uses[name] == 1 and alone_before[name] >= 5:
             continue

@@ -110,6 +110,9 @@ def test_a_generational_suffix_names_the_son() -> None:
         ("Trump Jr", "person", "Donald Trump Jr."),
         ("Donald Jr.", "person", "Donald Trump Jr."),
     ]
+    # Where the son is the only one named in full, the surname alone is not he.
+    son = found("Donald Trump Jr. spoke at length to the crowd. Later, Trump thanked him.")
+    assert ("Trump", "person", "Donald Trump Jr.") not in son
 
 
 def test_a_lone_name_stands_for_the_full_name_that_has_it() -> None:
