@@ -31,6 +31,16 @@ _FUNCTION_WORDS = {"but", "and", "or", "so", "yet", "while", "when", "if", "as",
                    "his", "her", "their", "our", "my", "your", "its", "all", "some", "there",
                    "here", "what", "who", "how", "why", "where", "in", "on", "at",
                    "for"}  # fmt: skip
+# Prepositions and auxiliaries: capitalised, they open a sentence, never an organisation's
+# name ("Among Supreme Court precedents", "Will Congress act").
+_CLOSED_CLASS = {"about", "above", "across", "against", "among", "amid", "around", "behind",
+                 "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite",
+                 "during", "except", "from", "inside", "into", "like", "near", "of", "off",
+                 "onto", "outside", "over", "past", "per", "since", "through", "throughout",
+                 "to", "toward", "towards", "under", "unlike", "upon", "via", "with", "within",
+                 "without", "will", "would", "can", "could", "shall", "should", "may", "might",
+                 "must", "do", "does", "did", "is", "are", "was", "were", "has", "have",
+                 "had"}  # fmt: skip
 # The endings of contractions: "It's", "I've", "Don't" are no names.
 _CONTRACTION = re.compile(r"(?:['’]|â€™|â\x80\x99)(?:s|ve|ll|re|d|m|t)$", re.IGNORECASE)
 # Organisation words that take a complement: "Bank of England", "University of Texas".
@@ -161,7 +171,8 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     # too when a name follows ("Story Continued Below | Johnson said").
     opening = True
     lowercase_opening = run[0].sentence_start and _name_after_lowercase(run, words)
-    # Ordinary words before an organisation word name it: "the Federal Election Commission".
+    # Ordinary words before an organisation word name it: "the Federal Election Commission"
+    # (not a preposition or an auxiliary: "Among Supreme Court precedents").
     organisation = len(run) > 1 and proper(run[-1]) in words.org_cues
     cache = words.word_facts
     for index, token in enumerate(run):
@@ -172,7 +183,9 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or is_known or after_given_name)
         if opening and (
-            title or (organisation and not function) or _known_phrase(run, index, words)
+            title
+            or (organisation and not function and word.lower() not in _CLOSED_CLASS)
+            or _known_phrase(run, index, words)
         ):
             opening = False
         # Days and months are no names, but open some: "Sunday Telegraph".

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from store.extract.candidates import Candidate, find_candidates
-from store.extract.lexicon import Lexicon, lexicon, suffix
+from store.extract.lexicon import Lexicon, generational, lexicon
 from store.extract.name_model import type_names
 from store.extract.name_rules import classify
 from store.extract.tokens import Tokens, proper, tokenize
@@ -164,8 +164,8 @@ def _full_names(
 
     A lone surname stands for the full name that has it; when several do, the one
     opening with a known given name, then the most used. A first word does when it is
-    a given name, or when the name is no given name and surname (`Xi Jinping`, not
-    `Trump Tower`). A name used once that opens with no given name, whose surname the
+    a given name, or no word known as a surname or an organisation's (`Megyn Kelly`,
+    `Xi Jinping`; not `Trump Tower`). A name used once that opens with no given name, whose surname the
     article used alone five times before it, is a misreading ("called her Miss Piggy
     Trump went…") and stands for no one else (news names a person in full first).
     """
@@ -187,7 +187,7 @@ def _full_names(
         surnames.add(parts[-1])
         full_names.setdefault(parts[-1], name)
         if given or not (
-            parts[-1] in words.surnames
+            parts[0] in words.surnames
             or parts[0] in words.org_cues
             or parts[0] in words.organisations
         ):
@@ -197,7 +197,7 @@ def _full_names(
 
 def _suffixed(names: list[str]) -> bool:
     """A name ending with a generational suffix after its surname (`Trump Jr.`)."""
-    return len(names) >= 2 and suffix(names[-1])
+    return generational(names, lexicon().given_names)
 
 
 def _ordinary_first_name(candidate: Candidate, words: Lexicon) -> bool:
@@ -241,9 +241,10 @@ def _surnames_of_people(candidates: list[Candidate], words: Lexicon) -> set[str]
 
 def _organisation_names(candidates: list[Candidate], words: Lexicon) -> dict[str, str]:
     """The article's name for each organisation name: the listed name for another name
-    of it (`ISIS` → `Islamic State`); the full name for an abbreviation it defines
-    (`Islamic State of Iraq and the Levant (ISIL)`) and for its first word alone, when
-    one name of the article's opens with it (`Fox` → `Fox News`)."""
+    of it (`ISIS` → `Islamic State`); the full name for an abbreviation it defines, whose
+    letters are its initials (`the Public Service Association (PSA)`); and the full
+    name for its first word alone (`Fox` → `Fox News`), when one name of the article's
+    opens with it (see `_first_word_of`)."""
     names = dict(words.organisations)
     longer: dict[str, set[str]] = {}
     for candidate, following in pairwise([*candidates, None]):
@@ -259,14 +260,37 @@ def _organisation_names(candidates: list[Candidate], words: Lexicon) -> dict[str
             and following.tokens
             and following.tokens[0].index == candidate.tokens[-1].index + 2
             and len(following.name_tokens) == 1
-            and following.name_tokens[0].isupper()
+            and following.name_tokens[0] == _initials(candidate.name_tokens)
         ):
             names[following.name_tokens[0]] = names.get(name, name)
     for first, full in longer.items():
-        if len(full) == 1 and not first.isupper() and first not in words.places:
+        if len(full) == 1 and _first_word_of(first, next(iter(full)), words):
             (name,) = full
             names[first] = names.get(name, name)
     return names
+
+
+def _initials(names: list[str]) -> str:
+    """The capitals opening a name's words (`Islamic State of Iraq and the Levant` →
+    `ISIL`)."""
+    return "".join(word[0] for word in names if word[:1].isupper())
+
+
+def _first_word_of(first: str, name: str, words: Lexicon) -> bool:
+    """Whether an organisation's first word alone stands for its whole name: not an
+    abbreviation, a place, an organisation word or an ordinary one (`Senate`, `House`
+    are bodies of their own), nor one the lists know unless they know the whole name
+    too (`Fox` → `Fox News`, not `Google` → `Google Plus`); and the name holds no title
+    (`Senate Majority Leader`)."""
+    known = first not in words.organisations or name in words.organisations
+    plain = not (
+        first.isupper()
+        or first in words.places
+        or first in words.org_cues
+        or first.lower() in words.lowercase_words
+    )
+    untitled = not any(word.lower() in words.titles for word in name.split()[1:])
+    return known and plain and untitled
 
 
 def _epithet(names: list[str], full_names: dict[str, str], words: Lexicon) -> bool:

@@ -26,6 +26,16 @@ def suffix(word: str) -> bool:
     return word.rstrip(".").lower() in SUFFIXES
 
 
+def generational(names: list[str], given_names: dict[str, str]) -> bool:
+    """A name ending with a generational suffix after its surname: `Trump Jr.`, `John
+    Smith III` (a numeral only after a given name and surname: not `World War II`)."""
+    if len(names) < 2 or not suffix(names[-1]):
+        return False
+    return names[-1].rstrip(".").lower() in ("jr", "sr") or (
+        len(names) >= 3 and names[0] in given_names
+    )
+
+
 def _lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.extract.candidates import Candidate
-from store.extract.lexicon import Lexicon, suffix
+from store.extract.lexicon import Lexicon, generational, suffix
 from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "warned",
@@ -102,7 +102,7 @@ def _kind(
     if candidate.title is not None:
         honorific = candidate.title.split()[-1].lower() in _HONORIFICS
         return "person", "honorific" if honorific else "title"
-    if len(names) >= 2 and suffix(names[-1]):
+    if generational(names, words.given_names):
         return "person", "suffix"  # "Trump Jr.", "Martin Luther King Jr."
     if NUMBER.fullmatch(candidate.after) and names[-1].lower() in words.lowercase_words:
         return None, "number"  # "House Bill 29", "Flight 17": a thing with a number

@@ -133,3 +133,20 @@ def test_the_end_of_an_office_is_no_place() -> None:
         "Secretary of State, and that Secretary of State John Kerry agreed."
     )
     assert [m[0] for m in found(text)] == ["Donald Trump", "John Kerry"]
+
+
+def test_what_looks_like_the_rules_above_but_is_not() -> None:
+    opening = "Donald Trump spoke at length to them on Monday. "
+    # A numeral after no given name is no suffix; a preposition opens no organisation.
+    listed = found(opening + "World War II left scars. Among Supreme Court precedents, none.")
+    assert [m[0] for m in listed[1:]] == ["Supreme Court"]
+    # A body of its own is not the longer name opening with it; an abbreviation whose
+    # letters are not the name's initials is not its name (a dateline's outlet).
+    senate = found(
+        opening + "Senate Majority Leader Mitch McConnell said the Senate tends to wait. "
+        "United Nations (CNN) President Barack Obama spoke."
+    )
+    assert ("Senate", "org", "Senate") in senate
+    assert ("CNN", "org", "CNN") in senate
+    # A first name missing from the lists still stands for its full name.
+    assert ("Megyn", "person", "Megyn Kelly") in found(opening + "Megyn Kelly asked. Megyn won.")
