@@ -165,9 +165,10 @@ def _full_names(
     A lone surname stands for the full name that has it; when several do, the one
     opening with a known given name, then the most used. A first word does when it is
     a given name, or no word known as a surname or an organisation's (`Megyn Kelly`,
-    `Xi Jinping`; not `Trump Tower`). A name used once that opens with no given name, whose surname the
-    article used alone five times before it, is a misreading ("called her Miss Piggy
-    Trump went…") and stands for no one else (news names a person in full first).
+    `Xi Jinping`; not `Trump Tower`). A name used once that opens with no given name,
+    whose surname the article used alone five times before it, is a misreading
+    ("called her Miss Piggy Trump went…") and stands for no one else (news names a
+    person in full first).
     """
     full_names: dict[str, str] = {}
     surnames: set[str] = set()
