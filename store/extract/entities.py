@@ -98,7 +98,7 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         elif len(candidate.name_tokens) == 1:
             alone[candidate.name_tokens[0]] += 1
     full_names, surnames = _full_names(uses, alone_before, words)
-    organisations = _organisation_names(candidates, words)
+    organisations = _organisation_names(candidates, named_after, words)
     mentions: list[Mention] = []
     roles: dict[str, set[str]] = {}
     for candidate in candidates:
@@ -240,12 +240,15 @@ def _surnames_of_people(candidates: list[Candidate], words: Lexicon) -> set[str]
     }
 
 
-def _organisation_names(candidates: list[Candidate], words: Lexicon) -> dict[str, str]:
+def _organisation_names(
+    candidates: list[Candidate], people: set[str], words: Lexicon
+) -> dict[str, str]:
     """The article's name for each organisation name: the listed name for another name
     of it (`ISIS` → `Islamic State`); the full name for an abbreviation it defines, whose
     letters are its initials (`the Public Service Association (PSA)`); and the full
     name for its first word alone (`Fox` → `Fox News`), when one name of the article's
-    opens with it (see `_first_word_of`)."""
+    opens with it (see `_first_word_of`) and no person of the article's has it as a
+    surname (`Obama` is not the `Obama Administration`)."""
     names = dict(words.organisations)
     longer: dict[str, set[str]] = {}
     for candidate, following in pairwise([*candidates, None]):
@@ -265,7 +268,11 @@ def _organisation_names(candidates: list[Candidate], words: Lexicon) -> dict[str
         ):
             names[following.name_tokens[0]] = names.get(name, name)
     for first, full in longer.items():
-        if len(full) == 1 and _first_word_of(first, next(iter(full)), words):
+        if (
+            len(full) == 1
+            and first not in people
+            and _first_word_of(first, next(iter(full)), words)
+        ):
             (name,) = full
             names[first] = names.get(name, name)
     return names

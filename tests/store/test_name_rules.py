@@ -147,6 +147,8 @@ def test_what_looks_like_the_rules_above_but_is_not() -> None:
         "United Nations (CNN) President Barack Obama spoke."
     )
     assert ("Senate", "org", "Senate") in senate
+    obama = found("Barack Obama spoke at length. The Obama Administration agreed; Obama was glad.")
+    assert ("Obama", "person", "Barack Obama") in obama
     assert ("CNN", "org", "CNN") in senate
     # A first name missing from the lists still stands for its full name.
     assert ("Megyn", "person", "Megyn Kelly") in found(opening + "Megyn Kelly asked. Megyn won.")
