@@ -14,7 +14,7 @@ model's confidence. A pronoun speaks for the person it resolves to, a role
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from store.extract.entities import Mention, People
@@ -154,6 +154,7 @@ def attribute(
         exhaustive,
     )  # fmt: skip
     previous: Previous | None = None
+    unnamed: Speaker | None = None
     for index, (start, end) in enumerate(spans):
         candidates = finder.candidates(index, previous)
         chosen, confidence = None, None
@@ -163,18 +164,21 @@ def attribute(
                 chosen, best = candidate, candidate.score
         if chosen is not None:
             confidence = round(probability(best), 3)
+            if unnamed is not None and _stands_for_unnamed(chosen.speaker, finder):
+                # `"…," a senior official said. "…," he added`: he is the official.
+                chosen = replace(chosen, speaker=unnamed)
         yield Attribution(start, end, candidates, chosen, confidence)
         if chosen is not None:
             speaker = chosen.speaker
             previous = Previous(start, end, speaker, chosen.cue, len(text[start:end].split()))
             if speaker.kind == "person" and speaker.name:
                 finder.last_speaker = speaker.name
-                finder.unnamed_speaker_at = None
+                finder.unnamed_speaker_at, unnamed = None, None
                 finder.spoken.append((start, speaker.name))
                 finder.spoken_names.add(speaker.name)
             elif _unnamed_person(speaker):
                 finder.last_speaker = None
-                finder.unnamed_speaker_at = end
+                finder.unnamed_speaker_at, unnamed = end, speaker
 
 
 def _method(chosen: Candidate | None) -> AttributionMethod:
@@ -201,6 +205,13 @@ _ROLE_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another
 # How a speaker described, not named, opens (`a senior official`; `the spokesman` is
 # most often someone named before).
 _DESCRIBED = {"a", "an", "one", "another"}
+
+
+def _stands_for_unnamed(speaker: Speaker, finder: CandidateFinder) -> bool:
+    """Whether `he` or `she` stands for the unnamed speaker of the quote before (no
+    person named since)."""
+    pronoun = speaker.name is None and speaker.text.lower() in ("he", "she")
+    return pronoun and finder.after_unnamed_speaker(speaker.start)
 
 
 def _unnamed_person(speaker: Speaker) -> bool:

@@ -300,7 +300,7 @@ class ArticleNames:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first
         fitting person of this sentence or the one before (the subject); else the
         last fitting person named. No one, right after an unnamed speaker's quote."""
-        if self._after_unnamed_speaker(before):
+        if self.after_unnamed_speaker(before):
             return None
         if self.pronoun_model is not None and self.pronoun_model.weights:
             # A pronoun is a candidate of every quote near it: resolve it once for
@@ -327,7 +327,7 @@ class ArticleNames:
             index -= 1
         return None
 
-    def _after_unnamed_speaker(self, position: int) -> bool:
+    def after_unnamed_speaker(self, position: int) -> bool:
         """Whether the last quote before `position` was an unnamed speaker's, with no
         person named outside quotation marks since."""
         since = self.unnamed_speaker_at
