@@ -35,7 +35,9 @@ def _print_statement(row: StatementRow) -> None:
     if first is None:
         return
     where = visible(where_seen(first.date, first.source))
-    said_by = short_speaker(first) if row.id is None else visible(row.speaker or "(unattributed)")
+    # A statement of no one named is said by what its first quote says of its speaker
+    # (`a senior official`), if anything.
+    said_by = visible(row.speaker) if row.id is not None and row.speaker else short_speaker(first)
     spread_note = ""
     if row.article_count > 1:
         spread_note = f"  first seen; {spread(row.article_count, row.source_count)}"

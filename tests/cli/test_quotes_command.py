@@ -63,6 +63,16 @@ def test_plain_output_names_speaker_and_article(db_path: Path) -> None:
     assert "[article " in out and "“lies,”" in out
 
 
+def test_a_statement_of_no_one_named_is_said_by_its_description(db_path: Path) -> None:
+    # `"…," a senior official said … "It is a consensus among researchers," he added.`
+    run("import", str(SEEDS), "--db", str(db_path))
+    code, out, _ = run("quotes", "--db", str(db_path))
+    assert code == 0
+    lines = out.splitlines()
+    said = lines[lines.index("  “It is a consensus among researchers,”") - 1]
+    assert said.startswith("a senior official  ")
+
+
 def test_one_entry_per_statement_with_its_variants_first_seen_first(db_path: Path) -> None:
     run("import", str(SEEDS), "--db", str(db_path))
     found = statements(db_path, "--speaker", "putin", "--about", "restoration")

@@ -74,7 +74,9 @@ def statement_label(row: StatementRow, opened: bool) -> Content:
     """A statement: its speaker, where and when first seen, how widely quoted, its words."""
     first = row.first_seen
     assert first is not None
-    said_by = short_speaker(first) if row.id is None else visible(row.speaker or "(unattributed)")
+    # A statement of no one named is said by what its first quote says of its speaker
+    # (`a senior official`), if anything.
+    said_by = visible(row.speaker) if row.id is not None and row.speaker else short_speaker(first)
     parts: list[str | tuple[str, str]] = [
         (said_by, "bold"),
         ("  " + visible(where_seen(first.date, first.source)), "$text-muted"),
