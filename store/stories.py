@@ -187,13 +187,14 @@ class StoryGrouper:
         linked = links.all()
         if not linked:
             return None
+        story_of = self._stories_by_article(linked)
         joinable = []
-        for story, members in sorted(self._stories_of(linked).items()):
+        for story, members in sorted(self._members(set(story_of.values()) - {None}).items()):
             linking = sum(1 for m in members if m in linked or self._links(article, m))
             if linking * 2 >= len(members):
                 joinable.append((-linking / len(members), story))
-        copies = {s for i in links.near if (s := self._story(i)) is not None}
-        alone = sorted(i for i in linked if self._story(i) is None)
+        copies = {s for i in links.near if (s := story_of.get(i)) is not None}
+        alone = sorted(i for i in linked if story_of.get(i) is None)
         chosen = {story for _, story in sorted(joinable)[:1]} | copies
         if not chosen and not alone:
             return None
@@ -222,18 +223,18 @@ class StoryGrouper:
         other = self._recent_by_id.get(other_id) or next(iter(self._load([other_id])), None)
         return other is not None and _written_alike(article, other)
 
-    def _story(self, article_id: int) -> int | None:
-        row = self.db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
-        return row[0] if row else None
+    def _stories_by_article(self, article_ids: set[int]) -> dict[int, int | None]:
+        """The story of each of these articles (None: none), in one query: a new
+        article's near copies are many where a corpus repeats itself."""
+        return dict(
+            self.db.execute(
+                f"SELECT id, story_id FROM articles WHERE id IN ({marks(sorted(article_ids))})",
+                sorted(article_ids),
+            ).fetchall()
+        )
 
-    def _stories_of(self, article_ids: set[int]) -> dict[int, list[int]]:
-        """The stories of these articles, each with its COHESION newest members."""
-        marks = ",".join("?" * len(article_ids))
-        stories = self.db.execute(
-            f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks}) "
-            "AND story_id IS NOT NULL",
-            sorted(article_ids),
-        ).fetchall()
+    def _members(self, stories: set[int | None]) -> dict[int, list[int]]:
+        """Each story's COHESION newest members."""
         return {
             story: [
                 i
@@ -242,7 +243,7 @@ class StoryGrouper:
                     [story, COHESION],
                 )
             ]
-            for (story,) in stories
+            for story in sorted(s for s in stories if s is not None)
         }
 
     # -- bookkeeping ----------------------------------------------------------
