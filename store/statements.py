@@ -61,9 +61,10 @@ _FUNCTION_WORD_LIST = (
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _SQL_VARIABLES = 30_000
-# The words of this many statements are kept at hand: a statement comes back as a
-# candidate batch after batch, and its words are read once, not each time.
-WORDS_KEPT = 20_000
+# The words of this many statements are kept at hand, packed (a few hundred bytes
+# each): a statement comes back as a candidate batch after batch (a batch's quotes
+# share fingerprints with thousands of statements), and its words are read once.
+WORDS_KEPT = 100_000
 
 
 def quote_words(text: str) -> list[str]:
@@ -113,6 +114,13 @@ class Words:
     def __setstate__(self, state: tuple[int, bytes, bytes]) -> None:
         self.count, self.hashes = state[0], _unpack(state[1])
         self.pairs, self.informative = set(self.hashes), set(_unpack(state[2]))
+
+    @classmethod
+    def unpacked(cls, state: tuple[int, bytes, bytes]) -> Words:
+        """Words from `__getstate__`'s packed form."""
+        words = cls.__new__(cls)
+        words.__setstate__(state)
+        return words
 
 
 def _pack(hashes: Iterable[int]) -> bytes:
@@ -200,7 +208,7 @@ class StatementGrouper:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._touched: set[int] = set()
-        self._words: OrderedDict[str, Words] = OrderedDict()
+        self._words: OrderedDict[str, tuple[int, bytes, bytes]] = OrderedDict()
 
     def forget_articles(self, article_ids: list[int]) -> None:
         """Articles whose quotes are about to be deleted: their statements are
@@ -298,14 +306,17 @@ class StatementGrouper:
                 f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                words = self._words.get(text) or Words.of(text)
+                packed = self._words.get(text)
+                words = Words.of(text) if packed is None else Words.unpacked(packed)
                 self._keep_words(text, words)
                 loaded[statement_id] = _Statement(statement_id, speaker, confidence, text, words)
         return loaded
 
     def _keep_words(self, text: str, words: Words) -> None:
-        self._words[text] = words
-        self._words.move_to_end(text)
+        if text in self._words:
+            self._words.move_to_end(text)
+        else:
+            self._words[text] = words.__getstate__()
         if len(self._words) > WORDS_KEPT:
             self._words.popitem(last=False)
 
