@@ -28,11 +28,16 @@ _CHUNK = 1 << 20
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
+# Longer texts are kept as they are (ftfy reads about 4 MB a second).
+MOST_REPAIRED_CHARS = 1_000_000
+
+
 def without_mojibake(text: str) -> str:
     """Text whose UTF-8 was once read as Latin-1 or cp1252, as it was written
-    (`Hillaryâ€™s` → `Hillary’s`): only a text with such a mark is given to ftfy,
-    which repairs what is sure and leaves the rest as it is."""
-    if _MOJIBAKE.search(text) is None:
+    (`Hillaryâ€™s` → `Hillary’s`): only a text with such a mark, of at most
+    MOST_REPAIRED_CHARS, is given to ftfy, which repairs what is sure and leaves the
+    rest as it is."""
+    if len(text) > MOST_REPAIRED_CHARS or _MOJIBAKE.search(text) is None:
         return text
     import ftfy  # only for the few texts that need it
 

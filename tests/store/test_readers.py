@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from store.decoding import MOST_REPAIRED_CHARS
 from store.readers import read_paths
 from store.readers.jsonl import read_jsonl
 from store.records import Problem, Record
@@ -64,6 +65,12 @@ def test_text_once_read_through_the_wrong_encoding_is_repaired(tmp_path: Path) -
     plain.write_text("Title\n\nÂge, Ãsa and â are letters too.", encoding="utf-8")
     [kept], _ = read(plain)
     assert kept.text == "Âge, Ãsa and â are letters too."
+    # A text too long to repair in reasonable time is kept as it is.
+    huge = tmp_path / "c.jsonl"
+    long_text = broken + "x" * MOST_REPAIRED_CHARS
+    huge.write_text(json.dumps({"text": long_text}) + "\n", encoding="utf-8")
+    [whole], _ = read(huge)
+    assert whole.text == long_text
 
 
 def test_jsonl_fixture_from_the_real_corpora() -> None:
