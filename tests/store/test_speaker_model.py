@@ -38,7 +38,8 @@ def test_each_quote_says_how_it_was_attributed() -> None:
     assert methods[0] == ("Putin", AttributionMethod.CUE)
     assert methods[1] == ("Putin", AttributionMethod.CONTINUATION)
     assert methods[2] == ("a senior official", AttributionMethod.ROLE)
-    assert methods[3] == ("he", AttributionMethod.PRONOUN)
+    # `he` after an unnamed speaker is that speaker: the role again.
+    assert methods[3] == ("a senior official", AttributionMethod.ROLE)
     assert all(q.confidence is not None and 0 < q.confidence <= 1 for q in quotes)
 
 
