@@ -87,7 +87,7 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             _not_personal(candidate.name_tokens, words)
             or _named_after(candidate.name_tokens, named_after, words)
         ):
-            candidate.kind = None  # "Labour Britain": a party and a country are no one's name
+            candidate.kind = None  # "Labour Britain", "Trump Tower": no one's name
         full = len(candidate.name_tokens) >= 2 + _suffixed(candidate.name_tokens)
         if candidate.kind == "person" and full:
             name = " ".join(candidate.name_tokens)
