@@ -12,7 +12,14 @@ from tui.widgets.list_pages import FirstRead, OpenedStory
 
 @dataclass
 class ArticleLoaded(Message):
+    """An article read for the reader, with what the sidebar and the status line show
+    of it: one message, so that the screen is painted once."""
+
     article: Article
+    entities: list[EntityCount]
+    """The entities it names, for the sidebar."""
+    stars: set[int | None]
+    """What is starred in it (see `StarsLoaded`)."""
 
 
 @dataclass
@@ -52,14 +59,6 @@ class StarsLoaded(Message):
 
     article_id: int
     stars: set[int | None]
-
-
-@dataclass
-class EntitiesLoaded(Message):
-    """The entities an article names, for the sidebar."""
-
-    article_id: int
-    entities: list[EntityCount]
 
 
 @dataclass

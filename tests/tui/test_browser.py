@@ -86,6 +86,31 @@ async def test_cursor_moves_and_the_reader_follows(seeded_db: Database, db_path:
         assert articles.has_focus
 
 
+async def test_a_cursor_move_repaints_two_rows_not_the_list(
+    seeded_db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's rows are drawn again only where the cursor left and arrived, also
+    once the reader has shown the article (its title must not repaint the list)."""
+    drawn: list[int] = []
+    render_line = ArticleList.render_line
+
+    def counted(self: ArticleList, y: int):  # type: ignore[no-untyped-def]
+        drawn.append(y)
+        return render_line(self, y)
+
+    monkeypatch.setattr(ArticleList, "render_line", counted)
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        drawn.clear()
+        await pilot.press("j")
+        await settle(pilot)
+        row = articles.highlighted
+        assert reader.article is not None and row is not None and reader.article.id == row.id
+        assert sorted(set(drawn)) == [0, 1]
+
+
 async def test_sort_by_title(seeded_db: Database, db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker
@@ -22,8 +22,6 @@ from tui.config import Config
 from tui.history import ArticlePlace, Place
 from tui.messages import (
     ArticleLoaded,
-    EntitiesLoaded,
-    StarsLoaded,
 )
 from tui.safe_text import visible
 from tui.screens.searching import Searching
@@ -33,6 +31,7 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.reader import Reader
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine, status_of
+from tui.widgets.titles import set_border_title
 from tui.worker_errors import report_failure
 
 if TYPE_CHECKING:
@@ -41,8 +40,9 @@ if TYPE_CHECKING:
     from store.entity_queries import EntityNames
     from tui.widgets.list_pages import FirstRead
 
-# The reader follows the list cursor once it rests this long, so holding `j`
-# repaints two list lines per row, not the whole reader.
+# A key that moves the list cursor after it rested this long shows the article at
+# once; quicker keys (`j` held) show it once the cursor rests this long, so holding
+# `j` repaints two list lines per row, not the whole reader.
 PREVIEW_DELAY = 0.04
 FIRST_PREVIEW_DELAY = 0.2
 # Below this width the sidebar hides (e shows it, in the list's place).
@@ -123,6 +123,7 @@ class MainScreen(Searching):
         self._search_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._previewed = False
+        self._highlighted_at = 0.0
         self._showing: int | None = None  # the article last asked for
         self.history: list[Place] = []
         # Loaded once the list's first page is painted, in a worker.
@@ -215,9 +216,9 @@ class MainScreen(Searching):
             if articles.stories and articles.base_total != articles.articles_total:
                 title += f" ({articles.base_total:,} rows)"  # stories folded
             title += f" · {articles.sort_description}"
-        # Content, not a str: a str is read as markup, and a source may hold `[`.
-        articles.border_title = Content(f"{title} · {visible(where)}" if where else title)
-        reader.border_title = "Reader" if reader.article is None else f"Article {reader.article.id}"
+        set_border_title(articles, f"{title} · {visible(where)}" if where else title)
+        article = reader.article
+        set_border_title(reader, "Reader" if article is None else f"Article {article.id}")
         self._update_status()
 
     def _update_status(self) -> None:
@@ -233,8 +234,14 @@ class MainScreen(Searching):
     def _preview(self, message: ArticleList.Highlighted) -> None:
         if self._preview_timer is not None:
             self._preview_timer.stop()
+        now = monotonic()
+        resting = now - self._highlighted_at >= PREVIEW_DELAY
+        self._highlighted_at = now
         article_id = message.article_id
         if article_id == self._showing:
+            return
+        if self._previewed and resting:
+            self._load_article(article_id)
             return
         # The very first preview waits for the list's first paint to settle: the
         # list shows at once, the article a fraction of a second later.
@@ -282,20 +289,18 @@ class MainScreen(Searching):
         if article is not None and any(quote.uncertain for quote in article.quotes):
             method_name(None)  # the extractor's names of methods, loaded here, not on a key
         if article is not None:
-            self.post_message(ArticleLoaded(article))
-            self.post_message(EntitiesLoaded(article_id, entities))
-            self.post_message(StarsLoaded(article_id, stars))
+            self.post_message(ArticleLoaded(article, entities, stars))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        self.reader.article = message.article
-        self.articles.follow(message.article.id)
+        article = message.article
+        self._stars = (article.id, message.stars)
+        self.reader.article = article
+        self.query_one(EntitySidebar).show_entities(message.entities)
+        self.articles.follow(article.id)
         self._update_titles()
 
     def on_reader_moved(self) -> None:
         self._update_status()
-
-    def on_entities_loaded(self, message: EntitiesLoaded) -> None:
-        self.query_one(EntitySidebar).show_entities(message.entities)
 
     def action_back(self) -> None:
         """Escape: from the reader or sidebar back to the list; in the list, leave

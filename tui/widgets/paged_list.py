@@ -42,7 +42,9 @@ class PagedList(ScrollView):
     the cursor counts the rows drawn.
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+    """The row under the cursor; `watch_cursor` repaints the two rows it leaves and
+    enters (a repaint of the whole list at every key would redraw every row)."""
 
     @dataclass
     class Highlighted(Message):

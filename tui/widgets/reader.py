@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.content import Content
 
 from store.models import Article, MentionSpan, QuoteSpan
 from tui.attribution import speaker_text
@@ -17,6 +16,7 @@ from tui.messages import (
     StoryArticleWanted,
 )
 from tui.widgets.article_view import ArticleView
+from tui.widgets.titles import set_border_subtitle
 from tui.wording import elsewhere
 
 
@@ -232,7 +232,7 @@ class Reader(ArticleView):
         self.focused_quote = number
         self.post_message(ReaderMoved())
         if number is None or self.article is None:
-            self.border_subtitle = ""
+            set_border_subtitle(self, "")
             return
         quote = self.article.quotes[number]
         subtitle = f"said by {speaker_text(quote)}"
@@ -240,8 +240,7 @@ class Reader(ArticleView):
             # First: a long uncertain speaker must not cut it off the border.
             shared = elsewhere(quote.statement_articles, quote.statement_sources)
             subtitle = f"{shared} (v) · {subtitle}"
-        # Content, not a str: a str is read as markup, and names may hold `[`.
-        self.border_subtitle = Content(subtitle)
+        set_border_subtitle(self, subtitle)
 
     def action_step_quote(self, step: int) -> None:
         quotes = self.article.quotes if self.article else []
