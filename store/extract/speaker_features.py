@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import chain, islice
 from typing import NamedTuple
 
 from store.extract.speakers import Speaker
@@ -115,13 +114,17 @@ def right_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, 
     first = next(words, None)
     cue = None
     if first is not None and not stripped[: first.start()].strip():
-        for word in chain((first,), islice(words, 2)):
+        word: re.Match[str] | None = first
+        for _ in range(3):
+            if word is None:
+                break
             lower = word.group().lower()
             if lower in cue_words:
                 cue = cue_words[lower]
                 break
             if lower not in LINKING and not lower.endswith("ly"):
                 break
+            word = next(words, None)
     char = stripped[0]
     if not char.isalpha():
         return (char if char in _MARKS else "#"), cue
