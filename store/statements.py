@@ -207,14 +207,19 @@ class StatementGrouper:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._touched: set[int] = set()
+        self._gained: set[int] = set()
+        """Statements that new quotes joined, since the last `count`."""
+        self._lost: set[int] = set()
+        """Statements that lost quotes (their articles imported again): counted anew."""
+        self._first_new_quote = 0
+        """The id the first quote written after `place` takes: quotes from it on are new."""
         self._words: OrderedDict[str, tuple[int, bytes, bytes]] = OrderedDict()
 
     def forget_articles(self, article_ids: list[int]) -> None:
         """Articles whose quotes are about to be deleted: their statements are
         counted again (and dropped when empty) by the next `group`."""
         marks = ",".join("?" * len(article_ids))
-        self._touched.update(
+        self._lost.update(
             statement_id
             for (statement_id,) in self.db.execute(
                 f"SELECT DISTINCT statement_id FROM quotes WHERE article_id IN ({marks}) "
@@ -229,6 +234,9 @@ class StatementGrouper:
         new statements and their fingerprints are written, the quotes are not. Call
         `count` once the quotes are written."""
         order = sorted(range(len(quotes)), key=lambda i: (quotes[i].article_id, quotes[i].start))
+        self._first_new_quote = (
+            self.db.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0
+        ) + 1
         found = [(i, read) for i in order if (read := quotes[i].words) is not None]
         by_print = self._known_prints({p for _, read in found for p in read.prints})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
@@ -261,7 +269,7 @@ class StatementGrouper:
                     known.add(statement.id)
                     new_prints.add((hashed, statement.id))
             assigned[index] = statement.id
-            self._touched.add(statement.id)
+            self._gained.add(statement.id)
         new_ids = {s.id for s in created}
         self.db.conn.executemany(
             "INSERT INTO statements (id, speaker_entity_id, speaker_confidence, text) "
@@ -321,22 +329,120 @@ class StatementGrouper:
             self._words.popitem(last=False)
 
     def count(self) -> None:
-        """Counts, first sighting and longest variant of the statements touched; the
-        ones left with no quote go."""
-        touched = sorted(self._touched)
-        self._touched = set()
-        for start in range(0, len(touched), _SQL_VARIABLES):
-            chunk = touched[start : start + _SQL_VARIABLES]
-            marks = ",".join("?" * len(chunk))
-            self.db.execute(_COUNT.format(marks=marks), chunk)
-            empty = [
-                (statement_id,)
-                for (statement_id,) in self.db.execute(
-                    f"SELECT id FROM statements WHERE id IN ({marks}) AND quote_count = 0", chunk
+        """Counts and first sighting of the statements touched; the ones left with no
+        quote go. A statement that only gained quotes adds theirs to its figures (its
+        longest variant `place` keeps); one that lost some is counted again from all
+        its quotes (with a statement quoted thousands of times, reading them all at
+        every batch was most of what grouping cost)."""
+        lost = sorted(self._lost)
+        gained = sorted(self._gained - self._lost)
+        self._lost, self._gained = set(), set()
+        for start in range(0, len(lost), _SQL_VARIABLES):
+            self._count_anew(lost[start : start + _SQL_VARIABLES])
+        for start in range(0, len(gained), _SQL_VARIABLES):
+            self._count_gains(gained[start : start + _SQL_VARIABLES])
+
+    def _count_gains(self, statement_ids: list[int]) -> None:
+        marks = ",".join("?" * len(statement_ids))
+        new = _figures(self.db, statement_ids, since=self._first_new_quote)
+        updates = []
+        for statement_id, quotes, articles, sources, first_article, first_date in self.db.execute(
+            "SELECT id, ifnull(quote_count, 0), ifnull(article_count, 0), "
+            f"ifnull(source_count, 0), first_article_id, first_date FROM statements "
+            f"WHERE id IN ({marks})",
+            statement_ids,
+        ).fetchall():
+            gain = new[statement_id]
+            first = gain.first
+            if quotes:
+                first = min(first, (first_date is None, first_date or "", first_article))
+                sources += sum(
+                    1 for source in gain.sources if not self._quoted_in(statement_id, source)
                 )
-            ]
-            self.db.conn.executemany("DELETE FROM statement_prints WHERE statement_id = ?", empty)
-            self.db.conn.executemany("DELETE FROM statements WHERE id = ?", empty)
+            else:
+                sources = len(gain.sources)
+            updates.append(
+                (quotes + gain.quotes, articles + len(gain.articles), sources, first[2],
+                 None if first[0] else first[1], statement_id)
+            )  # fmt: skip
+        self.db.conn.executemany(
+            "UPDATE statements SET quote_count = ?, article_count = ?, source_count = ?, "
+            "first_article_id = ?, first_date = ? WHERE id = ?",
+            updates,
+        )
+
+    def _quoted_in(self, statement_id: int, source: str) -> bool:
+        """Whether an earlier quote of the statement (before this batch's) is from `source`."""
+        return (
+            self.db.execute(
+                "SELECT 1 FROM quotes JOIN articles ON articles.id = quotes.article_id "
+                "WHERE quotes.statement_id = ? AND quotes.id < ? AND articles.source = ? LIMIT 1",
+                [statement_id, self._first_new_quote, source],
+            ).fetchone()
+            is not None
+        )
+
+    def _count_anew(self, statement_ids: list[int]) -> None:
+        figures = _figures(self.db, statement_ids)
+        longest = dict(
+            self.db.execute(
+                f"SELECT id, text FROM quotes WHERE id IN ({','.join('?' * len(figures))})",
+                [f.longest[1] for f in figures.values()],
+            ).fetchall()
+        )
+        self.db.conn.executemany(
+            "UPDATE statements SET quote_count = ?, article_count = ?, source_count = ?, "
+            "first_article_id = ?, first_date = ?, text = ? WHERE id = ?",
+            [
+                (f.quotes, len(f.articles), len(f.sources), f.first[2],
+                 None if f.first[0] else f.first[1], longest[f.longest[1]], statement_id)
+                for statement_id, f in figures.items()
+            ],
+        )  # fmt: skip
+        empty = [(statement_id,) for statement_id in statement_ids if statement_id not in figures]
+        self.db.conn.executemany("DELETE FROM statement_prints WHERE statement_id = ?", empty)
+        self.db.conn.executemany("DELETE FROM statements WHERE id = ?", empty)
+
+
+@dataclass
+class _Figures:
+    """What `count` writes of a statement, gathered from its quotes."""
+
+    quotes: int
+    articles: set[int]
+    sources: set[str]
+    first: tuple[bool, str, int]
+    """The first sighting: (undated, date, article id), the smallest."""
+    longest: tuple[int, int]
+    """The longest variant: (minus its length, quote id), the smallest."""
+
+
+def _figures(db: Database, statement_ids: list[int], since: int = 0) -> dict[int, _Figures]:
+    """The figures of each statement that has quotes, from its quotes with an id from
+    `since` on (all of them by default), read in one pass."""
+    found: dict[int, _Figures] = {}
+    for statement_id, quote_id, article_id, source, date, length in db.execute(
+        "SELECT quotes.statement_id, quotes.id, quotes.article_id, articles.source, "
+        "articles.date, length(quotes.text) FROM quotes "
+        "JOIN articles ON articles.id = quotes.article_id "
+        f"WHERE quotes.statement_id IN ({','.join('?' * len(statement_ids))}) "
+        "AND quotes.id >= ?",
+        [*statement_ids, since],
+    ):
+        first = (date is None, date or "", article_id)
+        longest = (-length, quote_id)
+        figures = found.get(statement_id)
+        if figures is None:
+            found[statement_id] = _Figures(1, {article_id}, set(), first, longest)
+            figures = found[statement_id]
+        else:
+            figures.quotes += 1
+            figures.articles.add(article_id)
+            figures.first = min(figures.first, first)
+            figures.longest = min(figures.longest, longest)
+        if source is not None:
+            figures.sources.add(source)
+    return found
 
 
 def _best(
@@ -359,19 +465,3 @@ def _best(
         if score > best_score:
             best, best_score = statement, score
     return best
-
-
-_VARIANTS = "FROM quotes JOIN articles ON articles.id = quotes.article_id WHERE statement_id = s.id"
-_COUNT = f"""
-UPDATE statements AS s SET
-    quote_count = (SELECT count(*) {_VARIANTS}),
-    article_count = (SELECT count(DISTINCT quotes.article_id) {_VARIANTS}),
-    source_count = (SELECT count(DISTINCT articles.source) {_VARIANTS}),
-    first_article_id = (SELECT quotes.article_id {_VARIANTS}
-        ORDER BY articles.date IS NULL, articles.date, quotes.article_id LIMIT 1),
-    first_date = (SELECT articles.date {_VARIANTS}
-        ORDER BY articles.date IS NULL, articles.date, quotes.article_id LIMIT 1),
-    text = coalesce((SELECT quotes.text {_VARIANTS}
-        ORDER BY length(quotes.text) DESC, quotes.id LIMIT 1), s.text)
-WHERE s.id IN ({{marks}})
-"""

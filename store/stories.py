@@ -188,9 +188,20 @@ class StoryGrouper:
         if not linked:
             return None
         story_of = self._stories_by_article(linked)
+        members_of = self._members(set(story_of.values()) - {None})
+        # Members the searches did not bring up may still be worded alike: those outside
+        # the recent articles are read at once (a corpus that repeats itself far apart
+        # has many).
+        unlinked = {m for members in members_of.values() for m in members if m not in linked}
+        others = {m: self._recent_by_id[m] for m in unlinked if m in self._recent_by_id}
+        others |= {other.id: other for other in self._load(unlinked - others.keys())}
         joinable = []
-        for story, members in sorted(self._members(set(story_of.values()) - {None}).items()):
-            linking = sum(1 for m in members if m in linked or self._links(article, m))
+        for story, members in sorted(members_of.items()):
+            linking = sum(
+                1
+                for m in members
+                if m in linked or ((other := others.get(m)) and _written_alike(article, other))
+            )
             if linking * 2 >= len(members):
                 joinable.append((-linking / len(members), story))
         copies = {s for i in links.near if (s := story_of.get(i)) is not None}
@@ -216,12 +227,6 @@ class StoryGrouper:
             f"UPDATE articles SET story_id = ? WHERE id IN ({marks})", [story, *members]
         )
         return story
-
-    def _links(self, article: _Article, other_id: int) -> bool:
-        """Whether the article's words link it to a story member that the searches
-        above did not bring up (one outside the recent articles, say)."""
-        other = self._recent_by_id.get(other_id) or next(iter(self._load([other_id])), None)
-        return other is not None and _written_alike(article, other)
 
     def _stories_by_article(self, article_ids: set[int]) -> dict[int, int | None]:
         """The story of each of these articles (None: none), in one query: a new
