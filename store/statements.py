@@ -196,8 +196,20 @@ class _Statement:
     confidence: float
     """How sure the attribution of its surest quote by `speaker` is (1 without a model)."""
     text: str
-    words: Words
+    packed: Words | tuple[int, bytes, bytes]
+    """Its words, packed (`Words.__getstate__`) until first read: most candidates are
+    passed over for their speaker alone."""
     changed: bool = False
+
+    @property
+    def words(self) -> Words:
+        if not isinstance(self.packed, Words):
+            self.packed = Words.unpacked(self.packed)
+        return self.packed
+
+    @words.setter
+    def words(self, words: Words) -> None:
+        self.packed = words
 
 
 class StatementGrouper:
@@ -315,9 +327,17 @@ class StatementGrouper:
                 chunk,
             ):
                 packed = self._words.get(text)
-                words = Words.of(text) if packed is None else Words.unpacked(packed)
-                self._keep_words(text, words)
-                loaded[statement_id] = _Statement(statement_id, speaker, confidence, text, words)
+                if packed is None:
+                    words = Words.of(text)
+                    self._keep_words(text, words)
+                    loaded[statement_id] = _Statement(
+                        statement_id, speaker, confidence, text, words
+                    )
+                else:
+                    self._words.move_to_end(text)
+                    loaded[statement_id] = _Statement(
+                        statement_id, speaker, confidence, text, packed
+                    )
         return loaded
 
     def _keep_words(self, text: str, words: Words) -> None:

@@ -121,7 +121,11 @@ class StoryGrouper:
         store_sketches(self.db, sketches)
         near = near_copies(self.db, sketches)
         quoting = self._quoting(ids)
-        quoted = {a.id: a for a in self._load(set().union(*quoting.values()))}
+        # A statement's other articles link by date and names, not words.
+        quoted = {a.id: a for a in self._load(set().union(*quoting.values()), words=False)}
+        # Story members read in this batch: copies of one story come batch after
+        # batch, and its members are read once per batch.
+        read: dict[int, _Article] = {}
         for article in self._load(ids):
             links = _Links(
                 near.get(article.id, set()),
@@ -134,7 +138,7 @@ class StoryGrouper:
                 },
                 self._worded_alike(article),
             )
-            if story := self._join(article, links):
+            if story := self._join(article, links, read):
                 self._touched.add(story)
             self._remember(article)
         self._count()
@@ -175,7 +179,7 @@ class StoryGrouper:
 
     # -- joining a story ------------------------------------------------------
 
-    def _join(self, article: _Article, links: _Links) -> int | None:
+    def _join(self, article: _Article, links: _Links, read: dict[int, _Article]) -> int | None:
         """The story the article joins, if any.
 
         A story is joined only by an article that links to at least half of its
@@ -189,18 +193,21 @@ class StoryGrouper:
             return None
         story_of = self._stories_by_article(linked)
         members_of = self._members(set(story_of.values()) - {None})
-        # Members the searches did not bring up may still be worded alike: those outside
-        # the recent articles are read at once (a corpus that repeats itself far apart
-        # has many).
+        # Members the searches did not bring up may still be worded alike: those neither
+        # recent nor read already are read at once (a corpus that repeats itself far
+        # apart has many), without their names (the words decide).
         unlinked = {m for members in members_of.values() for m in members if m not in linked}
         others = {m: self._recent_by_id[m] for m in unlinked if m in self._recent_by_id}
-        others |= {other.id: other for other in self._load(unlinked - others.keys())}
+        others |= {m: read[m] for m in unlinked if m in read}
+        for member in self._load(unlinked - others.keys(), names=False):
+            others[member.id] = read[member.id] = member
         joinable = []
         for story, members in sorted(members_of.items()):
             linking = sum(
                 1
                 for m in members
-                if m in linked or ((other := others.get(m)) and _written_alike(article, other))
+                if m in linked
+                or ((other := others.get(m)) is not None and _written_alike(article, other))
             )
             if linking * 2 >= len(members):
                 joinable.append((-linking / len(members), story))
@@ -253,25 +260,36 @@ class StoryGrouper:
 
     # -- bookkeeping ----------------------------------------------------------
 
-    def _load(self, article_ids: Iterable[int]) -> list[_Article]:
+    def _load(
+        self, article_ids: Iterable[int], *, names: bool = True, words: bool = True
+    ) -> list[_Article]:
+        """Articles as grouping compares them: with their `names` (the entities they
+        name) and their telling `words`, or without what a comparison does not read."""
         ids = sorted(article_ids)
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        found = {
-            article_id: _Article(
-                article_id, _parse_date(date), terms=dict(unpack_terms(terms or b""))
-            )
-            for article_id, date, terms in self.db.execute(
+        if words:
+            rows = self.db.execute(
                 "SELECT id, date, terms FROM articles LEFT JOIN article_sketches "
                 f"ON article_id = id WHERE id IN ({marks})",
                 ids,
             )
+        else:
+            rows = self.db.execute(
+                f"SELECT id, date, NULL FROM articles WHERE id IN ({marks})", ids
+            )
+        found = {
+            article_id: _Article(
+                article_id, _parse_date(date), terms=dict(unpack_terms(terms or b""))
+            )
+            for article_id, date, terms in rows
         }
-        for article_id, entity_id in self.db.execute(
-            f"SELECT article_id, entity_id FROM mentions WHERE article_id IN ({marks})", ids
-        ):
-            found[article_id].names.add(entity_id)
+        if names:
+            for article_id, entity_id in self.db.execute(
+                f"SELECT article_id, entity_id FROM mentions WHERE article_id IN ({marks})", ids
+            ):
+                found[article_id].names.add(entity_id)
         return [found[i] for i in ids if i in found]
 
     def _remember(self, article: _Article) -> None:
