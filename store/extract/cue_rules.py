@@ -25,6 +25,7 @@ _CUES = (
     r"conceded|countered|boasted|predicted|observed|told|texted|commented|testified|yelled|"
     r"shouted|cautioned|promised|dubbed|labeled|labelled|branded|reads|read|asking|adding|"
     r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting|"
+    r"calling|describing|dubbing|labeling|labelling|branding|"
     r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
     r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
 )
@@ -259,8 +260,15 @@ class CueRules(ArticleNames):
             if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
                 continue
             if cue.group().endswith("ing"):
-                if head[: cue.start()].rstrip().endswith(","):
+                before_cue = head[: cue.start()].rstrip()
+                if before_cue.endswith(","):
                     continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
+                named = self.mention_ending_at(sentence_start + len(before_cue))
+                if named is not None and named.kind == "person" and named.end > sentence_start:
+                    # `…, with Lavrov calling them “groundless”`: the person right before
+                    # the verb is its subject.
+                    subject = Speaker(named.start, named.end, named.text, named.name, "person")
+                    return subject, cue.group().lower()
                 # `Trump unleashed tweets early Friday saying that …`: the sentence's subject.
                 opening = self.sentence_subject(sentence_start + cue.start())
                 if opening is not None:

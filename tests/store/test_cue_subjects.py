@@ -1,0 +1,29 @@
+"""Who speaks through a cue verb in -ing: the person right before it, else the
+sentence's subject."""
+
+from __future__ import annotations
+
+from store.extract import extract_article
+
+
+def speaker_of(text: str, quoted: str) -> str | None:
+    for quote in extract_article(text).quotes:
+        if quote.text == quoted:
+            return quote.speaker_name
+    raise AssertionError(f"no quote {quoted!r}")
+
+
+def test_the_person_before_the_verb_speaks() -> None:
+    text = (
+        "The State Department accused Moscow of meddling in the vote, an accusation the "
+        "Kremlin has repeatedly denied, with Sergey Lavrov calling them “groundless” on Friday."
+    )
+    assert speaker_of(text, "groundless") == "Sergey Lavrov"
+
+
+def test_else_the_subject_of_the_sentence_speaks() -> None:
+    text = (
+        "Senator Mary Holt unleashed a series of posts early on Friday saying that the "
+        "report was “a disgrace to the committee and to the country.”"
+    )
+    assert speaker_of(text, "a disgrace to the committee and to the country.") == "Mary Holt"
