@@ -305,17 +305,26 @@ class StoryGrouper:
                 self._by_name[name].discard(gone.id)
 
     def _count(self) -> None:
-        """Counts and dates of the stories touched; a story left with fewer than two
-        articles goes, and its article stands alone again."""
-        for story in sorted(self._touched):
-            self.db.execute(_COUNT, [story])
-            remaining = self.db.execute(
-                "SELECT article_count FROM stories WHERE id = ?", [story]
-            ).fetchone()
-            if remaining is not None and remaining[0] < 2:
-                self.db.execute("UPDATE articles SET story_id = NULL WHERE story_id = ?", [story])
-                self.db.execute("DELETE FROM stories WHERE id = ?", [story])
+        """Counts and dates of the stories touched, read in one pass; a story left with
+        fewer than two articles goes, and its article stands alone again."""
+        touched = sorted(self._touched)
         self._touched = set()
+        figures = {
+            story: rest
+            for story, *rest in self.db.execute(
+                "SELECT story_id, count(*), count(DISTINCT source), min(date), max(date) "
+                f"FROM articles WHERE story_id IN ({marks(touched)}) GROUP BY story_id",
+                touched,
+            )
+        }
+        self.db.conn.executemany(
+            "UPDATE stories SET article_count = ?, source_count = ?, first_date = ?, "
+            "last_date = ? WHERE id = ?",
+            [(*figures[story], story) for story in touched if story in figures],
+        )
+        gone = [(story,) for story in touched if figures.get(story, [0])[0] < 2]
+        self.db.conn.executemany("UPDATE articles SET story_id = NULL WHERE story_id = ?", gone)
+        self.db.conn.executemany("DELETE FROM stories WHERE id = ?", gone)
 
 
 def _written_alike(a: _Article, b: _Article) -> bool:
@@ -331,14 +340,3 @@ def _parse_date(value: str | None) -> Date | None:
         return Date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-_MEMBERS = "FROM articles WHERE story_id = stories.id"
-_COUNT = f"""
-UPDATE stories SET
-    article_count = (SELECT count(*) {_MEMBERS}),
-    source_count = (SELECT count(DISTINCT source) {_MEMBERS}),
-    first_date = (SELECT min(date) {_MEMBERS}),
-    last_date = (SELECT max(date) {_MEMBERS})
-WHERE id = ?
-"""
