@@ -119,7 +119,10 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             first, last = piece[0].index, piece[-1].index
             before = texts[first - 1].lower() if first else ""
             after = texts[last + 1] if last + 1 < count else ""
-            if _furniture(piece, tokens, words) or _ends_an_office(piece, texts, words):
+            if _furniture(piece, tokens, words):
+                tokens.furniture.append((piece[0].start, piece[-1].end))
+                continue
+            if _ends_an_office(piece, texts, words):
                 continue
             candidate = Candidate(piece, before=before, after=after)
             if piece[0].line_start and piece[0].headline == "caps" and _dateline_follows(after):

@@ -109,7 +109,10 @@ class CandidateFinder(CueRules):
         self._unquoted_words = UnquotedWords(text, [], [], [], [])
         self._triggers: list[int] = []
         self._names: tuple[list[Speaker], list[int]] = ([], [])
-        self._scan_words(tokenize(text) if tokens is None else tokens)
+        if tokens is None:
+            tokens = tokenize(text)
+        self._furniture = tokens.furniture
+        self._scan_words(tokens)
         # What each candidate's features say of it whatever the quote, by speaker.
         self._facts: dict[tuple[int, int, str | None], _Facts] = {}
         # A pronoun as a speaker, by offset and the last speaker it may stand for.
@@ -330,7 +333,11 @@ class CandidateFinder(CueRules):
             None if after is None else self._chunk(*after),
         )
 
-    def _chunk(self, start: int, end: int) -> Speaker:
+    def _chunk(self, start: int, end: int) -> Speaker | None:
+        if any(start < f_end and f_start <= end + 1 for f_start, f_end in self._furniture):
+            # `Story Continued Below Writing at a time…`: the furniture, or a word run
+            # into it, writes nothing.
+            return None
         named = self.mentions_in(start, end)
         if named:
             m = named[-1]

@@ -82,6 +82,9 @@ class Tokens(Sequence[Token]):
         self.headlines = headlines
         self._columns = (starts, ends, capitals, sentence_starts, headlines, tables, line_starts)
         self._made: list[Token | None] = [None] * len(words)
+        self.furniture: list[tuple[int, int]] = []
+        """Where the names pass found a page's furniture pasted into the text (`Story
+        Continued Below`): no one's name, and no one who speaks."""
 
     def __len__(self) -> int:
         return len(self.words)
