@@ -33,10 +33,10 @@ def test_a_pages_furniture_speaks_for_no_one() -> None:
     """`Story Continued Below` is a site's furniture pasted into the text (buzzfeed-webis,
     from Politico): no speaker `Story`."""
     text = (
-        "On Thursday morning, Miller said that there was \"no racism\" before Obama. She made "
+        'On Thursday morning, Miller said that there was "no racism" before Obama. She made '
         "the inflammatory comments to The Guardian's Anywhere but Washington series, when "
-        "she said, \"If you’re black and you haven’t been successful in the last 50 years, "
-        "it’s your own fault. You’ve had every opportunity, it was given to you.\" Story "
+        'she said, "If you’re black and you haven’t been successful in the last 50 years, '
+        'it’s your own fault. You’ve had every opportunity, it was given to you." Story '
         "Continued Below She further charged, “You’ve had the same schools everybody else "
         "went to. You had benefits to go to college that white kids didn’t have.”"
     )
