@@ -13,7 +13,7 @@ from store.extract.quotes import Quote
 from store.extract.repeats import Repeat
 from store.names import name_key
 from store.sketches import PackedSketch
-from store.statements import QuoteWords
+from store.statement_words import QuoteWords
 
 
 class KeyedMention(NamedTuple):

@@ -8,6 +8,7 @@ import resource
 import statistics
 import time
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,14 +62,15 @@ def corpus_rows(count: int) -> Iterator[dict[str, str]]:
         yield {**row, "id": f"{row['id']}#{n // len(originals)}"}
 
 
-def corpus_records(count: int) -> Iterator[Record]:
-    """`count` records from the shared corpora, repeated with distinct ids."""
+def corpus_records(count: int, *, after: int = 0, label: str = "bench") -> Iterator[Record]:
+    """`count` records from the shared corpora, repeated with distinct ids: the ones
+    after the first `after`, with paths `label:N`."""
     from store.records import Record
 
-    for n, row in enumerate(corpus_rows(count)):
+    for n, row in enumerate(islice(corpus_rows(after + count), after, None)):
         yield Record(
             text=row["text"],
-            path=f"bench:{n}",
+            path=f"{label}:{n}",
             title=row["title"] or None,
             date=row["date"],
             source=row["source"],

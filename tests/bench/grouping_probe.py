@@ -21,7 +21,6 @@ import sqlite3
 import sys
 import tempfile
 import time
-from itertools import islice
 from pathlib import Path
 from unittest import mock
 
@@ -30,24 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from store.database import open_database
 from store.importer import import_records
 from store.records import Record
-from tests.bench.common import corpus_rows, require_shared
+from tests.bench.common import corpus_records, require_shared
 from tests.bench.grouping_bench import _no_statements, cpu_seconds
-
-
-def next_records(held: int, count: int) -> list[Record]:
-    """The `count` records after the first `held` of the repeated corpora."""
-    return [
-        Record(
-            text=row["text"],
-            path=f"probe:{n}",
-            title=row["title"] or None,
-            date=row["date"],
-            source=row["source"],
-            url=row["url"],
-            external_id=row["id"],
-        )
-        for n, row in enumerate(islice(corpus_rows(held + count), held, None))
-    ]
 
 
 def timed_import(db_path: Path, records: list[Record]) -> tuple[float, float]:
@@ -67,7 +50,8 @@ def main() -> None:
     require_shared()
     with sqlite3.connect(args.db) as conn:
         held = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    records = next_records(held, args.articles)
+    # The corpora's next records, as a bigger import would bring them.
+    records = list(corpus_records(args.articles, after=held, label="probe"))
     with tempfile.TemporaryDirectory(dir=args.db.parent) as tmp:
         copy = Path(tmp) / "probe.db"
         shutil.copyfile(args.db, copy)

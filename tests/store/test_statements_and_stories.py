@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from store.database import open_database
 from store.extract.text_sketch import agreement, sketch
 from store.importer import import_paths
-from store.statements import Words, same_statement
+from store.statement_words import Words, same_statement
 from tests.conftest import SEEDS
 
 # The same Putin statement, as two outlets translated it.
