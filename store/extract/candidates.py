@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 
 from store.extract.lexicon import Lexicon
 from store.extract.tokens import NUMBER, POSSESSIVE, Token, Tokens, proper
@@ -84,7 +85,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
     capitals, sentence_starts = tokens.capitals, tokens.sentence_starts
     count = len(texts)
     resume = 0
-    for i in [index for index, capital in enumerate(capitals) if capital]:
+    for i in compress(range(count), capitals):
         if i < resume:
             continue
         run = [i]
@@ -135,11 +136,11 @@ def _furniture(piece: list[Token], tokens: Tokens, words: Lexicon) -> bool:
     """Ordinary words in capitals with a new sentence right after them, no stop between:
     a page's furniture pasted into the text ("… impact. Story Continued Below But …")."""
     following = piece[-1].index + 1
-    if following >= len(tokens.words) or not all(
-        token.text.lower() in words.lowercase_words and not known(token.text, words)
-        for token in piece
-    ):
+    if following >= len(tokens.words):
         return False
+    for token in piece:
+        if token.text.lower() not in words.lowercase_words or known(token.text, words):
+            return False  # most often at the first word: a loop ends sooner than `all`
     after = tokens.words[following]
     opens = after in ("“", '"') or (
         tokens.capitals[following]
@@ -153,6 +154,8 @@ def _ends_an_office(piece: list[Token], texts: list[str], words: Lexicon) -> boo
     """The last words of an office begun before them: `State` in `as Secretary of State,`
     (an office with no name after it is no one, and no place)."""
     first, last = piece[0].index, piece[-1].index
+    if texts[last].lower() not in words.title_closers:
+        return False  # most words end no title
     longest = min(words.longest_title, last + 1)
     for length in range(last - first + 2, longest + 1):
         if " ".join(texts[last - length + 1 : last + 1]).lower() in words.titles:
@@ -168,6 +171,9 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     """Cut a run where capitals say nothing: ordinary words opening a sentence or in a
     headline, headline words the body never writes as names, dates; and where one name
     ends and another begins (a repeated word, a given name after office words)."""
+    if len(run) == 1:
+        # Most runs are one word: what the loop below decides of it, in short.
+        return [run] if _lone_word_stands(run[0], words, body_names) else []
     pieces: list[list[Token]] = [[]]
     # Ordinary words opening a run are dropped, up to a title or a known name of several
     # words ("White House"); at a sentence start, words news often writes in lowercase
@@ -212,6 +218,20 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     return [_after_office_words(piece, words) for piece in pieces if piece]
 
 
+def _lone_word_stands(token: Token, words: Lexicon, body_names: set[str]) -> bool:
+    """Whether `_split_run` keeps a run of one word: no day, month or single letter, no
+    abstract noun, and no ordinary word unless a title (or, in a headline, unless the
+    body writes it as a name or the lists know it)."""
+    word = proper(token)
+    ordinary, is_known, title, abstract, _, _ = words.word_facts.get(word) or _word_facts(
+        word, words
+    )
+    if token.headline and not ordinary:
+        ordinary = not (token.text in body_names or is_known)
+    calendar = word in CALENDAR or len(word) == 1
+    return not (calendar or abstract or (ordinary and (token.headline or not title)))
+
+
 def _word_facts(word: str, words: Lexicon) -> tuple[bool, bool, bool, bool, bool, bool]:
     """What the lists say of a capitalised word, kept for the process (a name recurs):
     whether it is ordinary (a common word, or one with a contraction), known as part of a
@@ -252,7 +272,7 @@ def _known_phrase(run: list[Token], index: int, words: Lexicon) -> bool:
     if proper(run[index]) not in words.phrase_openers:
         return False  # most words open none: no phrase is joined
     for length in range(min(4, len(run) - index), 1, -1):
-        phrase = " ".join(proper(token) for token in run[index : index + length])
+        phrase = " ".join(map(proper, run[index : index + length]))
         if phrase in words.places or phrase in words.organisations:
             return True
     return False

@@ -70,6 +70,8 @@ class Lexicon:
     """The first words of the places and organisations of several words."""
     title_openers: frozenset[str] = frozenset()
     """The first words of the titles and roles."""
+    title_closers: frozenset[str] = frozenset()
+    """The last words of the titles and roles of several words."""
     word_facts: dict[str, tuple[bool, bool, bool, bool, bool, bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -106,6 +108,7 @@ def lexicon() -> Lexicon:
         given_names=_given_names(),
         surnames=frozenset(_lines("surnames.txt")),
         title_openers=frozenset(title.split(" ", 1)[0] for title in titles),
+        title_closers=frozenset(title.rsplit(" ", 1)[-1] for title in titles if " " in title),
         phrase_openers=frozenset(
             name.split(" ", 1)[0] for name in (*places, *organisations) if " " in name
         ),

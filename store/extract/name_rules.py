@@ -45,13 +45,13 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     speech verb after it; a locative preposition before it (a place).
     """
     if candidate.kind == "place":  # a dateline
-        candidate.name_tokens = [proper(token) for token in candidate.tokens]
+        candidate.name_tokens = list(map(proper, candidate.tokens))
         return candidate
     _trim_possessive(candidate)
     if _interjection(candidate):
         candidate.tokens = []
         return candidate
-    whole = " ".join(proper(token) for token in candidate.tokens)
+    whole = " ".join(map(proper, candidate.tokens))
     first = candidate.tokens[0]
     if first.table and NUMBER.fullmatch(candidate.after) and whole not in words.organisations:
         # A name followed by scores in a results row is a team, unless it is a player.
@@ -59,7 +59,7 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         candidate.kind, candidate.rule = ("person", "table player") if player else ("org", "table")
         if player:
             _strip_title(candidate, words)
-        candidate.name_tokens = [proper(token) for token in candidate.tokens]
+        candidate.name_tokens = list(map(proper, candidate.tokens))
         return candidate
     if whole in words.organisations or whole in words.places:
         candidate.name_tokens = whole.split()
@@ -67,7 +67,7 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         candidate.kind, candidate.rule = known, f"known {known}"
         return candidate
     tokens = _strip_title(candidate, words)
-    names = [proper(token) for token in tokens]
+    names = list(map(proper, tokens))
     org_cue = len(names) > 1 and any(name in words.org_cues for name in names[1:])
     if names and names[0] in words.demonyms and not org_cue:
         # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
@@ -240,7 +240,7 @@ def _place_length(tokens: list[Token], words: Lexicon) -> int:
     first = proper(tokens[0])
     if first in words.phrase_openers:  # else no place of several words starts here
         for length in range(min(3, len(tokens)), 1, -1):
-            if " ".join(proper(token) for token in tokens[:length]) in words.places:
+            if " ".join(map(proper, tokens[:length])) in words.places:
                 return length
     return 1 if first in words.places else 0
 
@@ -249,7 +249,7 @@ def _title_length(tokens: list[Token], words: Lexicon) -> int:
     if proper(tokens[0]).lower() not in words.title_openers:
         return 0  # most names open no title
     for length in range(min(words.longest_title, len(tokens)), 0, -1):
-        phrase = " ".join(proper(token) for token in tokens[:length]).lower()
+        phrase = " ".join(map(proper, tokens[:length])).lower()
         if phrase in words.titles:
             return length
     return 0
