@@ -20,8 +20,9 @@ from enum import StrEnum
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
 from store.extract.quote_marks import quote_spans
-from store.extract.speaker_candidates import Candidate, CandidateFinder, Previous
+from store.extract.speaker_candidates import CandidateFinder
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
+from store.extract.speaker_scores import Candidate, Previous
 from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens
 
