@@ -217,10 +217,8 @@ def _stands_for_unnamed(speaker: Speaker, finder: CandidateFinder) -> bool:
 
 def _unnamed_person(speaker: Speaker) -> bool:
     """A speaker described by a role, not named (`a senior official`, `an aide`)."""
+    if speaker.name is not None:
+        return False
     words = [word.lower().strip(",.") for word in speaker.text.split()]
-    return (
-        speaker.name is None
-        and len(words) >= 2
-        and words[0] in _DESCRIBED
-        and any(word in lexicon().titles for word in words[1:])
-    )
+    titles = lexicon().titles
+    return len(words) >= 2 and words[0] in _DESCRIBED and any(word in titles for word in words[1:])

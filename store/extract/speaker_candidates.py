@@ -48,8 +48,6 @@ class CandidateFinder(CueRules):
         self.spans = spans
         self.set_quoted(spans)
         self.cue_words = cue_words
-        # The words `_nearby` looks at: cue words and pronouns.
-        self._triggering = cue_words.keys() | PRONOUNS
         self.ranker = ranker
         self.pronoun_model = pronoun_model
         self.spoken_names: set[str] = set()
@@ -139,28 +137,26 @@ class CandidateFinder(CueRules):
     def _scan_words(self, tokens: Tokens) -> None:
         """Index the words outside quotation marks (the tokens that open with a letter),
         once per article."""
-        lettered = list(map(str.isalpha, map(itemgetter(0), tokens.words)))
-        kept: list[int] = []
+        all_words, all_starts, all_ends = tokens.words, tokens.starts, tokens.ends
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for stretch_start, stretch_end in self._unquoted(0, len(self.text)):
-            low = bisect_left(tokens.starts, stretch_start)
-            high = bisect_left(tokens.starts, stretch_end)
-            kept += compress(range(low, high), lettered[low:high])
-        words = list(map(tokens.words.__getitem__, kept))
+            low = bisect_left(all_starts, stretch_start)
+            high = bisect_left(all_starts, stretch_end)
+            stretch = all_words[low:high]
+            # Filtering the columns' slices with `compress` (no call per word).
+            lettered = list(map(str.isalpha, map(itemgetter(0), stretch)))
+            words += compress(stretch, lettered)
+            starts += compress(all_starts[low:high], lettered)
+            ends += compress(all_ends[low:high], lettered)
         lowers = list(map(str.lower, words))
-        self._unquoted_words = UnquotedWords(
-            self.text,
-            words,
-            lowers,
-            list(map(tokens.starts.__getitem__, kept)),
-            list(map(tokens.ends.__getitem__, kept)),
-        )
+        self._unquoted_words = UnquotedWords(self.text, words, lowers, starts, ends)
         # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
         # then the capital `I`s among them, in order.
-        if "i" in self.cue_words:
-            wanted = self._triggering
-            capital_i: list[int] = []
-        else:
-            wanted = self._triggering - {"i"}
+        wanted = _triggering(self.cue_words)
+        capital_i: list[int] = []
+        if "i" not in wanted and "I" in words:
             capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
         triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
         self._triggers = sorted(triggers + capital_i) if capital_i else triggers
@@ -254,7 +250,8 @@ class CandidateFinder(CueRules):
         )
 
     def _chunk(self, start: int, end: int) -> Speaker | None:
-        if any(start < f_end and f_start <= end + 1 for f_start, f_end in self._furniture):
+        furniture = self._furniture
+        if furniture and any(start < f_end and f_start <= end + 1 for f_start, f_end in furniture):
             # `Story Continued Below Writing at a time…`: the furniture, or a word run
             # into it, writes nothing.
             return None
@@ -264,6 +261,25 @@ class CandidateFinder(CueRules):
             return Speaker(m.start, m.end, m.text, m.name, m.kind)
         phrase = self.text[start:end]
         return Speaker(start, end, phrase, None, None)
+
+
+# The words `_nearby` looks at, by the cue words they were made from (with them, so that
+# their id stays theirs): one model's cue words serve every article of a process.
+_TRIGGERING: dict[int, tuple[dict[str, str], set[str]]] = {}
+
+
+def _triggering(cue_words: dict[str, str]) -> set[str]:
+    """Cue words and pronouns; `i` only if a cue word (else only a capital `I` is one,
+    which `_scan_words` looks for apart)."""
+    made = _TRIGGERING.get(id(cue_words))
+    if made is None or made[0] is not cue_words:
+        wanted = cue_words.keys() | PRONOUNS
+        if "i" not in cue_words:
+            wanted.discard("i")
+        if len(_TRIGGERING) > 8:
+            _TRIGGERING.clear()
+        made = _TRIGGERING[id(cue_words)] = (cue_words, wanted)
+    return made[1]
 
 
 class _Add(Protocol):
