@@ -20,8 +20,9 @@ from enum import StrEnum
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
 from store.extract.quote_marks import quote_spans
-from store.extract.speaker_candidates import Candidate, CandidateFinder, Previous
+from store.extract.speaker_candidates import CandidateFinder
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
+from store.extract.speaker_scores import Candidate, Previous
 from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens
 
@@ -216,10 +217,8 @@ def _stands_for_unnamed(speaker: Speaker, finder: CandidateFinder) -> bool:
 
 def _unnamed_person(speaker: Speaker) -> bool:
     """A speaker described by a role, not named (`a senior official`, `an aide`)."""
+    if speaker.name is not None:
+        return False
     words = [word.lower().strip(",.") for word in speaker.text.split()]
-    return (
-        speaker.name is None
-        and len(words) >= 2
-        and words[0] in _DESCRIBED
-        and any(word in lexicon().titles for word in words[1:])
-    )
+    titles = lexicon().titles
+    return len(words) >= 2 and words[0] in _DESCRIBED and any(word in titles for word in words[1:])

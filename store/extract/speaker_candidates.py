@@ -3,13 +3,12 @@
 Candidates are what the rules see (the cue rules' speakers, the speaker of the
 quote before, the subject of the sentence or paragraph before) and every other
 name, pronoun and subject of a cue word near the quote (cue_phrases.py). What
-the model weighs of each is in speaker_features.py.
+the model weighs of each is in speaker_features.py, its scores in speaker_scores.py.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from typing import Protocol
@@ -17,63 +16,15 @@ from typing import Protocol
 from store.extract.cue_phrases import UnquotedWords
 from store.extract.cue_rules import CueRules
 from store.extract.entities import Mention, People
-from store.extract.speaker_features import (
-    GAP_BUCKETS,
-    PRONOUNS,
-    Context,
-    Shape,
-    Situation,
-    bucket,
-    kind_of,
-    left_of,
-    quote_shape,
-    right_of,
-    sentence_relation,
-    words_between,
-)
+from store.extract.speaker_features import PRONOUNS
 from store.extract.speaker_model import LinearModel
+from store.extract.speaker_scores import Candidate, CandidateScorer, Previous
 from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens, tokenize
 
 # How far around a quote candidates are looked for (characters).
 _BEFORE_REACH = 400
 _AFTER_REACH = 250
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A possible speaker of a quote and what the model knows about it."""
-
-    speaker: Speaker
-    rules: list[str] = field(default_factory=list)
-    cue: str | None = None
-    features: list[str] = field(default_factory=list)
-    score: float = 0.0
-    """The speaker model's score (its logit)."""
-
-
-@dataclass(slots=True)
-class _Facts:
-    """What a candidate's features say of it whatever the quote."""
-
-    kind: str
-    sentence: int
-    around: tuple[str, str, str | None, str | None, bool]
-    """What stands around it: `Context` without the side and the kind."""
-    sides: dict[str, tuple[list[str], float]] = field(default_factory=dict)
-    """Side of the quote (`b`efore, `a`fter) → the features and their weights' sum, for
-    the sides asked about (most candidates stand on one side of every quote near them)."""
-
-
-@dataclass(slots=True)
-class Previous:
-    """The last quote that was given a speaker."""
-
-    start: int
-    end: int
-    speaker: Speaker
-    cue: str | None
-    words: int
 
 
 class CandidateFinder(CueRules):
@@ -97,8 +48,6 @@ class CandidateFinder(CueRules):
         self.spans = spans
         self.set_quoted(spans)
         self.cue_words = cue_words
-        # The words `_nearby` looks at: cue words and pronouns.
-        self._triggering = cue_words.keys() | PRONOUNS
         self.ranker = ranker
         self.pronoun_model = pronoun_model
         self.spoken_names: set[str] = set()
@@ -113,8 +62,7 @@ class CandidateFinder(CueRules):
             tokens = tokenize(text)
         self._furniture = tokens.furniture
         self._scan_words(tokens)
-        # What each candidate's features say of it whatever the quote, by speaker.
-        self._facts: dict[tuple[int, int, str | None], _Facts] = {}
+        self._scorer = CandidateScorer(text, self.sentence_starts, cue_words, ranker, exhaustive)
         # A pronoun as a speaker, by offset and the last speaker it may stand for.
         self._pronoun_speakers: dict[tuple[int, str | None, int | None], Speaker | None] = {}
 
@@ -154,7 +102,9 @@ class CandidateFinder(CueRules):
             # train, as often right as wrong: the other candidates are not looked for.
             add(after.speaker, after.rule, after.cue)
             self._nearby(start, end, add, only_mark=True)
-            self._score(found, start, end, previous, self.stands_alone(start, end, None))
+            self._scorer.score(
+                found, start, end, previous, self.stands_alone(start, end, None), self.spoken_names
+            )
             return found
         for proposal in self.proposals(start, end, following, after):
             add(proposal.speaker, proposal.rule, proposal.cue)
@@ -181,66 +131,32 @@ class CandidateFinder(CueRules):
                 if subject is not None and subject.start < speaker.start:
                     add(subject, "antecedent")
                     break
-        self._score(found, start, end, previous, alone)
+        self._scorer.score(found, start, end, previous, alone, self.spoken_names)
         return found
-
-    def _score(
-        self,
-        found: list[Candidate],
-        start: int,
-        end: int,
-        previous: Previous | None,
-        alone: bool,
-    ) -> None:
-        """Give each candidate its features and the model's score."""
-        shape_of = quote_shape(self.text, start, end, alone)
-        sentences = (self._sentence_index(start), self._sentence_index(max(end - 1, start)))
-        for side in ("b", "a"):
-            on_side = [c for c in found if (c.speaker.start < start) == (side == "b")]
-            if not on_side:
-                continue
-            on_side.sort(key=lambda c: -c.speaker.end if side == "b" else c.speaker.start)
-            shape, shape_score = self.ranker.weighed(Shape(side, *shape_of), Shape.features)
-            shape_score += self.ranker.bias
-            for rank, candidate in enumerate(on_side):
-                facts = self._facts_of(candidate.speaker)
-                sided = facts.sides.get(side)
-                if sided is None:
-                    context = Context(side, facts.kind, *facts.around)
-                    sided = facts.sides[side] = self.ranker.weighed(context, Context.features)
-                common, common_score = sided
-                own, own_score = self._features(
-                    candidate, facts, side, min(rank, 3), start, end, sentences, previous
-                )
-                if self.exhaustive:
-                    candidate.features = common + own + shape
-                candidate.score = shape_score + common_score + own_score
 
     def _scan_words(self, tokens: Tokens) -> None:
         """Index the words outside quotation marks (the tokens that open with a letter),
         once per article."""
-        lettered = list(map(str.isalpha, map(itemgetter(0), tokens.words)))
-        kept: list[int] = []
+        all_words, all_starts, all_ends = tokens.words, tokens.starts, tokens.ends
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for stretch_start, stretch_end in self._unquoted(0, len(self.text)):
-            low = bisect_left(tokens.starts, stretch_start)
-            high = bisect_left(tokens.starts, stretch_end)
-            kept += compress(range(low, high), lettered[low:high])
-        words = list(map(tokens.words.__getitem__, kept))
+            low = bisect_left(all_starts, stretch_start)
+            high = bisect_left(all_starts, stretch_end)
+            stretch = all_words[low:high]
+            # Filtering the columns' slices with `compress` (no call per word).
+            lettered = list(map(str.isalpha, map(itemgetter(0), stretch)))
+            words += compress(stretch, lettered)
+            starts += compress(all_starts[low:high], lettered)
+            ends += compress(all_ends[low:high], lettered)
         lowers = list(map(str.lower, words))
-        self._unquoted_words = UnquotedWords(
-            self.text,
-            words,
-            lowers,
-            list(map(tokens.starts.__getitem__, kept)),
-            list(map(tokens.ends.__getitem__, kept)),
-        )
+        self._unquoted_words = UnquotedWords(self.text, words, lowers, starts, ends)
         # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
         # then the capital `I`s among them, in order.
-        if "i" in self.cue_words:
-            wanted = self._triggering
-            capital_i: list[int] = []
-        else:
-            wanted = self._triggering - {"i"}
+        wanted = _triggering(self.cue_words)
+        capital_i: list[int] = []
+        if "i" not in wanted and "I" in words:
             capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
         triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
         self._triggers = sorted(triggers + capital_i) if capital_i else triggers
@@ -334,7 +250,8 @@ class CandidateFinder(CueRules):
         )
 
     def _chunk(self, start: int, end: int) -> Speaker | None:
-        if any(start < f_end and f_start <= end + 1 for f_start, f_end in self._furniture):
+        furniture = self._furniture
+        if furniture and any(start < f_end and f_start <= end + 1 for f_start, f_end in furniture):
             # `Story Continued Below Writing at a time…`: the furniture, or a word run
             # into it, writes nothing.
             return None
@@ -345,49 +262,24 @@ class CandidateFinder(CueRules):
         phrase = self.text[start:end]
         return Speaker(start, end, phrase, None, None)
 
-    def _facts_of(self, speaker: Speaker) -> _Facts:
-        """What a candidate's features say of it whatever the quote (asked by every
-        quote near it)."""
-        key = (speaker.start, speaker.end, speaker.kind)
-        facts = self._facts.get(key)
-        if facts is not None:
-            return facts
-        kind = kind_of(speaker)
-        sentence = self._sentence_index(speaker.start)
-        before, cue_before = left_of(self.text, speaker.start, self.cue_words)
-        after, cue_after = right_of(self.text, speaker.end, self.cue_words)
-        at_start = not self.text[self.sentence_starts[sentence] : speaker.start].strip(" “\"'‘(")
-        around = (before, after, cue_before, cue_after, at_start)
-        facts = self._facts[key] = _Facts(kind, sentence, around)
-        return facts
 
-    def _features(
-        self,
-        candidate: Candidate,
-        facts: _Facts,
-        side: str,
-        rank: int,
-        start: int,
-        end: int,
-        sentences: tuple[int, int],
-        previous: Previous | None,
-    ) -> tuple[list[str], float]:
-        """A candidate's features that depend on the quote (`facts` has the rest), and
-        the sum of their weights."""
-        speaker = candidate.speaker
-        between = (speaker.end, start) if side == "b" else (end, speaker.start)
-        situation = Situation(
-            side,
-            facts.kind,
-            sentence_relation(facts.sentence, *sentences),
-            bucket(words_between(self.text, *between), GAP_BUCKETS),
-            rank,
-            tuple(candidate.rules),
-            None if previous is None else bucket(previous.words, (2, 4, 12)),
-            previous is not None and bool(speaker.name) and speaker.name == previous.speaker.name,
-            speaker.name is not None and speaker.name in self.spoken_names,
-        )
-        return self.ranker.weighed(situation, Situation.features)
+# The words `_nearby` looks at, by the cue words they were made from (with them, so that
+# their id stays theirs): one model's cue words serve every article of a process.
+_TRIGGERING: dict[int, tuple[dict[str, str], set[str]]] = {}
+
+
+def _triggering(cue_words: dict[str, str]) -> set[str]:
+    """Cue words and pronouns; `i` only if a cue word (else only a capital `I` is one,
+    which `_scan_words` looks for apart)."""
+    made = _TRIGGERING.get(id(cue_words))
+    if made is None or made[0] is not cue_words:
+        wanted = cue_words.keys() | PRONOUNS
+        if "i" not in cue_words:
+            wanted.discard("i")
+        if len(_TRIGGERING) > 8:
+            _TRIGGERING.clear()
+        made = _TRIGGERING[id(cue_words)] = (cue_words, wanted)
+    return made[1]
 
 
 class _Add(Protocol):

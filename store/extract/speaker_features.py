@@ -40,6 +40,9 @@ DETERMINERS = {
 }  # fmt: skip
 # Marks next to a candidate kept as themselves in its features (any other is `#`).
 _MARKS = frozenset(",.:;(—“”\"’'")
+# What may follow a word before a cue class is read of it (`said,`): the word's own
+# marks, and a comma.
+_AFTER_WORD = frozenset("’'-,")
 
 
 def bucket(value: int, edges: tuple[int, ...]) -> int:
@@ -49,21 +52,6 @@ def bucket(value: int, edges: tuple[int, ...]) -> int:
 
 # The buckets of the words between a quote and a candidate.
 GAP_BUCKETS = (0, 1, 2, 4, 8, 16, 32)
-
-
-def words_between(text: str, start: int, end: int) -> int:
-    """The words of `text[start:end]`, counted as far as the last gap bucket (past 32
-    words they all fall in one); 99 when they are far apart."""
-    return len(text[start:end].split(maxsplit=33)) if end - start < 600 else 99
-
-
-def sentence_relation(sentence: int, first: int, last: int) -> str:
-    """Where a candidate's sentence stands from the quote's sentences, first to last."""
-    if first <= sentence <= last:
-        return "same"
-    if sentence == first - 1:
-        return "prev"
-    return "next" if sentence == last + 1 else "far"
 
 
 def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
@@ -85,13 +73,18 @@ def left_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, s
     stripped = text[max(0, position - 30) : position].rstrip()
     if not stripped:
         return "nl", None
-    words = _WORD.findall(stripped)
+    char = stripped[-1]
+    if not char.isalpha() and char not in _AFTER_WORD:
+        # A mark (`(`, `“`) stands between the last word and the candidate: no cue.
+        return (char if char in _MARKS else "#"), None
+    # No word spans a space: the last word is that of the text after the last space,
+    # if it has one (cheaper than finding every word).
+    words = _WORD.findall(stripped.rpartition(" ")[2]) or _WORD.findall(stripped)
     cue = None
     if words:
         last = words[-1]
         if not stripped[stripped.rfind(last) + len(last) :].strip(" ,"):
             cue = cue_words.get(last.lower())
-    char = stripped[-1]
     if not char.isalpha():
         return (char if char in _MARKS else "#"), cue
     if not words:
@@ -105,31 +98,34 @@ def left_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, s
 def right_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, str | None]:
     """What stands after `position`: a mark, a function word or a word's shape, and
     the learned cue class of the word there (over linking words and adverbs)."""
-    window = text[position : position + 40]
-    stripped = window.lstrip()
+    stripped = text[position : position + 40].lstrip()
     if not stripped:
         return "nl", None
-    # Only the first three words can matter: found one by one.
-    words = _WORD.finditer(stripped)
-    first = next(words, None)
-    cue = None
-    if first is not None and not stripped[: first.start()].strip():
-        word: re.Match[str] | None = first
-        for _ in range(3):
-            if word is None:
-                break
-            lower = word.group().lower()
-            if lower in cue_words:
-                cue = cue_words[lower]
-                break
-            if lower not in LINKING and not lower.endswith("ly"):
-                break
-            word = next(words, None)
     char = stripped[0]
     if not char.isalpha():
-        return (char if char in _MARKS else "#"), cue
+        return (char if char in _MARKS else "#"), None
+    first = _WORD.match(stripped)
     if first is None:
-        return "#", cue
+        # A letter that opens no word (`é`): the first word further on, and no cue.
+        later = _WORD.search(stripped)
+        return ("#" if later is None else word_class(later.group(), later.group().lower())), None
+    cue = None
+    # The cue class of the first word, or of the next over linking words and adverbs
+    # (three words at most; the words after the first found only when needed).
+    word: re.Match[str] | None = first
+    rest = None
+    for _ in range(3):
+        if word is None:
+            break
+        lower = word.group().lower()
+        if lower in cue_words:
+            cue = cue_words[lower]
+            break
+        if lower not in LINKING and not lower.endswith("ly"):
+            break
+        if rest is None:
+            rest = _WORD.finditer(stripped, word.end())
+        word = next(rest, None)
     return word_class(first.group(), first.group().lower()), cue
 
 
@@ -208,6 +204,22 @@ class Shape(NamedTuple):
         named = [f"ql{self.length}", f"qi{self.last}", f"qa{self.after}", f"qo{self.opens}",
                  f"alone{self.alone}"]  # fmt: skip
         return [f"{self.side}|{feature}" for feature in named]
+
+
+# The features of `Situation`, `Context` and `Shape` given as plain tuples of their fields
+# (`LinearModel.weighed` keys; a plain tuple is cheaper to make, and the same key).
+
+
+def situation_features(fields: tuple[object, ...]) -> list[str]:
+    return Situation._make(fields).features()
+
+
+def context_features(fields: tuple[object, ...]) -> list[str]:
+    return Context._make(fields).features()
+
+
+def shape_features(fields: tuple[object, ...]) -> list[str]:
+    return Shape._make(fields).features()
 
 
 def kind_of(speaker: Speaker) -> str:
