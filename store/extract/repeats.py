@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\S+")
 # Sentences and lines: a repeat worth recording contains at least one whole piece.
-_PIECE_END = re.compile(r"(?<=[.!?”\"])\s+|\n")
+# The whitespace after a sentence's end, or a line break: `(?<=[.!?”"])\s+|\n`, written
+# to start with the whitespace so that the search skips from one space to the next
+# (a lookbehind first is tried at every character).
+_PIECE_END = re.compile(r"\s(?:(?<=[.!?”\"]\s)\s*|(?<=\n))")
 MIN_PIECE = 40
 # A shingle of this many words starts a candidate repeat.
 SHINGLE = 8

@@ -18,21 +18,29 @@ _ABBREVIATION = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr|St|Inc|Corp|Co|Ltd|"
     r"Mt|Ft|Maj|Adm|Cmdr|Det|Supt|Pres|Sens|Reps)\.(?=\s|[A-Z])"
 )
-# One group, for `split`. The lookaheads let most words skip the abbreviation and
-# initial alternatives quickly.
+# An abbreviation or an initial, behind lookaheads that let most words skip them quickly.
+_DOTTED = (
+    rf"(?=[A-Z]\w{{0,3}}\.){_ABBREVIATION}|(?=[^\W\d_]\.)(?:(?:[^\W\d_]\.){{2,}}|"
+    rf"[^\W\d_]\.(?=\s+[^\W\d_]))"
+)
+# Most tokens are plain ASCII words ("the", "Senate") ended by a space or a mark that
+# can neither continue them nor make them an abbreviation or initial: taken first, they
+# skip the other alternatives, and are the tokens those would have found.
+_PLAIN_WORD = r"[A-Za-z][a-z]*+(?![\w'’\-.])"
+# One group, for `split`.
 _TOKEN = re.compile(
-    rf"((?=[A-Z]\w{{0,3}}\.){_ABBREVIATION}|(?=[^\W\d_]\.)(?:(?:[^\W\d_]\.){{2,}}|"
-    rf"[^\W\d_]\.(?=\s+[^\W\d_]))|\w+(?:['’\-]\w+)*|[^\w\s])",
+    rf"({_PLAIN_WORD}|{_DOTTED}|\w+(?:['’\-]\w+)*|[^\w\s])",
     re.UNICODE,
 )
 # `â€™` (or `â\x80\x99`) is ’ decoded with the wrong charset, common in scraped
 # text: an apostrophe too. This slower pattern is used only for texts that have it.
 _MOJIBAKE = ("â€™", "â\x80\x99")
 _BROKEN = "(?:â€™|â\x80\x99)"
-_WORD = rf"(?:(?!{_BROKEN})\w)+"
+# Word characters up to a broken apostrophe: `(?:(?!{_BROKEN})\w)+`, written so that
+# the runs without `â` are one quick repeat rather than a lookahead at each character.
+_WORD = r"(?:[^\Wâ]++|â(?!€™|\x80\x99))+"
 _TOKEN_MOJIBAKE = re.compile(
-    rf"({_ABBREVIATION}|(?:[^\W\d_]\.){{2,}}|[^\W\d_]\.(?=\s+[^\W\d_])|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*"
-    rf"{_BROKEN}?|[^\w\s])",
+    rf"({_PLAIN_WORD}|{_DOTTED}|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*{_BROKEN}?|[^\w\s])",
     re.UNICODE,
 )
 POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
