@@ -14,9 +14,10 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add, sub
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,7 @@ class NameModel:
     @staticmethod
     def _softmax(scores: list[float]) -> list[float]:
         top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
+        exps = list(map(math.exp, map(sub, scores, repeat(top))))
         total = sum(exps)
         return [value / total for value in exps]
 
@@ -119,20 +120,22 @@ def type_names(candidates: list[Candidate], tokens: Tokens, words: Lexicon) -> N
     if model is None:
         return
     evidence = article_evidence(candidates)
-    scored: list[tuple[Candidate, list[float]]] = []
-    by_name: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(model.classes))
+    scored: list[tuple[Candidate, list[float], list[float]]] = []
+    by_name: dict[str, list[float]] = {}
     for candidate in candidates:
         if not candidate.name_tokens or candidate.rule in model.trusted_rules:
             continue
         context = context_features(candidate, tokens, evidence)
         probabilities = model.probabilities(candidate, context, words)
-        scored.append((candidate, probabilities))
-        total = by_name[" ".join(candidate.name_tokens)]
-        for index, value in enumerate(probabilities):
-            total[index] += value
+        name = " ".join(candidate.name_tokens)
+        total = by_name.get(name)
+        if total is None:
+            total = by_name[name] = [0.0] * len(probabilities)
+        # Added in place, the same sums in the same order: `scored` holds this list.
+        total[:] = map(add, total, probabilities)
+        scored.append((candidate, probabilities, total))
     mix = model.consistency
-    for candidate, probabilities in scored:
-        total = by_name[" ".join(candidate.name_tokens)]
+    for candidate, probabilities, total in scored:
         uses = sum(total)
         mixed = [
             (1 - mix) * own + mix * whole / uses

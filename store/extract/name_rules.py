@@ -10,6 +10,8 @@ SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "
                 "noted", "argued", "explained", "asked", "replied", "responded", "insisted",
                 "claimed", "admitted", "announced", "declared", "recalled"}  # fmt: skip
 _PERSON_PRONOUN_AFTER = {"who", "whose"}
+# What after a name says a person is meant: a speech verb or a personal pronoun.
+_PERSON_AFTER = SPEECH_VERBS | _PERSON_PRONOUN_AFTER
 LOCATIVES = {"in", "near", "outside", "at", "from", "into", "across"}
 # Words between two teams.
 MATCH_WORDS = {"beat", "beats", "drew", "defeated", "v", "vs", "versus", "edged", "routed"}
@@ -119,7 +121,7 @@ def _kind(
         return "org", "acronym"
     if len(tokens) >= 2 and not any(n.lower() in words.common_words for n in names):
         return "person", "unknown words"  # an unknown name of several words is most often a person
-    if candidate.after.lower() in SPEECH_VERBS | _PERSON_PRONOUN_AFTER:
+    if candidate.after.lower() in _PERSON_AFTER:
         return "person", "speech"
     if candidate.before in LOCATIVES and not tokens[0].sentence_start:
         return "place", "locative"
