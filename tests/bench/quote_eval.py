@@ -175,6 +175,9 @@ def score(records: list[Record], predictions: dict[str, list[Predicted]]) -> Cou
             counts["precise"] += _covers_half((start, end), quoted)
             counts["fragment_precise"] += _covers_half((start, end), fragments)
             counts["loose_precise"] += any(overlap((start, end), f) for f in fragments)
+        named = [p for p in predicted if p[2] is not None]
+        counts["named"] += len(named)
+        counts["named_right"] += sum(_named_right(record["text"], p, gold) for p in named)
         for attribution in gold:
             counts["gold"] += 1
             content: list[Span] = [tuple(f) for f in attribution["content"]]
@@ -191,6 +194,21 @@ def score(records: list[Record], predictions: dict[str, list[Predicted]]) -> Cou
                         counts[f"{rule}sourced"] += 1
                         counts[f"{rule}speaker"] += _speaker_right(found, sources)
     return counts
+
+
+def _named_right(text: str, predicted: Predicted, gold: list[dict[str, Any]]) -> bool:
+    """Whether a quote given a speaker is a gold quote and that speaker its source (a
+    speaker named for words no one is quoted saying, such as a scare quote, is wrong)."""
+    for attribution in gold:
+        parts = [p for f in attribution["content"] for p in quoted_parts(text, tuple(f))]
+        sources: list[Span] = [tuple(s) for s in attribution["source"]]
+        if (
+            sources
+            and _covers_half((predicted[0], predicted[1]), parts)
+            and _speaker_right([predicted], sources)
+        ):
+            return True
+    return False
 
 
 def _speaker_right(matches: list[Predicted], sources: list[Span]) -> bool:
@@ -218,6 +236,7 @@ def figures(c: Counter[str]) -> dict[str, float]:
         "loose_recall": share("loose_hit", "gold"),
         "speaker": share("speaker", "sourced"),
         "fragment_speaker": share("fragment_speaker", "fragment_sourced"),
+        "named_right": share("named_right", "named"),
     }
     for rule in ("", "fragment_", "loose_"):
         found[f"{rule}f1"] = _f1(found[f"{rule}precision"], found[f"{rule}recall"])
@@ -248,6 +267,8 @@ def report(name: str, c: Counter[str]) -> None:
           " (target ≥ 0.88)")  # fmt: skip
     print(f"    over the {c['fragment_sourced']} matched by half of the whole fragment:"
           f" {f['fragment_speaker']:.3f}")  # fmt: skip
+    print(f"  speakers named right: {f['named_right']:.3f} of the {c['named']} quotes given"
+          " a speaker (others: the wrong source, or someone for unquoted words)")  # fmt: skip
 
 
 def main() -> None:

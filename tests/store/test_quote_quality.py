@@ -24,8 +24,11 @@ def test_quote_figures_do_not_drop() -> None:
         "precision": 0.89,
         "loose_recall": 0.99,
         "loose_precision": 0.90,
-        "speaker": 0.91,
-        "fragment_speaker": 0.93,
+        # Under SPEAKER_FLOOR no speaker is named: fewer right spans (0.913 before),
+        # far fewer wrong names (named_right 0.82 before).
+        "speaker": 0.90,
+        "fragment_speaker": 0.92,
+        "named_right": 0.85,
     }
     dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
     assert not dropped, dropped
@@ -35,7 +38,13 @@ def test_quote_figures_do_not_drop() -> None:
 def test_cross_validated_train_figures_do_not_drop() -> None:
     """Each training article scored by the fold model that did not see it."""
     f = evaluate(POLNEAR, "train")
-    reached = {"recall": 0.99, "precision": 0.89, "speaker": 0.89, "fragment_speaker": 0.92}
+    reached = {
+        "recall": 0.99,
+        "precision": 0.89,
+        "speaker": 0.88,
+        "fragment_speaker": 0.92,
+        "named_right": 0.84,
+    }
     dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
     assert not dropped, dropped
 

@@ -10,7 +10,9 @@ from tests.conftest import FIXTURES
 
 GOLD = json.loads((FIXTURES / "seeds_gold.json").read_text(encoding="utf-8"))
 # Gold quotes found and attributed right, as reached; a drop fails.
-STATEMENTS_REACHED = 26  # of 31
+# 26 before speakers under SPEAKER_FLOOR went unnamed: Medvedev's "It is regrettable…"
+# was named at under 0.2, where most such guesses are wrong (store/extract/quotes.py).
+STATEMENTS_REACHED = 25  # of 31
 # `with Lavrov calling them "groundless"` is Lavrov's: `calling` is a cue, and the person
 # right before a cue in -ing is its subject (PolNeAR by tests/bench/quote_eval.py:
 # train cross-validated 0.896 → 0.897, dev 0.915 → 0.913). The model is chosen on
