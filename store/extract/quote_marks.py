@@ -36,25 +36,54 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
             continue
         if open_kind == "single":
             open_at = None  # a double mark inside an unclosed single quote: it was an apostrophe
-        if mark == "“":
+        if mark == "“" and open_kind == "double" and open_at is not None:
+            # `“…at home. “We have…”`: the quote before ran to the end of a paragraph
+            # whose break was lost; but in `Apparently not,“ he said` the mark was typed
+            # for a closing one.
+            _add(spans, paragraph, offset, open_at, at)
+            open_at = None if _ends_word(paragraph, match) else match.end()
+        elif mark == "“":
             if open_at is None:
                 open_at, open_kind = match.end(), "double"
         elif mark == "”":
             if open_at is None:
-                # No opening mark: the quote runs from the paragraph's start.
-                start = len(paragraph) - len(paragraph.lstrip())
+                # No opening mark: the quote runs from the paragraph's start, or from
+                # the end of the quote before it.
+                after = spans[-1][1] - offset + 1 if spans else 0
+                start = after + len(paragraph[after:]) - len(paragraph[after:].lstrip())
                 _add(spans, paragraph, offset, start, at)
             else:
                 _add(spans, paragraph, offset, open_at, at)
                 open_at = None
         elif open_at is None:
             open_at, open_kind = match.end(), "straight"
+        elif _opens(paragraph, match):
+            # `…at home. "We have…`: a closing mark follows the words it closes, so
+            # this one opens the next paragraph of the quote, whose break was lost.
+            _add(spans, paragraph, offset, open_at, at)
+            open_at = match.end()
         else:
             _add(spans, paragraph, offset, open_at, at)
             open_at = None
     if open_at is not None and open_kind != "single":
         _add(spans, paragraph, offset, open_at, len(paragraph.rstrip()))
     return spans
+
+
+def _opens(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a straight mark stands where only an opening one does: after a space
+    and before a word."""
+    before = paragraph[match.start() - 1 : match.start()]
+    after = paragraph[match.end() : match.end() + 1]
+    return before.isspace() and (after.isalnum() or after in "‘'")
+
+
+def _ends_word(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a mark stands where only a closing one does: after a word or a mark
+    and before a space."""
+    before = paragraph[match.start() - 1 : match.start()]
+    after = paragraph[match.end() : match.end() + 1]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
 
 
 def _inside_word(paragraph: str, match: re.Match[str]) -> bool:
@@ -73,6 +102,7 @@ def _add(
     single: bool = False,
 ) -> None:
     content = paragraph[start:end]
+    end = start + len(content.rstrip())
     if not content.strip():
         return
     if single and len(content.split()) < 2:
