@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from store.extract.entities import Mention
 from store.extract.lexicon import lexicon
 from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
 
@@ -76,6 +77,10 @@ _INVERTED_OPENING = re.compile(
 _ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,“”\"\n]{1,80}),")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
+# A signature's name (`— Rock Legend Gene Simmons`): how far after the dash it may
+# start (characters), and the capitalised words that may stand before it.
+_SIGNATURE_REACH = 40
+_SIGNATURE_EPITHET_WORDS = 3
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
 # What ends a speaker phrase: a sentence's end (abbreviations like "Mr." and
@@ -207,9 +212,8 @@ class CueRules(ArticleNames):
         lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
         if any(dash in tail[:lead] for dash in "—―"):
             # `“…” ― Martha Aguilar`: a signature.
-            signed = self.mentions_in(end + lead, end + lead + 2)
-            if signed and signed[0].kind in ("person", "org"):
-                m = signed[0]
+            m = self._signature(end + lead)
+            if m is not None:
                 return Speaker(m.start, m.end, m.text, m.name, m.kind), "—"
         according = _ACCORDING.match(tail, lead)
         if according:
@@ -244,6 +248,18 @@ class CueRules(ArticleNames):
                 return None
             speaker = self.speaker(end + phrase.start("phrase"), end + phrase.end("phrase"))
         return (speaker, cue.group().lower()) if speaker else None
+
+    def _signature(self, start: int) -> Mention | None:
+        """The person or organisation that signs a quote, named right after the dash
+        ending at `start`, behind at most a few capitalised words (`— Rock Legend Gene
+        Simmons`)."""
+        named = self.mentions_in(start, start + _SIGNATURE_REACH)
+        if not named or named[0].kind not in ("person", "org"):
+            return None
+        epithet = self.text[start : named[0].start].split()
+        if len(epithet) > _SIGNATURE_EPITHET_WORDS or not all(w[:1].isupper() for w in epithet):
+            return None
+        return named[0]
 
     def before(self, start: int) -> tuple[Speaker, str] | None:
         """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""

@@ -1,5 +1,5 @@
-"""Who speaks through a cue verb in -ing: the person right before it, else the
-sentence's subject."""
+"""Who speaks through a cue: in -ing, the person right before it, else the sentence's
+subject; after a dash, the name that signs the quote."""
 
 from __future__ import annotations
 
@@ -42,3 +42,13 @@ def test_a_pages_furniture_speaks_for_no_one() -> None:
     )
     speakers = [quote.speaker_text for quote in extract_article(text).quotes]
     assert speakers and "Story" not in speakers
+
+
+def test_a_signature_behind_an_epithet() -> None:
+    text = (
+        "“Ahmad Rahami should go to jail for a very long time.”\xa0— Rock Legend Gene "
+        "Simmons commenting on the bomber Ahmad Rahami. The rock star made a name for "
+        "himself playing the bass guitar."
+    )
+    (quote,) = extract_article(text).quotes
+    assert (quote.speaker_name, quote.cue) == ("Gene Simmons", "—")
