@@ -171,7 +171,8 @@ def attribute(
             if candidate.score > best:
                 chosen, best = candidate, candidate.score
         if chosen is not None:
-            confidence = round(probability(best), 3)
+            chosen = _speaker_passed_on(chosen, candidates)
+            confidence = round(probability(chosen.score), 3)
             if unnamed is not None and _stands_for_unnamed(chosen.speaker, finder):
                 # `"…," a senior official said. "…," he added`: he is the official.
                 chosen = replace(chosen, speaker=unnamed)
@@ -187,6 +188,27 @@ def attribute(
             elif _unnamed_person(speaker):
                 finder.last_speaker = None
                 finder.unnamed_speaker_at, unnamed = end, speaker
+
+
+def _speaker_passed_on(chosen: Candidate, candidates: list[Candidate]) -> Candidate:
+    """The person whose words an outlet passes on, where the model chose the outlet:
+    `Putin said it was “regrettable…,” Sputnik reported`, `the BBC states that Putin
+    refuses to “stoop”`. Who said what is who spoke the words. (PolNeAR names the
+    outlet: 4 of its 6,240 train quotes, and rarer than that in news at large.)"""
+    speaker = chosen.speaker
+    if speaker.kind != "org" or chosen.cue not in _PASSING_ON:
+        return chosen
+    for candidate in candidates:
+        named_by_a_cue = "before" in candidate.rules or "reported" in candidate.rules
+        # (A person who reports in turn passes the words on too.)
+        speaks = candidate.speaker.kind == "person" and candidate.cue not in _PASSING_ON
+        if named_by_a_cue and speaks:
+            return candidate
+    return chosen
+
+
+# Cues by which an outlet passes on someone's words.
+_PASSING_ON = {"reported", "reports", "according to", "states", "stated"}
 
 
 def _method(chosen: Candidate | None) -> AttributionMethod:

@@ -1,5 +1,6 @@
 """Who speaks through a cue: in -ing, the person right before it, else the sentence's
-subject; after a dash, the name that signs the quote."""
+subject; after a dash, the name that signs the quote; through an outlet's report, the
+person whose words it passes on."""
 
 from __future__ import annotations
 
@@ -52,3 +53,18 @@ def test_a_signature_behind_an_epithet() -> None:
     )
     (quote,) = extract_article(text).quotes
     assert (quote.speaker_name, quote.cue) == ("Gene Simmons", "—")
+
+
+def test_an_outlet_passes_on_a_persons_words() -> None:
+    text = (
+        "Vladimir Putin said on Friday that it was “regrettable that the outgoing "
+        "administration is finishing its work in such a way,” Sputnik reported.\n\n"
+        "While the talks went on, the BBC states that Putin refuses to “stoop” to "
+        "“irresponsible diplomacy” by expelling diplomats."
+    )
+    speakers = {quote.text.split()[0]: quote.speaker_name for quote in extract_article(text).quotes}
+    assert speakers == {
+        "regrettable": "Vladimir Putin",
+        "stoop": "Vladimir Putin",
+        "irresponsible": "Vladimir Putin",
+    }
