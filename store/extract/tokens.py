@@ -46,6 +46,8 @@ _TOKEN_MOJIBAKE = re.compile(
     re.UNICODE,
 )
 POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
+# The endings POSSESSIVE finds, for `str.endswith` (quicker than a search, in hot loops).
+POSSESSIVE_ENDINGS = tuple(mark + s for mark in ("'", "’", "â€™", "â\x80\x99") for s in ("", "s"))
 SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
 
 
