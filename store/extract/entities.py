@@ -198,7 +198,8 @@ def _full_names(
 
 def _suffixed(names: list[str]) -> bool:
     """A name ending with a generational suffix after its surname (`Trump Jr.`)."""
-    return generational(names, lexicon().given_names)
+    # Most names asked about are one word: no call for them (this runs per candidate).
+    return len(names) >= 2 and generational(names, lexicon().given_names)
 
 
 def _ordinary_first_name(candidate: Candidate, words: Lexicon) -> bool:
