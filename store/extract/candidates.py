@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from store.extract.lexicon import Lexicon
-from store.extract.tokens import NUMBER, POSSESSIVE, Token, Tokens, proper
+from store.extract.tokens import NUMBER, POSSESSIVE_ENDINGS, Token, Tokens, proper
 
 MAX_NAME_WORDS = 10
 
@@ -90,7 +90,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             continue
         run = [i]
         j = i + 1
-        while j < count and not POSSESSIVE.search(texts[run[-1]]):
+        while j < count and not texts[run[-1]].endswith(POSSESSIVE_ENDINGS):
             if starts[j] - ends[run[-1]] > 1 or sentence_starts[j]:
                 break
             if capitals[j]:

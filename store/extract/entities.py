@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, generational, lexicon
@@ -64,12 +64,12 @@ def classified_candidates(text: str) -> tuple[Tokens, list[Candidate]]:
     tokens = tokenize(text)
     # Words the body capitalises mid-sentence: in headlines only these (and
     # words the lists know) can be names.
+    # Only the capitalised tokens are looked at (picked in C): most tokens are not.
+    texts, opens, headlines = tokens.words, tokens.sentence_starts, tokens.headlines
     body_names = {
-        word
-        for word, capital, opens, headline in zip(
-            tokens.words, tokens.capitals, tokens.sentence_starts, tokens.headlines, strict=True
-        )
-        if capital and not opens and not headline
+        texts[index]
+        for index in compress(range(len(texts)), tokens.capitals)
+        if not opens[index] and not headlines[index]
     }
     return tokens, [classify(c, words) for c in find_candidates(tokens, words, body_names)]
 
@@ -198,7 +198,8 @@ def _full_names(
 
 def _suffixed(names: list[str]) -> bool:
     """A name ending with a generational suffix after its surname (`Trump Jr.`)."""
-    return generational(names, lexicon().given_names)
+    # Most names asked about are one word: no call for them (this runs per candidate).
+    return len(names) >= 2 and generational(names, lexicon().given_names)
 
 
 def _ordinary_first_name(candidate: Candidate, words: Lexicon) -> bool:

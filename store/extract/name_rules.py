@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import Lexicon, generational, suffix
-from store.extract.tokens import NUMBER, POSSESSIVE, Token, proper
+from store.extract.tokens import NUMBER, POSSESSIVE, POSSESSIVE_ENDINGS, Token, proper
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "warned",
                 "noted", "argued", "explained", "asked", "replied", "responded", "insisted",
@@ -190,7 +190,7 @@ def _ordinary(word: str, words: Lexicon) -> bool:
 
 def _trim_possessive(candidate: Candidate) -> None:
     last = candidate.tokens[-1]
-    if POSSESSIVE.search(last.text) and len(last.text) > 2:
+    if last.text.endswith(POSSESSIVE_ENDINGS) and len(last.text) > 2:
         trimmed = POSSESSIVE.sub("", last.text)
         token = Token(trimmed, last.start, last.start + len(trimmed), True, False, last.headline)
         token.index, token.table = last.index, last.table

@@ -27,9 +27,11 @@ _DOTTED = (
 # can neither continue them nor make them an abbreviation or initial: taken first, they
 # skip the other alternatives, and are the tokens those would have found.
 _PLAIN_WORD = r"[A-Za-z][a-z]*+(?![\w'’\-.])"
-# One group, for `split`.
+# Two groups, for `split`: the whitespace before a token, then the token. The whitespace
+# is taken as a match of its own rather than skipped by the search, which would try
+# every alternative at each space (and look up the character's class for each).
 _TOKEN = re.compile(
-    rf"({_PLAIN_WORD}|{_DOTTED}|\w+(?:['’\-]\w+)*|[^\w\s])",
+    rf"(\s*+)({_PLAIN_WORD}|{_DOTTED}|\w+(?:['’\-]\w+)*|[^\w\s])",
     re.UNICODE,
 )
 # `â€™` (or `â\x80\x99`) is ’ decoded with the wrong charset, common in scraped
@@ -40,10 +42,12 @@ _BROKEN = "(?:â€™|â\x80\x99)"
 # the runs without `â` are one quick repeat rather than a lookahead at each character.
 _WORD = r"(?:[^\Wâ]++|â(?!€™|\x80\x99))+"
 _TOKEN_MOJIBAKE = re.compile(
-    rf"({_PLAIN_WORD}|{_DOTTED}|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*{_BROKEN}?|[^\w\s])",
+    rf"(\s*+)({_PLAIN_WORD}|{_DOTTED}|{_WORD}(?:(?:['’\-]|{_BROKEN}){_WORD})*{_BROKEN}?|[^\w\s])",
     re.UNICODE,
 )
 POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
+# The endings POSSESSIVE finds, for `str.endswith` (quicker than a search, in hot loops).
+POSSESSIVE_ENDINGS = tuple(mark + s for mark in ("'", "’", "â€™", "â\x80\x99") for s in ("", "s"))
 SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
 
 
@@ -126,12 +130,14 @@ class Tokens(Sequence[Token]):
 
 def tokenize(text: str) -> Tokens:
     pattern = _TOKEN_MOJIBAKE if any(broken in text for broken in _MOJIBAKE) else _TOKEN
-    # Split around the tokens ([gap, token, gap, …, gap]: strings only, no match objects)
-    # and built column by column, each a loop in C where it can be: this runs on every word.
+    # Split around the tokens ([gap, space, token, gap, space, token, …, gap]: strings only,
+    # no match objects; every gap but the last is empty, as any other character starts a
+    # token) and built column by column, each a loop in C where it can be: this runs on
+    # every word.
     parts = pattern.split(text)
     offsets = list(accumulate(map(len, parts), initial=0))
-    words = parts[1::2]
-    starts = offsets[1:-1:2]
+    words = parts[2::3]
+    starts = offsets[2:-1:3]
     count = len(words)
     capitals = list(map(str.isupper, map(itemgetter(0), words)))
     # "al-Assad": the few words with a hyphen are looked at one by one.
@@ -155,7 +161,7 @@ def tokenize(text: str) -> Tokens:
         if table:
             tables[first:after] = [True] * (after - first)
         first = after
-    return Tokens(words, starts, offsets[2::2], capitals, sentence_starts[:count], headlines,
+    return Tokens(words, starts, offsets[3::3], capitals, sentence_starts[:count], headlines,
                   tables, line_starts)  # fmt: skip
 
 
