@@ -183,6 +183,9 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     # Ordinary words before an organisation word name it: "the Federal Election Commission"
     # (not a preposition or an auxiliary: "Among Supreme Court precedents").
     organisation = len(run) > 1 and proper(run[-1]) in words.org_cues
+    first = run[0]
+    in_prose = not (first.sentence_start or first.line_start or first.headline)
+    chosen_capital = False
     cache = words.word_facts
     for index, token in enumerate(run):
         word = proper(token)
@@ -203,6 +206,10 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
         sentence = index > 0 and function
+        if ordinary and index == 0 and in_prose and word.lower() not in _CLOSED_CLASS:
+            # Capitals mid-sentence are chosen: "the Long Island university", "Real Madrid"
+            # (unless the word ends up alone: "the Carry | On films").
+            ordinary, chosen_capital = function, not function
         if calendar or abstract or sentence or (ordinary and (token.headline or opening)):
             pieces.append([])
             continue
@@ -215,6 +222,8 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         pieces[-1].append(token)
         if len(pieces[-1]) >= MAX_NAME_WORDS:
             pieces.append([])  # no name is this long: capitals in a row are shouting
+    if chosen_capital and pieces[0] == [first]:
+        del pieces[0]
     return [_after_office_words(piece, words) for piece in pieces if piece]
 
 

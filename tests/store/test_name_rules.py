@@ -152,3 +152,15 @@ def test_what_looks_like_the_rules_above_but_is_not() -> None:
     assert ("CNN", "org", "CNN") in senate
     # A first name missing from the lists still stands for its full name.
     assert ("Megyn", "person", "Megyn Kelly") in found(opening + "Megyn Kelly asked. Megyn won.")
+
+
+def test_an_ordinary_word_capitalised_mid_sentence_opens_the_name() -> None:
+    # At a sentence's start a capital says nothing; inside one it was chosen.
+    text = "The debate is at the Long Island campus. Fans of Real Madrid cheered on Sunday."
+    names = [written for written, _, _ in found(text)]
+    assert names == ["Long Island", "Real Madrid"]
+
+
+def test_an_ordinary_word_left_alone_mid_sentence_is_still_no_name() -> None:
+    text = "She starred in the Carry On films. It undermines a First Amendment right."
+    assert found(text) == []
