@@ -57,7 +57,8 @@ GAP_BUCKETS = (0, 1, 2, 4, 8, 16, 32)
 def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
     """The shape of the quote: its length bucket, its last character and the one
     after it (classes), whether it opens its paragraph, whether it stands alone."""
-    words = len(text[start:end].split())
+    # The words as far as the last length bucket (30: past it all are one).
+    words = len(text[start:end].split(maxsplit=30))
     inner = text[end - 1 : end]
     last = "," if inner == "," else "." if inner in ".!?" else "w"
     closing = text[end : end + 2].lstrip("”\"'’ ")[:1]

@@ -44,6 +44,7 @@ class Previous:
     speaker: Speaker
     cue: str | None
     words: int
+    """How many words the quote has, counted as far as 13 (all past 12 are one length)."""
 
 
 # `Situation`'s fields, as a plain tuple.
