@@ -54,12 +54,15 @@ def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, lis
     index = bisect_left(names.starts, position) - 1
     pronoun_sentence = bisect_right(names.sentence_starts, position) - 1
     pronoun_paragraph = text.rfind("\n", 0, position)
+    mentions = names.mentions
     while index >= 0:
-        mention = names.mentions[index]
+        mention = mentions[index]
         index -= 1
+        if position - mention.start > _REACH:
+            break  # the mentions before it are further back still
         if mention.kind != "person" or names.inside_quote(mention.start):
             continue
-        if position - mention.start > _REACH or len(seen) >= _MOST:
+        if len(seen) >= _MOST:
             break
         counts[mention.name] = counts.get(mention.name, 0) + 1
         if mention.name in seen:
@@ -71,17 +74,27 @@ def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, lis
         own, sentence, paragraph = facts
         known = names.people.genders.get(mention.name, "?")
         agreement = "unknown" if known == "?" else "agree" if known == gender else "clash"
-        rank = min(len(found), 4)
-        features = [f"g={agreement}", f"rank{rank}", f"g={agreement}|rank{rank}", *own]
+        features = [*_RANKED[agreement][min(len(found), 4)], *own]
         if mention.name == names.last_speaker:
             features.append("last_speaker")
-        features.append(f"sd{min(pronoun_sentence - sentence, 4)}")
+        features.append(_SENTENCES_BACK[min(pronoun_sentence - sentence, 4)])
         if paragraph != pronoun_paragraph:
             features.append("other_paragraph")
         found.append((mention.name, features))
     for name, features in found:
-        features.append(f"count{min(counts[name], 4)}")
+        features.append(_COUNTED[min(counts[name], 4)])
     return found
+
+
+# The features of an antecedent's gender agreement and rank (`g=agree`, `rank0`,
+# `g=agree|rank0`), of how many sentences back it stands (`sd2`) and how often it was
+# named (`count3`), made once: each pronoun asks for several.
+_RANKED = {
+    agreement: [(f"g={agreement}", f"rank{rank}", f"g={agreement}|rank{rank}") for rank in range(5)]
+    for agreement in ("unknown", "agree", "clash")
+}
+_SENTENCES_BACK = [f"sd{back}" for back in range(5)]
+_COUNTED = [f"count{count}" for count in range(5)]
 
 
 def _facts(names: Names, mention: Mention) -> tuple[list[str], int, int]:

@@ -179,7 +179,9 @@ def attribute(
         yield Attribution(start, end, candidates, chosen, confidence)
         if chosen is not None:
             speaker = chosen.speaker
-            previous = Previous(start, end, speaker, chosen.cue, len(text[start:end].split()))
+            # Its words as far as the last length bucket (12: past it all are one).
+            words = len(text[start:end].split(maxsplit=12))
+            previous = Previous(start, end, speaker, chosen.cue, words)
             if speaker.kind == "person" and speaker.name:
                 finder.last_speaker = speaker.name
                 finder.unnamed_speaker_at, unnamed = None, None

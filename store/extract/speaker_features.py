@@ -57,7 +57,8 @@ GAP_BUCKETS = (0, 1, 2, 4, 8, 16, 32)
 def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
     """The shape of the quote: its length bucket, its last character and the one
     after it (classes), whether it opens its paragraph, whether it stands alone."""
-    words = len(text[start:end].split())
+    # The words as far as the last length bucket (30: past it all are one).
+    words = len(text[start:end].split(maxsplit=30))
     inner = text[end - 1 : end]
     last = "," if inner == "," else "." if inner in ".!?" else "w"
     closing = text[end : end + 2].lstrip("”\"'’ ")[:1]
@@ -144,23 +145,37 @@ class Situation(NamedTuple):
     spoke_before: bool
 
     def features(self) -> list[str]:
-        side, kind = self.side, self.kind
-        features = [
-            f"s={side}{self.relation}",
-            f"k={kind}|s={side}{self.relation}",
-            f"d={side}{self.gap}",
-            f"o={side}{self.rank}",
-        ]
-        for rule in self.rules:
-            features.append(f"r={rule}")
-            features.append(f"r={rule}|k={kind}")
-            if self.previous_length is not None and rule in ("follows", "continues", "previous"):
-                features.append(f"r={rule}|pl{self.previous_length}")
-        if self.same_as_previous:
-            features.append("same_as_previous")
-        if self.spoke_before:
-            features.append("spoke_before")
-        return features
+        placement = (self.side, self.kind, self.relation, self.gap, self.rank)
+        proposal = (self.kind, *self[5:])
+        return placement_features(placement) + proposal_features(proposal)
+
+
+# A situation's features in two halves, each shared by more situations than the whole
+# (`CandidateScorer` weighs a situation not met before from its halves).
+
+
+def placement_features(fields: tuple[str, str, str, int, int]) -> list[str]:
+    """Where the candidate stands: `Situation`'s side, kind, relation, gap and rank."""
+    side, kind, relation, gap, rank = fields
+    return [f"s={side}{relation}", f"k={kind}|s={side}{relation}", f"d={side}{gap}",
+            f"o={side}{rank}"]  # fmt: skip
+
+
+def proposal_features(fields: tuple[str, tuple[str, ...], int | None, bool, bool]) -> list[str]:
+    """Who proposed the candidate and whether it spoke before: `Situation`'s kind and
+    the fields after its rank."""
+    kind, rules, previous_length, same_as_previous, spoke_before = fields
+    features = []
+    for rule in rules:
+        features.append(f"r={rule}")
+        features.append(f"r={rule}|k={kind}")
+        if previous_length is not None and rule in ("follows", "continues", "previous"):
+            features.append(f"r={rule}|pl{previous_length}")
+    if same_as_previous:
+        features.append("same_as_previous")
+    if spoke_before:
+        features.append("spoke_before")
+    return features
 
 
 class Context(NamedTuple):
@@ -206,12 +221,8 @@ class Shape(NamedTuple):
         return [f"{self.side}|{feature}" for feature in named]
 
 
-# The features of `Situation`, `Context` and `Shape` given as plain tuples of their fields
+# The features of `Context` and `Shape` given as plain tuples of their fields
 # (`LinearModel.weighed` keys; a plain tuple is cheaper to make, and the same key).
-
-
-def situation_features(fields: tuple[object, ...]) -> list[str]:
-    return Situation._make(fields).features()
 
 
 def context_features(fields: tuple[object, ...]) -> list[str]:

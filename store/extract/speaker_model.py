@@ -39,6 +39,10 @@ class LinearModel:
     )
     """Groups of features already weighed, by what made them, kept for the process:
     most candidates share their groups with others (see `weighed`)."""
+    part_memo: dict[tuple[object, ...], tuple[list[str], list[float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Parts of groups already weighed (see `weights_of`)."""
 
     def weighed(self, key: _Key, make: Callable[[_Key], list[str]]) -> tuple[list[str], float]:
         """The features `make(key)` gives and the sum of their weights, made once per
@@ -51,6 +55,36 @@ class LinearModel:
             if len(self.memo) > _MOST_MEMOS:
                 self.memo.clear()
             self.memo[key] = found
+        return found
+
+    def weights_of(
+        self, key: _Key, make: Callable[[_Key], list[str]]
+    ) -> tuple[list[str], list[float]]:
+        """The features `make(key)` gives and the weights of those the model has, in
+        order, made once per key: half a group that `weighed_halves` sums, met more
+        often than the group (the key must say everything the features depend on)."""
+        found = self.part_memo.get(key)
+        if found is None:
+            features = make(key)
+            weights = self.weights
+            found = (features, [weights[f] for f in features if f in weights])
+            if len(self.part_memo) > _MOST_MEMOS:
+                self.part_memo.clear()
+            self.part_memo[key] = found
+        return found
+
+    def weighed_halves(
+        self,
+        key: tuple[object, ...],
+        first: tuple[list[str], list[float]],
+        second: tuple[list[str], list[float]],
+    ) -> tuple[list[str], float]:
+        """The group of `key` made of two halves (from `weights_of`), as `weighed` gives
+        it: the same features, and the same sum, added in the same order."""
+        found = (first[0] + second[0], sum(first[1] + second[1]))
+        if len(self.memo) > _MOST_MEMOS:
+            self.memo.clear()
+        self.memo[key] = found
         return found
 
     def score(self, features: Iterable[str]) -> float:

@@ -13,10 +13,11 @@ from store.extract.speaker_features import (
     context_features,
     kind_of,
     left_of,
+    placement_features,
+    proposal_features,
     quote_shape,
     right_of,
     shape_features,
-    situation_features,
 )
 from store.extract.speaker_model import LinearModel
 from store.extract.speakers import Speaker
@@ -43,6 +44,11 @@ class Previous:
     speaker: Speaker
     cue: str | None
     words: int
+    """How many words the quote has, counted as far as 13 (all past 12 are one length)."""
+
+
+# `Situation`'s fields, as a plain tuple.
+_Situation = tuple[str, str, str, int, int, tuple[str, ...], int | None, bool, bool]
 
 
 @dataclass(slots=True)
@@ -136,7 +142,7 @@ class CandidateScorer:
                     else 99
                 )
                 name = speaker.name
-                situation = (
+                situation: _Situation = (
                     side,
                     facts.kind,
                     "same"
@@ -153,10 +159,21 @@ class CandidateScorer:
                     bool(name) and name == previous_name,
                     name is not None and name in spoken_names,
                 )
-                own, own_score = memo.get(situation) or weighed(situation, situation_features)
+                own, own_score = memo.get(situation) or self._weigh_situation(situation)
                 if self.exhaustive:
                     candidate.features = common + own + shape
                 candidate.score = shape_score + common_score + own_score
+
+    def _weigh_situation(self, situation: _Situation) -> tuple[list[str], float]:
+        """The features and weights' sum of a situation not met before, from those of
+        its two halves (`Situation.features`), each met far more often."""
+        side, kind, relation, gap, rank, rules, previous_length, same, spoke = situation
+        ranker = self.ranker
+        return ranker.weighed_halves(
+            situation,
+            ranker.weights_of((side, kind, relation, gap, rank), placement_features),
+            ranker.weights_of((kind, rules, previous_length, same, spoke), proposal_features),
+        )
 
     def _facts_of(self, speaker: Speaker) -> _Facts:
         """What a candidate's features say of it whatever the quote (asked by every
