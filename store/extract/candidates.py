@@ -206,9 +206,11 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
         sentence = index > 0 and function
-        if ordinary and index == 0 and in_prose and word.lower() not in _CLOSED_CLASS:
-            # Capitals mid-sentence are chosen: "the Long Island university", "Real Madrid"
-            # (unless the word ends up alone: "the Carry | On films").
+        chosen = index == 0 and in_prose and not token.text.isupper()
+        if ordinary and chosen and word.lower() not in _CLOSED_CLASS:
+            # A capital mid-sentence is chosen: "the Long Island university", "Real Madrid"
+            # (unless the word ends up alone: "the Carry | On films"; an ALL CAPS word is
+            # shouted or an abbreviation: "2024 US Election").
             ordinary, chosen_capital = function, not function
         if calendar or abstract or sentence or (ordinary and (token.headline or opening)):
             pieces.append([])

@@ -161,6 +161,8 @@ def test_an_ordinary_word_capitalised_mid_sentence_opens_the_name() -> None:
     assert names == ["Long Island", "Real Madrid"]
 
 
-def test_an_ordinary_word_left_alone_mid_sentence_is_still_no_name() -> None:
+def test_an_ordinary_word_left_alone_or_in_capitals_mid_sentence_is_still_no_name() -> None:
     text = "She starred in the Carry On films. It undermines a First Amendment right."
     assert found(text) == []
+    # A page's tags: `US` is the word `us` in capitals, not a chosen capital.
+    assert found("It became a rallying cry.\n\n2024 US Election donald trump") == []
