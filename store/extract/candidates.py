@@ -184,7 +184,9 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     # (not a preposition or an auxiliary: "Among Supreme Court precedents").
     organisation = len(run) > 1 and proper(run[-1]) in words.org_cues
     first = run[0]
-    in_prose = not (first.sentence_start or first.line_start or first.headline)
+    # A capital inside a sentence is chosen, unless shouted (ALL CAPS).
+    chosen = not (first.sentence_start or first.line_start or first.headline)
+    chosen = chosen and not first.text.isupper()
     chosen_capital = False
     cache = words.word_facts
     for index, token in enumerate(run):
@@ -206,8 +208,7 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
         sentence = index > 0 and function
-        chosen = index == 0 and in_prose and not token.text.isupper()
-        if ordinary and chosen and word.lower() not in _CLOSED_CLASS:
+        if ordinary and chosen and index == 0 and word.lower() not in _CLOSED_CLASS:
             # A capital mid-sentence is chosen: "the Long Island university", "Real Madrid"
             # (unless the word ends up alone: "the Carry | On films"; an ALL CAPS word is
             # shouted or an abbreviation: "2024 US Election").

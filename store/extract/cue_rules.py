@@ -97,6 +97,9 @@ _ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
 
 # Cues by which a news outlet passes on what someone else said.
 _REPORTING = {"reported", "reports", "according to", "said", "says"}
+# Of those and the like, the ones by which an outlet passes on words a person in the same
+# sentence said (not `said`: `Putin said …, the Kremlin said` is the Kremlin's too).
+PASSING_ON = {"reported", "reports", "according to", "states", "stated"}
 
 
 @dataclass(slots=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _MARKS = re.compile(r"“|”|\"|''|‘|’")
+# What stands between a quote's last word and the next quote's first.
+_SPACE_AND_MARKS = " \t\u00a0\"“”'’"
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -48,9 +50,12 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
         elif mark == "”":
             if open_at is None:
                 # No opening mark: the quote runs from the paragraph's start, or from
-                # the end of the quote before it.
-                after = spans[-1][1] - offset + 1 if spans else 0
-                start = after + len(paragraph[after:]) - len(paragraph[after:].lstrip())
+                # past the closing mark of the quote before it.
+                if spans:
+                    rest = paragraph[spans[-1][1] - offset :].lstrip(_SPACE_AND_MARKS)
+                else:
+                    rest = paragraph.lstrip()
+                start = len(paragraph) - len(rest)
                 _add(spans, paragraph, offset, start, at)
             else:
                 _add(spans, paragraph, offset, open_at, at)

@@ -17,10 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from store.extract.cue_rules import PASSING_ON
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
 from store.extract.quote_marks import quote_spans
 from store.extract.speaker_candidates import CandidateFinder
+from store.extract.speaker_features import PREVIOUS_LENGTH_BUCKETS
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
 from store.extract.speaker_scores import Candidate, Previous
 from store.extract.speakers import Speaker
@@ -179,8 +181,7 @@ def attribute(
         yield Attribution(start, end, candidates, chosen, confidence)
         if chosen is not None:
             speaker = chosen.speaker
-            # Its words as far as the last length bucket (12: past it all are one).
-            words = len(text[start:end].split(maxsplit=12))
+            words = len(text[start:end].split(maxsplit=PREVIOUS_LENGTH_BUCKETS[-1]))
             previous = Previous(start, end, speaker, chosen.cue, words)
             if speaker.kind == "person" and speaker.name:
                 finder.last_speaker = speaker.name
@@ -197,20 +198,15 @@ def _speaker_passed_on(chosen: Candidate, candidates: list[Candidate]) -> Candid
     `Putin said it was “regrettable…,” Sputnik reported`, `the BBC states that Putin
     refuses to “stoop”`. Who said what is who spoke the words. (PolNeAR names the
     outlet: 4 of its 6,240 train quotes, and rarer than that in news at large.)"""
-    speaker = chosen.speaker
-    if speaker.kind != "org" or chosen.cue not in _PASSING_ON:
+    if chosen.speaker.kind != "org" or chosen.cue not in PASSING_ON:
         return chosen
     for candidate in candidates:
         named_by_a_cue = "before" in candidate.rules or "reported" in candidate.rules
         # (A person who reports in turn passes the words on too.)
-        speaks = candidate.speaker.kind == "person" and candidate.cue not in _PASSING_ON
+        speaks = candidate.speaker.kind == "person" and candidate.cue not in PASSING_ON
         if named_by_a_cue and speaks:
             return candidate
     return chosen
-
-
-# Cues by which an outlet passes on someone's words.
-_PASSING_ON = {"reported", "reports", "according to", "states", "stated"}
 
 
 def _method(chosen: Candidate | None) -> AttributionMethod:

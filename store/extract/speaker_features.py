@@ -50,22 +50,25 @@ def bucket(value: int, edges: tuple[int, ...]) -> int:
     return bisect_left(edges, value)
 
 
-# The buckets of the words between a quote and a candidate.
+# The buckets of the words between a quote and a candidate, of a quote's words, and of
+# the words of the quote before (a count past the last edge falls in the last bucket, so
+# words are counted no further: `split(maxsplit=edges[-1])`).
 GAP_BUCKETS = (0, 1, 2, 4, 8, 16, 32)
+LENGTH_BUCKETS = (2, 5, 12, 30)
+PREVIOUS_LENGTH_BUCKETS = (2, 4, 12)
 
 
 def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str, str, bool, bool]:
     """The shape of the quote: its length bucket, its last character and the one
     after it (classes), whether it opens its paragraph, whether it stands alone."""
-    # The words as far as the last length bucket (30: past it all are one).
-    words = len(text[start:end].split(maxsplit=30))
+    words = len(text[start:end].split(maxsplit=LENGTH_BUCKETS[-1]))
     inner = text[end - 1 : end]
     last = "," if inner == "," else "." if inner in ".!?" else "w"
     closing = text[end : end + 2].lstrip("”\"'’ ")[:1]
     after = closing if closing in ",.:;—-(" else "w" if closing.isalpha() else "x"
     paragraph_start = text.rfind("\n", 0, start) + 1
     opens = not text[paragraph_start:start].strip(" “\"'‘")
-    return bucket(words, (2, 5, 12, 30)), last, after, opens, alone
+    return bucket(words, LENGTH_BUCKETS), last, after, opens, alone
 
 
 def left_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, str | None]:

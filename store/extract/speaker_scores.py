@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from store.extract.speaker_features import (
     GAP_BUCKETS,
+    PREVIOUS_LENGTH_BUCKETS,
     bucket,
     context_features,
     kind_of,
@@ -44,7 +45,7 @@ class Previous:
     speaker: Speaker
     cue: str | None
     words: int
-    """How many words the quote has, counted as far as 13 (all past 12 are one length)."""
+    """How many words the quote has, counted no further than its length bucket needs."""
 
 
 # `Situation`'s fields, as a plain tuple.
@@ -107,7 +108,9 @@ class CandidateScorer:
         first = self._sentence_index(start)
         last = self._sentence_index(max(end - 1, start))
         # What the quote before says of every candidate: the same for all of them.
-        previous_length = None if previous is None else bucket(previous.words, (2, 4, 12))
+        previous_length = (
+            None if previous is None else bucket(previous.words, PREVIOUS_LENGTH_BUCKETS)
+        )
         previous_name = None if previous is None else previous.speaker.name
         facts_by_speaker = self._facts
         before = [c for c in found if c.speaker.start < start]

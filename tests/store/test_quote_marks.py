@@ -36,6 +36,10 @@ def test_an_opening_mark_typed_for_a_closing_one() -> None:
     assert quoted(text) == ["Apparently not,", "A leopard doesn’t change its spots."]
 
 
+def test_a_closing_mark_with_no_opening_one_starts_after_the_quote_before() -> None:
+    assert quoted('He said "yes " and then no”') == ["yes", "and then no"]
+
+
 def test_a_quote_left_open_runs_to_its_paragraphs_end() -> None:
     text = 'He said: "It is over. \n\nThe team left.'
     assert quoted(text) == ["It is over."]
