@@ -12,16 +12,17 @@ import time
 from pathlib import Path
 
 from store.database import open_database
+from store.importer import BATCH_SIZE
 from store.queries import count_articles
 
 ARTICLES = 12_000
 KILLS = 20
 
 
-def make_corpus(path: Path) -> None:
+def make_corpus(path: Path, count: int = ARTICLES) -> None:
     names = ["Vladimir Putin", "Angela Merkel", "Donald Trump", "Maria Zakharova", "Keir Giles"]
     with path.open("w", encoding="utf-8") as file:
-        for n in range(ARTICLES):
+        for n in range(count):
             speaker = names[n % len(names)]
             text = (
                 f"{speaker} spoke in Moscow on day {n}. “We will decide,” {speaker.split()[-1]} "
@@ -35,6 +36,32 @@ def start_import(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [*command, "--db", str(db), "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+
+
+def start_fed_import(db: Path) -> subprocess.Popen[str]:
+    """An import of JSONL from stdin, which the test feeds (`feed`): it is still writing,
+    for as long as the test wants, however fast the machine."""
+    command = [sys.executable, "-c", "from tui.cli import main; main()", "import", "-"]
+    return subprocess.Popen(
+        [*command, "--db", str(db), "--quiet"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+# The first part fed: the first batch is written once the second is read (the workers
+# extract one batch while the importer writes the one before).
+FIRST_PART = 2 * BATCH_SIZE + 100
+
+
+def feed(process: subprocess.Popen[str], lines: list[str], *, last: bool = False) -> None:
+    assert process.stdin is not None
+    process.stdin.writelines(lines)
+    process.stdin.flush()
+    if last:
+        process.stdin.close()
 
 
 def test_kill_nine_at_random_points_then_resume(tmp_path: Path) -> None:
@@ -90,14 +117,21 @@ def processes_mentioning(argument: str) -> list[int]:
 
 def test_reading_while_an_import_writes(tmp_path: Path) -> None:
     corpus, db_path = tmp_path / "corpus.jsonl", tmp_path / "corpus.db"
-    make_corpus(corpus)
+    make_corpus(corpus, 3 * BATCH_SIZE)
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     open_database(db_path).close()
     reader = open_database(db_path)
-    process = start_import(corpus, db_path)
-    seen = []
-    while process.poll() is None:
+    process = start_fed_import(db_path)
+    feed(process, lines[:FIRST_PART])
+    seen = [0]
+    while process.poll() is None and seen[-1] == 0:
         seen.append(count_articles(reader))  # raises if the database were locked
         time.sleep(0.02)
-    assert process.returncode == 0
+    feed(process, lines[FIRST_PART:], last=True)
+    while process.poll() is None:
+        seen.append(count_articles(reader))
+        time.sleep(0.02)
+    assert process.wait() == 0, process.stderr.read() if process.stderr else ""
     assert seen == sorted(seen)
-    assert count_articles(reader) == ARTICLES
+    assert any(0 < count < len(lines) for count in seen), seen
+    assert count_articles(reader) == len(lines)
