@@ -35,7 +35,9 @@ class ListOrder(Enum):
         return self.value.replace("(", f"({table}.", 1)
 
 
-# Up to how many articles the grouped list is read backwards by one aggregate.
+# How many articles back the grouped list is first read row by row (`_scanned_backwards`),
+# and up to how many articles it is otherwise read backwards by one aggregate.
+BACKWARD_SCAN = 2_000
 AGGREGATE_ROWS = 200_000
 
 
@@ -165,9 +167,10 @@ def list_articles(
         if anchor is None
         else (_beyond(order, ascending), [anchor.key, anchor.key, anchor.id])
     )
-    if stories and not forward and _aggregate_backwards(db, where):
-        rows = _stories_backwards(db, order, descending, where, beyond, beyond_params, limit)
-        return rows[::-1]
+    if stories and not forward:
+        rows = _grouped_backwards(db, order, descending, where, beyond, beyond_params, limit)
+        if rows is not None:
+            return rows[::-1]
     condition, params = _listed(order, descending, where, stories)
     condition, params = f"{condition} AND {beyond}", [*params, *beyond_params]
     rows = _window(db, order, condition, params, ascending, limit, 0, where, stories)
@@ -184,11 +187,63 @@ def last_articles(
     stories: bool = False,
 ) -> list[ArticleRow]:
     """The last `limit` rows of the list, in list order (for jumping to the end)."""
-    if stories and _aggregate_backwards(db, where):
-        return _stories_backwards(db, order, descending, where, "1", [], limit)[::-1]
+    if stories:
+        rows = _grouped_backwards(db, order, descending, where, "1", [], limit)
+        if rows is not None:
+            return rows[::-1]
     condition, params = _listed(order, descending, where, stories)
     # Read from the end backwards, then put in list order.
     return _window(db, order, condition, params, descending, limit, 0, where, stories)[::-1]
+
+
+def _grouped_backwards(
+    db: Reader,
+    order: ListOrder,
+    descending: bool,
+    where: ListFilter,
+    beyond: str,
+    beyond_params: list[object],
+    limit: int,
+) -> list[ArticleRow] | None:
+    """Up to `limit` rows of the grouped list meeting `beyond`, read against list order,
+    the quickest way that reads them: the last articles row by row when they hold the
+    rows (a dated corpus: each story's articles lie close), else one aggregate up to
+    AGGREGATE_ROWS; None when neither does (read row after row from the whole list)."""
+    rows = _scanned_backwards(db, order, descending, where, beyond, beyond_params, limit)
+    if rows is None and _aggregate_backwards(db, where):
+        rows = _stories_backwards(db, order, descending, where, beyond, beyond_params, limit)
+    return rows
+
+
+def _scanned_backwards(
+    db: Reader,
+    order: ListOrder,
+    descending: bool,
+    where: ListFilter,
+    beyond: str,
+    beyond_params: list[object],
+    limit: int,
+) -> list[ArticleRow] | None:
+    """The rows, from the BACKWARD_SCAN articles against list order (milliseconds), when
+    those hold `limit` rows or are all the articles there are; else None. A row is a
+    story's first article, so which of the scanned articles are rows does not depend on
+    the articles not scanned."""
+    listed, listed_params = _listed(order, descending, where, True)
+    condition, params = where.sql()
+    direction = "ASC" if descending else "DESC"
+    ordered = f"ORDER BY {order.value} {direction}, id {direction}"
+    scanned = f"SELECT id FROM articles WHERE {condition} AND {beyond} {ordered} LIMIT ?"
+    scan_params = [*params, *beyond_params, BACKWARD_SCAN]
+    sql = (
+        f"SELECT {row_columns(order)} FROM articles WHERE id IN ({scanned}) AND {listed} "
+        f"{ordered} LIMIT ?"
+    )
+    rows = article_rows(db.execute(sql, [*scan_params, *listed_params, limit]))
+    if len(rows) < limit:
+        (seen,) = db.execute(f"SELECT count(*) FROM ({scanned})", scan_params).fetchone()
+        if seen >= BACKWARD_SCAN:
+            return None  # stories whose first articles lie further back
+    return with_story_sizes(db, rows, where)
 
 
 def _aggregate_backwards(db: Reader, where: ListFilter) -> bool:
