@@ -267,26 +267,31 @@ def _stories_backwards(
     (from the end, or up from a row). Read that way, a story's first article comes
     after all its others, so testing row after row (as forwards) would pass every
     copy of every story first: seconds for undated wire copies at a million
-    articles. Each story's first article comes instead from one aggregate over the
-    stories `where` lets through (its key and id packed to compare as one string),
-    beside the lone articles read on the order's index."""
+    articles. Each story's first article is sought instead on the story's index, for
+    every story `where` lets through, beside the lone articles read on the order's
+    index (a seek per story: a fifth of the time of an aggregate building a sortable
+    string of every article's key and id)."""
     condition, params = where.sql()
+    member, member_params = where.sql("member")
     key = order.value
-    pick = "max" if descending else "min"
+    first_direction = "DESC" if descending else "ASC"
     direction = "ASC" if descending else "DESC"
-    # hex() keeps the key's byte order, and the space after it sorts a key before
-    # any longer key it begins.
-    first = f"CAST(substr({pick}(hex({key}) || ' ' || printf('%020d', id)), -20) AS INTEGER)"
+    firsts = (
+        f"SELECT (SELECT member.id FROM articles AS member WHERE member.story_id = told.story_id "
+        f"AND {member} ORDER BY {order.of('member')} {first_direction}, "
+        f"member.id {first_direction} LIMIT 1) "
+        f"FROM (SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL "
+        f"AND {condition}) AS told"
+    )
     columns = row_columns(order)
     sql = (
-        f"SELECT * FROM (SELECT {columns} FROM articles WHERE id IN ("
-        f"SELECT {first} FROM articles WHERE story_id IS NOT NULL AND {condition} "
-        f"GROUP BY story_id) AND {beyond} ORDER BY {key} {direction}, id {direction} LIMIT ?) "
+        f"SELECT * FROM (SELECT {columns} FROM articles WHERE id IN ({firsts}) "
+        f"AND {beyond} ORDER BY {key} {direction}, id {direction} LIMIT ?) "
         f"UNION ALL SELECT * FROM (SELECT {columns} FROM articles WHERE story_id IS NULL "
         f"AND {condition} AND {beyond} ORDER BY {key} {direction}, id {direction} LIMIT ?) "
         f"ORDER BY 6 {direction}, 1 {direction} LIMIT ?"
     )
-    bound = [*params, *beyond_params, limit, *params, *beyond_params, limit, limit]
+    bound = [*member_params, *params, *beyond_params, limit, *params, *beyond_params, limit, limit]
     return with_story_sizes(db, article_rows(db.execute(sql, bound)), where)
 
 
