@@ -48,6 +48,25 @@ async def test_the_readers_footer_fits_at_120_columns(seeded_db: Database, db_pa
         assert "? keys" in str(app.screen.query_one("#status-keys", Static).content)
 
 
+@pytest.mark.parametrize("corpus", ["seeds", "empty"])
+async def test_the_footer_comes_once_the_list_has_painted(
+    seeded_db: Database, db_path: Path, tmp_path: Path, corpus: str
+) -> None:
+    """Mounted after the first rows (or the count of none), once, with the list's keys."""
+    if corpus == "empty":
+        db_path = tmp_path / "empty.db"
+        open_database(db_path).close()
+    app = make_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        (footer,) = app.screen.query(Footer)
+        assert "slash" in footer_keys(footer)
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert len(app.screen.query(Footer)) == 1
+
+
 async def test_tab_moves_between_panes(seeded_db: Database, db_path: Path) -> None:
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -149,7 +149,7 @@ class MainScreen(Searching):
             yield EntitySidebar(id="entities")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        # The Footer comes after the list's first paint (`_mount_footer`).
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
@@ -238,6 +238,8 @@ class MainScreen(Searching):
         resting = now - self._highlighted_at >= PREVIEW_DELAY
         self._highlighted_at = now
         article_id = message.article_id
+        if not self._previewed:
+            self.call_after_refresh(self._mount_footer)
         if article_id == self._showing:
             return
         if self._previewed and resting:
@@ -258,11 +260,20 @@ class MainScreen(Searching):
     @on(ArticleList.Counted)
     def _counted(self) -> None:
         self._update_titles()
+        self.call_after_refresh(self._mount_footer)  # an empty list highlights nothing
         if not self._names_asked:
             # After the first page is painted: the list must not wait for it (at
             # 100,000 articles the index holds the GIL for most of a second).
             self._names_asked = True
             self.call_after_refresh(self._load_entity_names)
+
+    def _mount_footer(self) -> None:
+        """The key footer, once the list has painted its first rows: each key is a
+        widget, styled again whenever the bindings change, and mounted with the rest
+        they took a third of the start-up."""
+        if not self.query(Footer):
+            self.mount(Footer(compact=True))
+            self.call_after_refresh(self.refresh_bindings)  # which it shows
 
     def open_article(self, place: ArticlePlace, *, last_hit: bool = False) -> None:
         """Show an article in the reader, the cursor on an entity's first name or
