@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\S+")
 # Sentences and lines: a repeat worth recording contains at least one whole piece.
-# The whitespace after a sentence's end, or a line break: `(?<=[.!?”"])\s+|\n`, written
-# to start with the whitespace so that the search skips from one space to the next
-# (a lookbehind first is tried at every character).
-_PIECE_END = re.compile(r"\s(?:(?<=[.!?”\"]\s)\s*|(?<=\n))")
+# Pieces end at the whitespace after a sentence's end, or at a line break (split at
+# `(?<=[.!?”"])\s+|\n`): found as each mark that ends a sentence and the whitespace after
+# it (a search for one character skips to it quickly, one for any of a set checks each
+# character), and the line breaks between them.
+_SENTENCE_GAPS = [re.compile(re.escape(mark) + r"\s+") for mark in '.!?”"']
 MIN_PIECE = 40
 # A shingle of this many words starts a candidate repeat.
 SHINGLE = 8
@@ -65,9 +66,23 @@ def find_repeats(text: str) -> list[Repeat]:
 
 def _has_repeated_piece(text: str) -> bool:
     seen: set[str] = set()
-    for piece in _PIECE_END.split(text):
+    for piece in _pieces(text):
         if len(piece) >= MIN_PIECE:
             if piece in seen:
                 return True
             seen.add(piece)
     return False
+
+
+def _pieces(text: str) -> list[str]:
+    """The sentences and lines of a text, split where a sentence ends before whitespace
+    (its mark kept) or a line breaks."""
+    pieces: list[str] = []
+    start = 0
+    for gap_start, gap_end in sorted(
+        gap.span() for pattern in _SENTENCE_GAPS for gap in pattern.finditer(text)
+    ):
+        pieces += text[start : gap_start + 1].split("\n")
+        start = gap_end
+    pieces += text[start:].split("\n")
+    return pieces

@@ -35,6 +35,10 @@ _ASCII = bytes(range(128))
 # result on whitespace finds the same words as `\w+`, in UTF-8, without a regex.
 _ASCII_WORD = frozenset((string.ascii_letters + string.digits + "_").encode())
 _NON_WORD_TO_SPACE = bytes(byte if byte in _ASCII_WORD else ord(" ") for byte in range(256))
+# The same, keeping every byte of a character outside ASCII too.
+_NON_WORD_ASCII_TO_SPACE = bytes(
+    byte if byte in _ASCII_WORD or byte >= 128 else ord(" ") for byte in range(256)
+)
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _WORD_DF = Path(__file__).resolve().parent.parent / "data" / "word_df.tsv"
 
@@ -92,7 +96,13 @@ def _encoded_words(folded: str) -> list[bytes]:
     others = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
     if _SHINGLE_WORD.search(others) is None:
         return encoded.translate(_NON_WORD_TO_SPACE).split()
-    return list(map(str.encode, _SHINGLE_WORD.findall(folded)))
+    # A word has a letter outside ASCII (`café`, or mojibake's `â€`): the characters
+    # outside ASCII that are in no word become spaces first, each replaced in one pass
+    # (UTF-8 finds a character's bytes nowhere but in it), and the rest are kept.
+    for char in set(others):
+        if _SHINGLE_WORD.match(char) is None:
+            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return encoded.translate(_NON_WORD_ASCII_TO_SPACE).split()
 
 
 def terms(text: str) -> tuple[tuple[int, float], ...]:
