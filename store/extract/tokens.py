@@ -222,7 +222,12 @@ def _paragraph_words(line: str) -> int:
 
 def proper(token: Token) -> str:
     """The token as a name: ALL CAPS words of headlines in Title Case."""
-    word = token.text
-    if token.headline == "caps" and word.isupper() and len(word) > 1 and "." not in word:
+    return titled(token.text) if token.headline == "caps" else token.text
+
+
+def titled(word: str) -> str:
+    """A word of an ALL CAPS headline as a name: in Title Case, unless an initial or an
+    abbreviation."""
+    if word.isupper() and len(word) > 1 and "." not in word:
         return "-".join(part.capitalize() for part in word.split("-"))
     return word
