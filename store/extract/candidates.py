@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from store.extract.lexicon import Lexicon
-from store.extract.tokens import NUMBER, POSSESSIVE_ENDINGS, Token, Tokens, proper
+from store.extract.tokens import NUMBER, POSSESSIVE_ENDINGS, Token, Tokens, proper, titled
 
 MAX_NAME_WORDS = 10
 
@@ -82,7 +82,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
     found: list[Candidate] = []
     # The columns are read where a run may grow: most tokens are never made.
     texts, starts, ends = tokens.words, tokens.starts, tokens.ends
-    capitals, sentence_starts = tokens.capitals, tokens.sentence_starts
+    capitals, sentence_starts, headlines = tokens.capitals, tokens.sentence_starts, tokens.headlines
     count = len(texts)
     resume = 0
     for i in compress(range(count), capitals):
@@ -111,12 +111,20 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
                 continue
             break
         resume = j
-        run_tokens = tokens.made(run)
-        if len(run) > 1 and all(texts[index].isupper() for index in run):
-            # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
-            for token in run_tokens:
-                token.headline = "caps"
-        for piece in _split_run(run_tokens, words, body_names):
+        if len(run) == 1:
+            # Most runs are one word, and their word and line say whether they stand: no
+            # token is made for those that do not.
+            if not _lone_word_stands(texts[i], headlines[i], words, body_names):
+                continue
+            pieces = [tokens.made(run)]
+        else:
+            run_tokens = tokens.made(run)
+            if all(texts[index].isupper() for index in run):
+                # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
+                for token in run_tokens:
+                    token.headline = "caps"
+            pieces = _split_run(run_tokens, words, body_names)
+        for piece in pieces:
             first, last = piece[0].index, piece[-1].index
             before = texts[first - 1].lower() if first else ""
             after = texts[last + 1] if last + 1 < count else ""
@@ -168,12 +176,10 @@ def _dateline_follows(after: str) -> bool:
 
 
 def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[list[Token]]:
-    """Cut a run where capitals say nothing: ordinary words opening a sentence or in a
-    headline, headline words the body never writes as names, dates; and where one name
-    ends and another begins (a repeated word, a given name after office words)."""
-    if len(run) == 1:
-        # Most runs are one word: what the loop below decides of it, in short.
-        return [run] if _lone_word_stands(run[0], words, body_names) else []
+    """Cut a run of several words where capitals say nothing: ordinary words opening a
+    sentence or in a headline, headline words the body never writes as names, dates; and
+    where one name ends and another begins (a repeated word, a given name after office
+    words)."""
     pieces: list[list[Token]] = [[]]
     # Ordinary words opening a run are dropped, up to a title or a known name of several
     # words ("White House"); at a sentence start, words news often writes in lowercase
@@ -230,18 +236,18 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     return [_after_office_words(piece, words) for piece in pieces if piece]
 
 
-def _lone_word_stands(token: Token, words: Lexicon, body_names: set[str]) -> bool:
-    """Whether `_split_run` keeps a run of one word: no day, month or single letter, no
-    abstract noun, and no ordinary word unless a title (or, in a headline, unless the
-    body writes it as a name or the lists know it)."""
-    word = proper(token)
+def _lone_word_stands(text: str, headline: str, words: Lexicon, body_names: set[str]) -> bool:
+    """Whether a run of one word stands, as `_split_run` would decide of it: no day, month
+    or single letter, no abstract noun, and no ordinary word unless a title (or, in a
+    headline, unless the body writes it as a name or the lists know it)."""
+    word = titled(text) if headline == "caps" else text  # `proper`
     ordinary, is_known, title, abstract, _, _ = words.word_facts.get(word) or _word_facts(
         word, words
     )
-    if token.headline and not ordinary:
-        ordinary = not (token.text in body_names or is_known)
+    if headline and not ordinary:
+        ordinary = not (text in body_names or is_known)
     calendar = word in CALENDAR or len(word) == 1
-    return not (calendar or abstract or (ordinary and (token.headline or not title)))
+    return not (calendar or abstract or (ordinary and (headline or not title)))
 
 
 def _word_facts(word: str, words: Lexicon) -> tuple[bool, bool, bool, bool, bool, bool]:

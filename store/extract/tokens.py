@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
-from operator import contains, itemgetter
+from itertools import accumulate, compress, islice, repeat
+from operator import add, contains, itemgetter
 from typing import overload
 
 # A token: an abbreviation (U.S.), an initial (W.), a word with inner
@@ -131,13 +131,17 @@ class Tokens(Sequence[Token]):
 def tokenize(text: str) -> Tokens:
     pattern = _TOKEN_MOJIBAKE if any(broken in text for broken in _MOJIBAKE) else _TOKEN
     # Split around the tokens ([gap, space, token, gap, space, token, …, gap]: strings only,
-    # no match objects; every gap but the last is empty, as any other character starts a
-    # token) and built column by column, each a loop in C where it can be: this runs on
-    # every word.
+    # no match objects) and built column by column, each a loop in C where it can be: this
+    # runs on every word. Any character but a broken apostrophe starts a token, so the gaps
+    # before tokens are empty but where one opens a word (`â€™Twas`): they are folded into
+    # the spaces and dropped, and the offsets add two lengths a token rather than three.
     parts = pattern.split(text)
+    if pattern is _TOKEN_MOJIBAKE:
+        parts[1::3] = map(add, parts[:-1:3], parts[1::3])
+    del parts[:-1:3]
     offsets = list(accumulate(map(len, parts), initial=0))
-    words = parts[2::3]
-    starts = offsets[2:-1:3]
+    words = parts[1::2]
+    starts = offsets[1:-2:2]
     count = len(words)
     capitals = list(map(str.isupper, map(itemgetter(0), words)))
     # "al-Assad": the few words with a hyphen are looked at one by one.
@@ -161,7 +165,7 @@ def tokenize(text: str) -> Tokens:
         if table:
             tables[first:after] = [True] * (after - first)
         first = after
-    return Tokens(words, starts, offsets[3::3], capitals, sentence_starts[:count], headlines,
+    return Tokens(words, starts, offsets[2:-1:2], capitals, sentence_starts[:count], headlines,
                   tables, line_starts)  # fmt: skip
 
 
@@ -173,10 +177,11 @@ _PARAGRAPH_PREFIX = 300
 def line_kind(line: str) -> tuple[str, bool]:
     """Whether a line is a headline (`caps` for ALL CAPS, `title` for Title Case: capitals
     mark no names there) and whether it is a row of a results table."""
-    numbers = len(NUMBER.findall(line))
-    if 3 * numbers < _paragraph_words(line):
+    paragraph_words = _paragraph_words(line)
+    if paragraph_words and _numbers_below_a_third(line, paragraph_words):
         # A paragraph (no headline) with too few numbers for a table row: most lines.
         return "", False
+    numbers = len(NUMBER.findall(line))
     words = _WORDS.findall(line)
     table = numbers >= 2 and numbers >= 0.25 * (numbers + len(words))
     long_words = [word for word in words if len(word) > 3]
@@ -196,6 +201,13 @@ def line_kind(line: str) -> tuple[str, bool]:
     return "", table
 
 
+def _numbers_below_a_third(line: str, words: int) -> bool:
+    """Whether a line holds fewer numbers than a third of `words`: counted only as far as
+    that shows (a scraped article may be one long line)."""
+    most = -(-words // 3)  # 3 * numbers < words: fewer numbers than this many
+    return next(islice(NUMBER.finditer(line), most - 1, None), None) is None
+
+
 def _paragraph_words(line: str) -> int:
     """How many words open a line longer than a headline, with a long word not in
     capitals among them (0 for any other line): read only as far as that shows."""
@@ -210,7 +222,12 @@ def _paragraph_words(line: str) -> int:
 
 def proper(token: Token) -> str:
     """The token as a name: ALL CAPS words of headlines in Title Case."""
-    word = token.text
-    if token.headline == "caps" and word.isupper() and len(word) > 1 and "." not in word:
+    return titled(token.text) if token.headline == "caps" else token.text
+
+
+def titled(word: str) -> str:
+    """A word of an ALL CAPS headline as a name: in Title Case, unless an initial or an
+    abbreviation."""
+    if word.isupper() and len(word) > 1 and "." not in word:
         return "-".join(part.capitalize() for part in word.split("-"))
     return word
