@@ -168,17 +168,21 @@ def child(kind: str, db: str, source: str | None = None) -> tuple[float, dict[st
     # As installed: from compiled bytecode (see startup_bench.py), which a shell with
     # PYTHONDONTWRITEBYTECODE set would deny nutgraf's modules, not Textual's.
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    process = subprocess.Popen(
-        [sys.executable, __file__, "--child", kind, db, *filtered],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=environment,
-    )
-    assert process.stdout is not None
-    process.stdout.readline()
-    ready = time.perf_counter() - started
-    rest = process.stdout.read().strip()
-    process.wait()
+    with tempfile.TemporaryDirectory() as state:
+        # A first start: no place remembered from the user's browsing or an earlier run
+        # (which would start the list at its end, where the keys measured move nothing).
+        environment["XDG_STATE_HOME"] = state
+        process = subprocess.Popen(
+            [sys.executable, __file__, "--child", kind, db, *filtered],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        assert process.stdout is not None
+        process.stdout.readline()
+        ready = time.perf_counter() - started
+        rest = process.stdout.read().strip()
+        process.wait()
     return ready, (json.loads(rest) if rest else {})
 
 

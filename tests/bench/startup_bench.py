@@ -26,6 +26,7 @@ import argparse
 import glob
 import os
 import select
+import shutil
 import statistics
 import struct
 import sys
@@ -76,11 +77,14 @@ def time_to_screen(command: list[str], marker: bytes, timeout: float = 60) -> St
     import signal
     import termios
 
+    state = tempfile.mkdtemp()
     started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        # A first start: no place remembered from the user's browsing or an earlier run.
+        os.environ["XDG_STATE_HOME"] = state
         os.execv(command[0], command)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     output = b""
@@ -100,6 +104,7 @@ def time_to_screen(command: list[str], marker: bytes, timeout: float = 60) -> St
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     os.close(fd)
+    shutil.rmtree(state, ignore_errors=True)
     return Start(seconds, cpu)
 
 
