@@ -207,10 +207,14 @@ def _grouped_backwards(
 ) -> list[ArticleRow] | None:
     """Up to `limit` rows of the grouped list meeting `beyond`, read against list order,
     the quickest way that reads them: the last articles row by row when they hold the
-    rows (a dated corpus: each story's articles lie close), else one aggregate up to
-    AGGREGATE_ROWS; None when neither does (read row after row from the whole list)."""
+    rows (a dated corpus: each story's articles lie close), else one aggregate (by
+    date, or up to AGGREGATE_ROWS); None when neither does (read row after row from
+    the whole list)."""
     rows = _scanned_backwards(db, order, descending, where, beyond, beyond_params, limit)
-    if rows is None and _aggregate_backwards(db, where):
+    # By date, each story's first article is one seek on the story index at any size
+    # (a million articles: 0.8 s, where row after row took 3.6 s); the other orders
+    # have no such index, and the aggregate pays off only on smaller lists.
+    if rows is None and (order is ListOrder.DATE or _aggregate_backwards(db, where)):
         rows = _stories_backwards(db, order, descending, where, beyond, beyond_params, limit)
     return rows
 
