@@ -168,7 +168,8 @@ def list_articles(
         else (_beyond(order, ascending), [anchor.key, anchor.key, anchor.id])
     )
     if stories and not forward:
-        rows = _grouped_backwards(db, order, descending, where, beyond, beyond_params, limit)
+        read = _BackwardRead(order, descending, where, beyond, beyond_params, limit)
+        rows = _grouped_backwards(db, read)
         if rows is not None:
             return rows[::-1]
     condition, params = _listed(order, descending, where, stories)
@@ -188,7 +189,7 @@ def last_articles(
 ) -> list[ArticleRow]:
     """The last `limit` rows of the list, in list order (for jumping to the end)."""
     if stories:
-        rows = _grouped_backwards(db, order, descending, where, "1", [], limit)
+        rows = _grouped_backwards(db, _BackwardRead(order, descending, where, "1", [], limit))
         if rows is not None:
             return rows[::-1]
     condition, params = _listed(order, descending, where, stories)
@@ -196,48 +197,45 @@ def last_articles(
     return _window(db, order, condition, params, descending, limit, 0, where, stories)[::-1]
 
 
-def _grouped_backwards(
-    db: Reader,
-    order: ListOrder,
-    descending: bool,
-    where: ListFilter,
-    beyond: str,
-    beyond_params: list[object],
-    limit: int,
-) -> list[ArticleRow] | None:
-    """Up to `limit` rows of the grouped list meeting `beyond`, read against list order,
-    the quickest way that reads them: the last articles row by row when they hold the
-    rows (a dated corpus: each story's articles lie close), else one aggregate (by
-    date, or up to AGGREGATE_ROWS); None when neither does (read row after row from
-    the whole list)."""
-    rows = _scanned_backwards(db, order, descending, where, beyond, beyond_params, limit)
+@dataclass(frozen=True)
+class _BackwardRead:
+    """Up to `limit` rows of the grouped list meeting `beyond` (a bound on key and id,
+    see `_beyond`, with its parameters), read against list order."""
+
+    order: ListOrder
+    descending: bool
+    where: ListFilter
+    beyond: str
+    beyond_params: list[object]
+    limit: int
+
+
+def _grouped_backwards(db: Reader, read: _BackwardRead) -> list[ArticleRow] | None:
+    """The rows of `read`, the quickest way that reads them: the last articles row by
+    row when they hold the rows (a dated corpus: each story's articles lie close),
+    else by story (by date, or up to AGGREGATE_ROWS); None when neither does (read
+    row after row from the whole list)."""
+    rows = _scanned_backwards(db, read)
     # By date, each story's first article is one seek on the story index at any size
     # (a million articles: 0.1-0.8 s, where row after row took 3.6 s); other orders
     # have no such index, and the aggregate pays off only on smaller lists.
-    if rows is None and (order is ListOrder.DATE or _aggregate_backwards(db, where)):
-        rows = _stories_backwards(db, order, descending, where, beyond, beyond_params, limit)
+    if rows is None and (read.order is ListOrder.DATE or _aggregate_backwards(db, read.where)):
+        rows = _stories_backwards(db, read)
     return rows
 
 
-def _scanned_backwards(
-    db: Reader,
-    order: ListOrder,
-    descending: bool,
-    where: ListFilter,
-    beyond: str,
-    beyond_params: list[object],
-    limit: int,
-) -> list[ArticleRow] | None:
+def _scanned_backwards(db: Reader, read: _BackwardRead) -> list[ArticleRow] | None:
     """The rows, from the BACKWARD_SCAN articles against list order (milliseconds), when
     those hold `limit` rows or are all the articles there are; else None. A row is a
     story's first article, so which of the scanned articles are rows does not depend on
     the articles not scanned."""
+    order, descending, where, limit = read.order, read.descending, read.where, read.limit
     listed, listed_params = _listed(order, descending, where, True)
     condition, params = where.sql()
     direction = "ASC" if descending else "DESC"
     ordered = f"ORDER BY {order.value} {direction}, id {direction}"
-    scanned = f"SELECT id FROM articles WHERE {condition} AND {beyond} {ordered} LIMIT ?"
-    scan_params = [*params, *beyond_params, BACKWARD_SCAN]
+    scanned = f"SELECT id FROM articles WHERE {condition} AND {read.beyond} {ordered} LIMIT ?"
+    scan_params = [*params, *read.beyond_params, BACKWARD_SCAN]
     sql = (
         f"SELECT {row_columns(order)} FROM articles WHERE id IN ({scanned}) AND {listed} "
         f"{ordered} LIMIT ?"
@@ -258,23 +256,21 @@ def _aggregate_backwards(db: Reader, where: ListFilter) -> bool:
     return count_articles(db, where) <= AGGREGATE_ROWS
 
 
-def _stories_backwards(
-    db: Reader,
-    order: ListOrder,
-    descending: bool,
-    where: ListFilter,
-    beyond: str,
-    beyond_params: list[object],
-    limit: int,
-) -> list[ArticleRow]:
-    """Up to `limit` rows of the grouped list meeting `beyond`, read against list order
-    (from the end, or up from a row). Read that way, a story's first article comes
-    after all its others, so testing row after row (as forwards) would pass every
-    copy of every story first: seconds for undated wire copies at a million
-    articles. Each story's first article is sought instead on the story's index, for
-    every story `where` lets through, beside the lone articles read on the order's
-    index (a seek per story: a fifth of the time of an aggregate building a sortable
-    string of every article's key and id)."""
+def _stories_backwards(db: Reader, read: _BackwardRead) -> list[ArticleRow]:
+    """The rows of `read` (from the end, or up from a row). Read against list order,
+    a story's first article comes after all its others, so testing row after row
+    (as forwards) would pass every copy of every story first: seconds for undated
+    wire copies at a million articles. Each story's first article is sought instead
+    on the story's index, for every story `where` lets through, beside the lone
+    articles read on the order's index (a seek per story: a fifth of the time of an
+    aggregate building a sortable string of every article's key and id)."""
+    order, descending, where, beyond, limit = (
+        read.order,
+        read.descending,
+        read.where,
+        read.beyond,
+        read.limit,
+    )
     condition, params = where.sql()
     member, member_params = where.sql("member")
     key = order.value
@@ -295,6 +291,7 @@ def _stories_backwards(
         f"AND {condition} AND {beyond} ORDER BY {key} {direction}, id {direction} LIMIT ?) "
         f"ORDER BY 6 {direction}, 1 {direction} LIMIT ?"
     )
+    beyond_params = read.beyond_params
     bound = [*member_params, *params, *beyond_params, limit, *params, *beyond_params, limit, limit]
     return with_story_sizes(db, article_rows(db.execute(sql, bound)), where)
 
