@@ -4,7 +4,9 @@ lists that know them, the words around it, its line, and the article's other use
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import Lexicon
@@ -20,26 +22,28 @@ _SHAPES = str.maketrans(
 class ArticleEvidence:
     """What the rules said of each name across the article (features of every use)."""
 
-    kinds: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    """Name → the rules' kinds for its uses (`-` for none)."""
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Name → the rules' kinds for its uses (`-` for none), sorted."""
     person_parts: set[str] = field(default_factory=set)
     """First and last words of the names of several words the rules call people."""
-    tables: float = 0.0
-    """The share of the article's candidates on results-table lines."""
+    tables_bucket: int = 0
+    """The share of the article's candidates on results-table lines, in quarters (0 to 4)."""
 
 
 def article_evidence(candidates: list[Candidate]) -> ArticleEvidence:
     evidence = ArticleEvidence()
+    kinds: dict[str, set[str]] = defaultdict(set)
     in_tables = 0
     for candidate in candidates:
         if not candidate.name_tokens:
             continue
         name = " ".join(candidate.name_tokens)
-        evidence.kinds[name].add(candidate.kind or "-")
+        kinds[name].add(candidate.kind or "-")
         if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
             evidence.person_parts.update((candidate.name_tokens[0], candidate.name_tokens[-1]))
         in_tables += candidate.tokens[0].table
-    evidence.tables = in_tables / len(candidates) if candidates else 0.0
+    evidence.kinds = {name: tuple(sorted(found)) for name, found in kinds.items()}
+    evidence.tables_bucket = round(in_tables / len(candidates) * 4) if candidates else 0
     return evidence
 
 
@@ -118,9 +122,22 @@ def name_features(names: list[str], rule: str, kind: str | None, words: Lexicon)
     return found
 
 
-def context_features(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) -> list[str]:
-    """The features of this use of the name: its line, the words around it, its title and
-    the article's other uses of it."""
+ContextKey = tuple[Any, ...]
+"""A group of the features of one use of a name, as the group's name and what its
+features depend on (`group_features` makes them)."""
+
+
+class Context(NamedTuple):
+    """The features of one use of a name, as the typing model reads them: the groups that
+    recur (`, Trump said`: the model weighs each once) and the features that seldom do."""
+
+    groups: list[ContextKey]
+    features: list[str]
+
+
+def context_of(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) -> Context:
+    """This use of the name: its line, the words before and after it, its title and the
+    article's other uses of it."""
     names = candidate.name_tokens
     first, last = candidate.tokens[0], candidate.tokens[-1]
     rule = candidate.kind or "-"
@@ -130,27 +147,59 @@ def context_features(candidate: Candidate, tokens: Tokens, evidence: ArticleEvid
     if last.text != tokens.words[last.index]:
         # A possessive trimmed off the name ("Trump’s"): CoNLL writes it apart ("Trump 's").
         a1, a2 = "'s", a1
-    found = [
-        f"line={line}",
-        f"line&kind={line}&{rule}",
-        f"b1={b1}",
-        f"b2={b2}",
-        f"a1={a1}",
-        f"a2={a2}",
-        f"b1&a1={b1}&{a1}",
-        f"a1&kind={a1}&{rule}",
-        f"b1&kind={b1}&{rule}",
-        f"tables={round(evidence.tables * 4)}&{rule}",
-    ]
-    if first.sentence_start:
-        found.append(f"opens&kind={rule}")
-    if first.line_start:
-        found.append(f"line start&a1={a1}")
-    if candidate.title:
-        found.append(f"title={candidate.title.lower()}")
     name = " ".join(names)
-    if len(names) == 1 and name in evidence.person_parts:
-        found.append(f"part of a person&kind={rule}")
-    for other in evidence.kinds.get(name, ()):
-        found.append(f"elsewhere={other}")
+    part = len(names) == 1 and name in evidence.person_parts
+    title = candidate.title.lower() if candidate.title else ""
+    groups = [
+        ("line", line, rule, evidence.tables_bucket, first.sentence_start),
+        ("before", b1, rule),
+        ("after", a1, rule, first.line_start),
+        ("use", rule, title, part, evidence.kinds.get(name, ())),
+    ]
+    return Context(groups, [f"b2={b2}", f"a2={a2}", f"b1&a1={b1}&{a1}"])
+
+
+def group_features(key: ContextKey) -> list[str]:
+    """The features of one group of `context_of`."""
+    return _GROUPS[key[0]](*key[1:])
+
+
+def context_features(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) -> list[str]:
+    """The features of this use of the name, all of them."""
+    groups, features = context_of(candidate, tokens, evidence)
+    return [feature for key in groups for feature in group_features(key)] + features
+
+
+def _line_features(line: str, rule: str, tables: int, opens: bool) -> list[str]:
+    found = [f"line={line}", f"line&kind={line}&{rule}", f"tables={tables}&{rule}"]
+    if opens:
+        found.append(f"opens&kind={rule}")
     return found
+
+
+def _before_features(b1: str, rule: str) -> list[str]:
+    return [f"b1={b1}", f"b1&kind={b1}&{rule}"]
+
+
+def _after_features(a1: str, rule: str, line_start: bool) -> list[str]:
+    found = [f"a1={a1}", f"a1&kind={a1}&{rule}"]
+    if line_start:
+        found.append(f"line start&a1={a1}")
+    return found
+
+
+def _use_features(rule: str, title: str, part: bool, elsewhere: tuple[str, ...]) -> list[str]:
+    found = [f"elsewhere={other}" for other in elsewhere]
+    if title:
+        found.append(f"title={title}")
+    if part:
+        found.append(f"part of a person&kind={rule}")
+    return found
+
+
+_GROUPS: dict[str, Callable[..., list[str]]] = {
+    "line": _line_features,
+    "before": _before_features,
+    "after": _after_features,
+    "use": _use_features,
+}

@@ -17,13 +17,20 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from operator import add, sub
+from operator import truediv
 from pathlib import Path
 from typing import Any
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import DATA, Lexicon
-from store.extract.name_features import article_evidence, context_features, name_features
+from store.extract.name_features import (
+    Context,
+    ContextKey,
+    article_evidence,
+    context_of,
+    group_features,
+    name_features,
+)
 from store.extract.tokens import Tokens
 
 MODEL_FILE = DATA / "name_model.json"
@@ -32,6 +39,7 @@ MODEL_FILE = DATA / "name_model.json"
 LONE_OPENER_CONFIDENCE = 0.75
 KINDS = ("none", "person", "org", "place", "misc")
 """The model's classes; `misc` (events, nationalities, works) is no entity here."""
+_KINDS_KEPT = frozenset(("person", "org", "place"))
 
 
 @dataclass(frozen=True)
@@ -43,11 +51,21 @@ class NameModel:
     """How much the article's other uses of a name weigh against this use (0 to 1)."""
     trusted_rules: frozenset[str]
     """Rules whose kind stands: they were right more often than the model."""
-    name_scores: dict[tuple[tuple[str, ...], str, str | None], list[float]] = field(
+    feature_odds: dict[str, tuple[float, ...]] = field(init=False, compare=False, repr=False)
+    """The odds of each feature: the exponentials of its weights."""
+    bias_odds: tuple[float, ...] = field(init=False, compare=False, repr=False)
+    name_odds: dict[tuple[tuple[str, ...], str, str | None], list[float]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    """The scores of a name's own features (`name_features.name_features`), by the name, its
-    rule and kind: names recur within and across articles."""
+    """The odds of a name's own features (`name_features.name_features`) and the bias, by
+    the name, its rule and kind: names recur within and across articles. Odds are the
+    exponentials of weights, class by class, and multiply as weights add: a candidate's
+    probabilities are the product of its odds, normalised (the softmax of its score)."""
+    group_odds: dict[ContextKey, list[float]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The odds of a group of context features, by its key (`name_features.context_keys`):
+    the same words stand around many names."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NameModel:
@@ -59,36 +77,52 @@ class NameModel:
             trusted_rules=frozenset(data["trusted_rules"]),
         )
 
-    def _scores(self, start: Sequence[float], names: Sequence[str]) -> list[float]:
-        weights = self.weights
-        rows = list(filter(None, map(weights.get, names)))  # a row is a non-empty tuple
-        # Summing columns with zip and sum keeps the loop in C: this runs per candidate.
-        return list(map(sum, zip(start, *rows, strict=True)))
+    def __post_init__(self) -> None:
+        # The odds of each feature, and of none (the bias), computed once. The weights are
+        # small (|w| < 4, a few dozen features a candidate): a product of odds stays far
+        # from a float's limits, with no largest score taken off first as a softmax does.
+        odds = {name: tuple(map(math.exp, row)) for name, row in self.weights.items()}
+        object.__setattr__(self, "feature_odds", odds)
+        object.__setattr__(self, "bias_odds", tuple(map(math.exp, self.bias)))
 
-    def probabilities(
-        self, candidate: Candidate, context: Sequence[str], words: Lexicon
-    ) -> list[float]:
-        """The probabilities of a candidate whose context features are `context` (its name's
-        own features are scored once per name)."""
+    def _odds(self, start: Sequence[float], names: Sequence[str]) -> list[float]:
+        """The odds of `start` and of the features `names`, class by class."""
+        rows = list(filter(None, map(self.feature_odds.get, names)))  # a row is never empty
+        # Multiplying columns with zip and prod keeps the loop in C.
+        return list(map(math.prod, zip(start, *rows, strict=True)))
+
+    def probabilities(self, candidate: Candidate, context: Context, words: Lexicon) -> list[float]:
+        """The probabilities of a candidate in its context: the product of the odds of its
+        name's own features, of its context's groups (each found once) and features."""
         key = (tuple(candidate.name_tokens), candidate.rule, candidate.kind)
-        scores = self.name_scores.get(key)
-        if scores is None:
-            if len(self.name_scores) > _MOST_NAMES:
-                self.name_scores.clear()
+        odds = self.name_odds.get(key)
+        if odds is None:
+            if len(self.name_odds) > _MOST_NAMES:
+                self.name_odds.clear()
             own = name_features(candidate.name_tokens, candidate.rule, candidate.kind, words)
-            scores = self.name_scores[key] = self._scores(self.bias, own)
-        return self._softmax(self._scores(scores, context))
+            odds = self.name_odds[key] = self._odds(self.bias_odds, own)
+        groups = list(map(self.group_odds.get, context.groups))
+        if None in groups:
+            groups = [
+                found or self._group_odds(group)
+                for found, group in zip(groups, context.groups, strict=True)
+            ]
+        rows = filter(None, map(self.feature_odds.get, context.features))
+        products = list(map(math.prod, zip(odds, *groups, *rows, strict=True)))
+        return list(map(truediv, products, repeat(sum(products))))
 
-    @staticmethod
-    def _softmax(scores: list[float]) -> list[float]:
-        top = max(scores)
-        exps = list(map(math.exp, map(sub, scores, repeat(top))))
-        total = sum(exps)
-        return [value / total for value in exps]
+    def _group_odds(self, group: ContextKey) -> list[float]:
+        if len(self.group_odds) > _MOST_GROUPS:
+            self.group_odds.clear()
+        ones = [1.0] * len(self.bias)
+        found = self.group_odds[group] = self._odds(ones, group_features(group))
+        return found
 
 
-# Names whose scores are kept (a few MB) before the cache starts again.
+# Names, and groups of context features, whose odds are kept (a few MB each) before
+# the cache starts again.
 _MOST_NAMES = 100_000
+_MOST_GROUPS = 200_000
 
 _chosen: list[NameModel | None] = []
 
@@ -120,31 +154,46 @@ def type_names(candidates: list[Candidate], tokens: Tokens, words: Lexicon) -> N
     if model is None:
         return
     evidence = article_evidence(candidates)
-    scored: list[tuple[Candidate, list[float], list[float]]] = []
-    by_name: dict[str, list[float]] = {}
+    uses_of: dict[str, list[tuple[Candidate, list[float]]]] = {}
     for candidate in candidates:
         if not candidate.name_tokens or candidate.rule in model.trusted_rules:
             continue
-        context = context_features(candidate, tokens, evidence)
+        context = context_of(candidate, tokens, evidence)
         probabilities = model.probabilities(candidate, context, words)
         name = " ".join(candidate.name_tokens)
-        total = by_name.get(name)
-        if total is None:
-            total = by_name[name] = [0.0] * len(probabilities)
-        # Added in place, the same sums in the same order: `scored` holds this list.
-        total[:] = map(add, total, probabilities)
-        scored.append((candidate, probabilities, total))
+        uses = uses_of.get(name)
+        if uses is None:
+            uses_of[name] = [(candidate, probabilities)]
+        else:
+            uses.append((candidate, probabilities))
     mix = model.consistency
-    for candidate, probabilities, total in scored:
-        uses = sum(total)
-        mixed = [
-            (1 - mix) * own + mix * whole / uses
-            for own, whole in zip(probabilities, total, strict=True)
-        ]
-        kind = model.classes[mixed.index(max(mixed))]
-        if _lone_opener(candidate) and uses < 1.5 and max(mixed) < LONE_OPENER_CONFIDENCE:
-            kind = "none"  # "Filler number 3 …": any word opens a sentence; a name recurs
-        candidate.kind = kind if kind in ("person", "org", "place") else None
+    keep = 1 - mix
+    for uses in uses_of.values():
+        if len(uses) == 1:
+            # A name used once: its own probabilities are the name's, and mixing them
+            # changes nothing.
+            _decide(model, *uses[0], count=1.0)
+            continue
+        total = list(map(sum, zip(*(probabilities for _, probabilities in uses), strict=True)))
+        count = sum(total)
+        for candidate, probabilities in uses:
+            mixed = [
+                keep * own + mix * whole / count
+                for own, whole in zip(probabilities, total, strict=True)
+            ]
+            _decide(model, candidate, mixed, count)
+
+
+def _decide(
+    model: NameModel, candidate: Candidate, probabilities: list[float], count: float
+) -> None:
+    """Set a candidate's kind from its probabilities (`count`: about how many uses its
+    name has in the article)."""
+    best = max(probabilities)
+    kind = model.classes[probabilities.index(best)]
+    if count < 1.5 and best < LONE_OPENER_CONFIDENCE and _lone_opener(candidate):
+        kind = "none"  # "Filler number 3 …": any word opens a sentence; a name recurs
+    candidate.kind = kind if kind in _KINDS_KEPT else None
 
 
 def _lone_opener(candidate: Candidate) -> bool:
