@@ -93,6 +93,10 @@ _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
 )
 _ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
+# After a cue after a quote that ends its sentence: a short rest of the clause.
+_SHORT_CLAUSE = re.compile(r"^(?:\s+[\w’'.-]+){0,4}\s*[.,]")
+# After the cue between two quotes: the attribution ends the sentence.
+_ENDS_ATTRIBUTION = re.compile(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*")
 
 
 # Cues by which a news outlet passes on what someone else said.
@@ -232,7 +236,7 @@ class CueRules(ArticleNames):
             # `“… tolerated.” Putin said the …` opens a new sentence: only a short
             # `“….” Putin said.` attributes the quote before it.
             rest = tail[cue.end() :]
-            if not re.match(r"^(?:\s+[\w’'.-]+){0,4}\s*[.,]", rest):
+            if not _SHORT_CLAUSE.match(rest):
                 return None
         if tail[lead : cue.start()].strip():
             # `,” the Russian leader said`
@@ -329,7 +333,7 @@ class CueRules(ArticleNames):
             return False
         rest = between[cue.end() :]
         # The attribution ends the sentence; the quote opens the next one.
-        return re.fullmatch(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*", rest) is not None
+        return _ENDS_ATTRIBUTION.fullmatch(rest) is not None
 
     def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
         """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
