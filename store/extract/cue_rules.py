@@ -217,7 +217,8 @@ class CueRules(ArticleNames):
         window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
         tail = self.text[end:window_end]
         lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
-        if any(dash in tail[:lead] for dash in "—―"):
+        opening = tail[:lead]
+        if "—" in opening or "―" in opening:
             # `“…” ― Martha Aguilar`: a signature.
             m = self._signature(end + lead)
             if m is not None:
@@ -340,7 +341,7 @@ class CueRules(ArticleNames):
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         paragraph_end = self.text.find("\n", end)
         paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
-        outside = len(self.text[paragraph_start:paragraph_end]) - (end - start)
+        outside = paragraph_end - paragraph_start - (end - start)
         if outside <= 6:
             return True
         return previous_end is not None and len(self.text[previous_end:start].strip(' ,.”"')) <= 3

@@ -16,7 +16,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     for paragraph in text.split("\n"):
-        spans += _paragraph_spans(paragraph, position)
+        if paragraph:  # (blank lines between paragraphs hold no quote)
+            spans += _paragraph_spans(paragraph, position)
         position += len(paragraph) + 1
     return spans
 
