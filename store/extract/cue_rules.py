@@ -93,6 +93,10 @@ _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
 )
 _ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
+# After a cue after a quote that ends its sentence: a short rest of the clause.
+_SHORT_CLAUSE = re.compile(r"^(?:\s+[\w’'.-]+){0,4}\s*[.,]")
+# After the cue between two quotes: the attribution ends the sentence.
+_ENDS_ATTRIBUTION = re.compile(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*")
 
 
 # Cues by which a news outlet passes on what someone else said.
@@ -213,7 +217,8 @@ class CueRules(ArticleNames):
         window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
         tail = self.text[end:window_end]
         lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
-        if any(dash in tail[:lead] for dash in "—―"):
+        opening = tail[:lead]
+        if "—" in opening or "―" in opening:
             # `“…” ― Martha Aguilar`: a signature.
             m = self._signature(end + lead)
             if m is not None:
@@ -232,7 +237,7 @@ class CueRules(ArticleNames):
             # `“… tolerated.” Putin said the …` opens a new sentence: only a short
             # `“….” Putin said.` attributes the quote before it.
             rest = tail[cue.end() :]
-            if not re.match(r"^(?:\s+[\w’'.-]+){0,4}\s*[.,]", rest):
+            if not _SHORT_CLAUSE.match(rest):
                 return None
         if tail[lead : cue.start()].strip():
             # `,” the Russian leader said`
@@ -329,14 +334,14 @@ class CueRules(ArticleNames):
             return False
         rest = between[cue.end() :]
         # The attribution ends the sentence; the quote opens the next one.
-        return re.fullmatch(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*", rest) is not None
+        return _ENDS_ATTRIBUTION.fullmatch(rest) is not None
 
     def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
         """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
         paragraph_start = self.text.rfind("\n", 0, start) + 1
         paragraph_end = self.text.find("\n", end)
         paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
-        outside = len(self.text[paragraph_start:paragraph_end]) - (end - start)
+        outside = paragraph_end - paragraph_start - (end - start)
         if outside <= 6:
             return True
         return previous_end is not None and len(self.text[previous_end:start].strip(' ,.”"')) <= 3

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 _MARKS = re.compile(r"“|”|\"|''|‘|’")
+# The marks but single ones: where no `‘` opens a single quote, a `’` is an apostrophe or
+# a stray mark that changes nothing, and most paragraphs have many apostrophes.
+_DOUBLE_MARKS = re.compile(r"“|”|\"|''")
 # What stands between a quote's last word and the next quote's first.
 _SPACE_AND_MARKS = " \t\u00a0\"“”'’"
 
@@ -13,7 +16,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     for paragraph in text.split("\n"):
-        spans += _paragraph_spans(paragraph, position)
+        if paragraph:  # (blank lines between paragraphs hold no quote)
+            spans += _paragraph_spans(paragraph, position)
         position += len(paragraph) + 1
     return spans
 
@@ -22,7 +26,8 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_kind = ""
-    for match in _MARKS.finditer(paragraph):
+    marks = _MARKS if "‘" in paragraph else _DOUBLE_MARKS
+    for match in marks.finditer(paragraph):
         mark, at = match.group(), match.start()
         if mark in ("‘", "’"):
             if open_at is None and mark == "‘":

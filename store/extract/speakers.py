@@ -29,6 +29,9 @@ SENTENCE_BREAK = re.compile(
     r"(?<!\bRep\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bProf\.)(?<!\bRev\.)"
     r"(?<!\bSt\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
 )
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[\w’'.-]+")
+_HE_OR_SHE = re.compile(r"(He|She)\b")
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
 APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")
@@ -120,13 +123,18 @@ class ArticleNames:
         """Every sentence start, in one pass over the text."""
         text = self.text
         starts = [0]
-        for paragraph in re.finditer(r"[^\n]+", text):
-            start = paragraph.start()
+        for paragraph in _PARAGRAPH.finditer(text):
+            start, end = paragraph.span()
             if start != starts[-1]:
                 starts.append(start)
+            line = paragraph.group()
+            if not ("“" in line or "”" in line or '"' in line):
+                # No quotation marks: every break ends a sentence.
+                starts += [match.end() for match in SENTENCE_BREAK.finditer(text, start, end)]
+                continue
             opened = closed = straight = 0
             counted = start
-            for match in SENTENCE_BREAK.finditer(text, paragraph.start(), paragraph.end()):
+            for match in SENTENCE_BREAK.finditer(text, start, end):
                 segment = text[counted : match.end()]
                 opened += segment.count("“")
                 closed += segment.count("”")
@@ -146,7 +154,7 @@ class ArticleNames:
         for mention in self.mentions_in(start, cue_start):
             if mention.kind == "person" and APPOSITION.match(self.text[mention.end : cue_start]):
                 return Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind)
-        words = list(re.finditer(r"[\w’'.-]+", self.text[start:cue_start]))
+        words = list(_WORD.finditer(self.text[start:cue_start]))
         # Walk back over auxiliaries and adverbs ("has", "also", "later") to the subject.
         index = len(words) - 1
         while index >= 0 and _LINKING.match(words[index].group().lower()):
@@ -217,7 +225,7 @@ class ArticleNames:
                 if _VERB_AFTER_SUBJECT.match(rest, extra.end() if extra else 0):
                     return Speaker(first.start, first.end, first.text, first.name, first.kind)
                 return None
-        pronoun = re.match(r"(He|She)\b", self.text[at:start])
+        pronoun = _HE_OR_SHE.match(self.text[at:start])
         if pronoun and _VERB_AFTER_SUBJECT.match(self.text[at + pronoun.end() : start]):
             return self.speaker(at, at + pronoun.end())
         role = _ROLE_SUBJECT.match(self.text[at:start])
