@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from store.extract.lexicon import Lexicon
-from store.extract.tokens import NUMBER, POSSESSIVE_ENDINGS, Token, Tokens, proper, titled
+from store.extract.tokens import (
+    NUMBER,
+    POSSESSIVE_ENDINGS,
+    SENTENCE_END,
+    Token,
+    Tokens,
+    proper,
+    titled,
+)
 
 MAX_NAME_WORDS = 10
 
@@ -82,7 +90,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
     found: list[Candidate] = []
     # The columns are read where a run may grow: most tokens are never made.
     texts, starts, ends = tokens.words, tokens.starts, tokens.ends
-    capitals, sentence_starts, headlines = tokens.capitals, tokens.sentence_starts, tokens.headlines
+    capitals, line_starts, headlines = tokens.capitals, tokens.line_starts, tokens.headlines
     count = len(texts)
     resume = 0
     for i in compress(range(count), capitals):
@@ -91,7 +99,8 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
         run = [i]
         j = i + 1
         while j < count and not texts[run[-1]].endswith(POSSESSIVE_ENDINGS):
-            if starts[j] - ends[run[-1]] > 1 or sentence_starts[j]:
+            # (`Tokens.opens_sentence`, written out.)
+            if starts[j] - ends[run[-1]] > 1 or line_starts[j] or texts[j - 1] in SENTENCE_END:
                 break
             if capitals[j]:
                 run.append(j)  # a possessive ends the run: "Putin’s Christmas"
@@ -153,7 +162,7 @@ def _furniture(piece: list[Token], tokens: Tokens, words: Lexicon) -> bool:
     opens = after in ("“", '"') or (
         tokens.capitals[following]
         and after.lower() in words.common_words
-        and not tokens.sentence_starts[following]
+        and not tokens.opens_sentence(following)
     )
     return opens and tokens.starts[following] - piece[-1].end <= 1
 
