@@ -18,10 +18,11 @@ import re
 import string
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, repeat
-from operator import ge, mul
+from operator import ge, lt, mul, truediv
 from pathlib import Path
 
 SHINGLE = 5
@@ -40,6 +41,21 @@ _NON_WORD_ASCII_TO_SPACE = bytes(
     byte if byte in _ASCII_WORD or byte >= 128 else ord(" ") for byte in range(256)
 )
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+# `’` in the words of `_WORD` as they are counted: an ASCII character, so that the
+# text they are split from is ASCII, that sorts after the letters as `’` does, so that
+# words of equal weight keep their order. (`~` itself is in no word.)
+_APOSTROPHE = "~"
+# What comes before a word's first letter in a run of `_WORD`'s characters.
+_JOINERS = b"'-" + _APOSTROPHE.encode()
+# A joiner after a space: it begins a run (a regular expression finding them costs more).
+_LEADING_JOINERS = [b" " + bytes([joiner]) for joiner in _JOINERS]
+# For `bytes.translate` of a casefolded text in UTF-8 whose `’` were made b"\xff" (a byte
+# UTF-8 never has): `_WORD`'s characters kept, `’` made `_APOSTROPHE`, the rest spaces
+# (tests/store/test_text_sketch.py checks the words against `_WORD`'s).
+_RUN_TO_SPACE = (
+    bytes(byte if chr(byte) in string.ascii_lowercase + "'-" else ord(" ") for byte in range(255))
+    + _APOSTROPHE.encode()
+)
 _WORD_DF = Path(__file__).resolve().parent.parent / "data" / "word_df.tsv"
 
 
@@ -56,65 +72,107 @@ def words(text: str) -> list[str]:
 
 
 def sketch(text: str) -> TextSketch:
-    folded = text.casefold()
-    return TextSketch(_signature(folded), _terms(folded))
+    folded, others = _folded_utf8(text)
+    return TextSketch(_signature(folded, others), _terms(folded))
 
 
 def signature(text: str) -> tuple[int, ...]:
     """The MinHash signature (empty when the text has fewer than SHINGLE words)."""
-    return _signature(text.casefold())
+    return _signature(*_folded_utf8(text))
 
 
-def _signature(folded: str) -> tuple[int, ...]:
-    found = _encoded_words(folded)
+def _folded_utf8(text: str) -> tuple[bytes, str]:
+    """The casefolded text in UTF-8, and its characters outside ASCII."""
+    # `str.casefold` goes character by character through the Unicode tables as soon
+    # as a text has one character outside ASCII (most news has quotes and dashes).
+    # `bytes.lower` folds the ASCII letters alone, in one cheap pass; the characters
+    # outside ASCII, a few in most texts, are folded on their own and replaced in the
+    # UTF-8 (which finds a character's bytes nowhere but in it). A lone surrogate is
+    # kept as `str.casefold` keeps it.
+    encoded = text.encode("utf-8", "surrogatepass")
+    others = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    folded = encoded.lower()
+    if others.casefold() == others:
+        return folded, others
+    for char in set(others):
+        char_folded = char.casefold()
+        if char_folded.casefold() != char_folded:
+            # Folding twice changes it: replacing the characters one after another
+            # could fold what an earlier one became (no such character in Unicode 15).
+            folded = text.casefold().encode("utf-8", "surrogatepass")
+            break
+        if char_folded != char:
+            folded = folded.replace(
+                char.encode("utf-8", "surrogatepass"), char_folded.encode("utf-8", "surrogatepass")
+            )
+    return folded, folded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+
+
+def _signature(folded: bytes, others: str) -> tuple[int, ...]:
+    found = _encoded_words(folded, others)
     if len(found) < SHINGLE:
         return ()
     # Each run of SHINGLE words: the lists shifted by 0 to SHINGLE - 1 words, zipped to
     # the shortest.
     shifted = (found[offset:] for offset in range(SHINGLE))
-    shingles = map(b" ".join, zip(*shifted, strict=False))
-    # The smallest hash of each bin (hashes of one bin order as their values do).
-    smallest = [_NONE] * SIZE
-    for hashed in map(zlib.crc32, shingles):
-        slot = hashed % SIZE
-        if hashed < smallest[slot]:
-            smallest[slot] = hashed
+    hashes = list(map(zlib.crc32, map(b" ".join, zip(*shifted, strict=False))))
+    # The smallest hash of each bin (hashes of one bin order as their values do). Each
+    # bin's smallest is almost always among the few smallest hashes: a C-level filter
+    # leaves the loop about _CANDIDATES of them per bin, and all the hashes when a bin
+    # got none of them.
+    bound = _NONE * SIZE * _CANDIDATES // len(hashes)
+    smallest = _smallest_by_bin(compress(hashes, map(lt, hashes, repeat(bound))))
+    if _NONE in smallest:
+        smallest = _smallest_by_bin(hashes)
     return tuple(EMPTY if hashed == _NONE else hashed // SIZE for hashed in smallest)
 
 
 # Above any CRC-32: a bin no shingle fell into.
 _NONE = 1 << 32
+# About how many hashes per bin the filter keeps: a bin then gets none about once in
+# e**_CANDIDATES texts (a long text, shingles hashing about evenly).
+_CANDIDATES = 6
 
 
-def _encoded_words(folded: str) -> list[bytes]:
-    """The words of a text (`\\w+`), in UTF-8 as their shingles are hashed."""
+def _smallest_by_bin(hashes: Iterable[int]) -> list[int]:
+    smallest = [_NONE] * SIZE
+    for hashed in hashes:
+        slot = hashed % SIZE
+        if hashed < smallest[slot]:
+            smallest[slot] = hashed
+    return smallest
+
+
+def _encoded_words(folded: bytes, others: str) -> list[bytes]:
+    """The words of a text (`\\w+`) in UTF-8, as their shingles are hashed, given its
+    characters outside ASCII."""
     # Most texts spell every word in ASCII (what else they have is quotes and dashes):
     # then they are found in the encoded text, faster, and no shingle has to be encoded.
-    # What is left when the ASCII bytes are deleted is the text's other characters, in
-    # UTF-8. (A lone surrogate is in no word.)
-    encoded = folded.encode("utf-8", "surrogatepass")
-    others = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    # (A lone surrogate is in no word.)
     if _SHINGLE_WORD.search(others) is None:
-        return encoded.translate(_NON_WORD_TO_SPACE).split()
+        return folded.translate(_NON_WORD_TO_SPACE).split()
     # A word has a letter outside ASCII (`café`, or mojibake's `â€`): the characters
-    # outside ASCII that are in no word become spaces first, each replaced in one pass
-    # (UTF-8 finds a character's bytes nowhere but in it), and the rest are kept.
+    # outside ASCII that are in no word become spaces first, each replaced in one pass,
+    # and the rest are kept.
     for char in set(others):
         if _SHINGLE_WORD.match(char) is None:
-            encoded = encoded.replace(char.encode("utf-8", "surrogatepass"), b" ")
-    return encoded.translate(_NON_WORD_ASCII_TO_SPACE).split()
+            folded = folded.replace(char.encode("utf-8", "surrogatepass"), b" ")
+    return folded.translate(_NON_WORD_ASCII_TO_SPACE).split()
 
 
 def terms(text: str) -> tuple[tuple[int, float], ...]:
     """The TERMS most telling words, hashed, with their weights as a unit vector."""
-    return _terms(text.casefold())
+    return _terms(_folded_utf8(text)[0])
 
 
-def _terms(folded: str) -> tuple[tuple[int, float], ...]:
-    idf, unknown = _inverse_document_frequencies()
-    counted = Counter(_WORD.findall(folded))
-    # (1 + log(count)) * idf for every word, in C-level passes.
-    damped = _damped(max(counted.values(), default=0))
+def _terms(folded: bytes) -> tuple[tuple[int, float], ...]:
+    idf, unknown = _idf_by_run()
+    runs = _word_runs(folded)
+    counted = Counter(runs)
+    # (1 + log(count)) * idf for every run, in C-level passes; a count is at most the
+    # number of runs. A run is a word unless it is too short: such runs weigh less than
+    # nothing (`_idf_by_run`), rather than being looked for among the runs.
+    damped = _DAMPED if len(runs) < len(_DAMPED) else _damped(max(counted.values()))
     weights = list(
         map(mul, map(damped.__getitem__, counted.values()), map(idf.get, counted, repeat(unknown)))
     )
@@ -126,9 +184,30 @@ def _terms(folded: str) -> tuple[tuple[int, float], ...]:
         weighted = zip(compress(weights, kept), compress(counted, kept), strict=True)
     else:
         weighted = zip(weights, counted, strict=True)
+    # Words of equal weight order as they are spelled. With fewer than TERMS words,
+    # short runs are among the top, at its end.
     top = sorted(weighted, reverse=True)[:TERMS]
-    norm = math.sqrt(sum(weight * weight for weight, _ in top)) or 1.0
-    return tuple(sorted((zlib.crc32(word.encode()), weight / norm) for weight, word in top))
+    while top and top[-1][0] < 0:
+        top.pop()
+    if not top:
+        return ()
+    top_weights, top_words = zip(*top, strict=True)
+    norm = math.sqrt(sum(map(mul, top_weights, top_weights))) or 1.0
+    spelled = map(str.replace, top_words, repeat(_APOSTROPHE), repeat("’"))
+    hashes = map(zlib.crc32, map(str.encode, spelled))
+    return tuple(sorted(zip(hashes, map(truediv, top_weights, repeat(norm)), strict=True)))
+
+
+def _word_runs(folded: bytes) -> list[str]:
+    """The runs of `_WORD`'s characters in a casefolded text, from their first letter,
+    `’` spelled `_APOSTROPHE`: each a word of `_WORD` if 3 characters long at least.
+    (`_WORD.findall` makes a string of each word it finds, slowly.)"""
+    runs = folded.replace("’".encode(), b"\xff").translate(_RUN_TO_SPACE).lstrip(_JOINERS)
+    # Each pass blanks the first joiner of every run that begins with one.
+    while any(map(runs.__contains__, _LEADING_JOINERS)):
+        for joiner in _LEADING_JOINERS:
+            runs = runs.replace(joiner, b"  ")
+    return runs.decode("ascii").split()
 
 
 def agreement(a: tuple[int, ...], b: tuple[int, ...]) -> float:
@@ -168,7 +247,23 @@ def _inverse_document_frequencies() -> tuple[dict[str, float], float]:
     return {word: math.log(articles / count) for word, count in df.items()}, math.log(articles / 1)
 
 
-_DAMPED: list[float] = [0.0]
+@cache
+def _idf_by_run() -> tuple[dict[str, float], float]:
+    """Word (`’` spelled `_APOSTROPHE`) → its inverse document frequency, and that of
+    a word not listed; and -1.0 for every run of 1 or 2 characters."""
+    idf, unknown = _inverse_document_frequencies()
+    chars = string.ascii_lowercase + _JOINERS.decode()
+    short = [*chars, *(first + second for first in chars for second in chars)]
+    by_run = dict.fromkeys(short, -1.0)
+    by_run.update(idf)
+    for word in [word for word in idf if "’" in word]:
+        by_run[word.replace("’", _APOSTROPHE)] = by_run.pop(word)
+    return by_run, unknown
+
+
+# Ahead for the counts of most texts (which have fewer runs than this), so that a text's
+# highest count need not be looked for.
+_DAMPED: list[float] = [0.0, *(1 + math.log(count) for count in range(1, 4096))]
 
 
 def _damped(most: int) -> list[float]:
