@@ -9,7 +9,6 @@ the model weighs of each is in speaker_features.py, its scores in speaker_scores
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from itertools import compress
 from operator import itemgetter
 from typing import Protocol
@@ -17,7 +16,7 @@ from typing import Protocol
 from store.extract.cue_phrases import UnquotedWords
 from store.extract.cue_rules import CueRules
 from store.extract.entities import Mention, People
-from store.extract.speaker_features import LINKING, PRONOUNS
+from store.extract.speaker_features import PRONOUNS
 from store.extract.speaker_model import LinearModel
 from store.extract.speaker_scores import Candidate, CandidateScorer, Previous
 from store.extract.speakers import Speaker
@@ -62,9 +61,6 @@ class CandidateFinder(CueRules):
         if tokens is None:
             tokens = tokenize(text)
         self._furniture = tokens.furniture
-        # Where each quote's candidates are looked for (`_window`): the words are read
-        # only around them.
-        self._windows = [self._window(start, end) for start, end in spans]
         self._scan_words(tokens)
         self._scorer = CandidateScorer(text, self.sentence_starts, cue_words, ranker, exhaustive)
         # A pronoun as a speaker, by offset and the last speaker it may stand for.
@@ -105,7 +101,7 @@ class CandidateFinder(CueRules):
             # chose another candidate for under one such quote in a hundred on PolNeAR
             # train, as often right as wrong: the other candidates are not looked for.
             add(after.speaker, after.rule, after.cue)
-            self._nearby(index, add, only_mark=True)
+            self._nearby(start, end, add, only_mark=True)
             self._scorer.score(
                 found, start, end, previous, self.stands_alone(start, end, None), self.spoken_names
             )
@@ -125,7 +121,7 @@ class CandidateFinder(CueRules):
             add(self.subject_of_previous_paragraph(start), "paragraph")
         add(self.sentence_subject(start), "subject")
         add(self.previous_sentence_subject(start), "previous_subject")
-        self._nearby(index, add)
+        self._nearby(start, end, add)
         for candidate in found:
             speaker = candidate.speaker
             if speaker.text.lower() in ("he", "she", "it") and speaker.start < start:
@@ -138,39 +134,22 @@ class CandidateFinder(CueRules):
         self._scorer.score(found, start, end, previous, alone, self.spoken_names)
         return found
 
-    def _window(self, start: int, end: int) -> tuple[int, int]:
-        """Where the candidates of the quote `text[start:end]` are looked for: the
-        quote's own sentences and the one after. Names in the sentence before are
-        candidates only where a rule proposes them (cross-validation inside PolNeAR
-        train: the others were rarely right, and chosen wrongly more often)."""
-        text = self.text
-        sentence_starts = self.sentence_starts
-        first = self._sentence_index(start)
-        window_start = max(sentence_starts[first], start - _BEFORE_REACH)
-        last = self._sentence_index(max(end - 1, start))
-        paragraph_end = text.find("\n", end)
-        paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
-        after_next = last + 2
-        window_end = sentence_starts[after_next] if after_next < len(sentence_starts) else len(text)
-        return window_start, min(window_end, paragraph_end, end + _AFTER_REACH)
-
     def _scan_words(self, tokens: Tokens) -> None:
-        """Index the words outside quotation marks (the tokens that open with a letter)
-        around the quotes, once per article, and the names there."""
+        """Index the words outside quotation marks (the tokens that open with a letter),
+        once per article."""
         all_words, all_starts, all_ends = tokens.words, tokens.starts, tokens.ends
         words: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        for read_start, read_end in self._read_around(tokens):
-            for stretch_start, stretch_end in self._unquoted(read_start, read_end):
-                low = bisect_left(all_starts, stretch_start)
-                high = bisect_left(all_starts, stretch_end)
-                stretch = all_words[low:high]
-                # Filtering the columns' slices with `compress` (no call per word).
-                lettered = list(map(str.isalpha, map(itemgetter(0), stretch)))
-                words += compress(stretch, lettered)
-                starts += compress(all_starts[low:high], lettered)
-                ends += compress(all_ends[low:high], lettered)
+        for stretch_start, stretch_end in self._unquoted(0, len(self.text)):
+            low = bisect_left(all_starts, stretch_start)
+            high = bisect_left(all_starts, stretch_end)
+            stretch = all_words[low:high]
+            # Filtering the columns' slices with `compress` (no call per word).
+            lettered = list(map(str.isalpha, map(itemgetter(0), stretch)))
+            words += compress(stretch, lettered)
+            starts += compress(all_starts[low:high], lettered)
+            ends += compress(all_ends[low:high], lettered)
         lowers = list(map(str.lower, words))
         self._unquoted_words = UnquotedWords(self.text, words, lowers, starts, ends)
         # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
@@ -181,83 +160,33 @@ class CandidateFinder(CueRules):
             capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
         triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
         self._triggers = sorted(triggers + capital_i) if capital_i else triggers
-        # The names outside quotation marks in the windows, as speakers.
+        # The names outside quotation marks, as speakers.
         names = [
             Speaker(m.start, m.end, m.text, m.name, m.kind)
-            for window_start, window_end in _merged(self._windows)
-            for m in self.mentions_in(window_start, window_end)
+            for m in self.mentions
             if m.kind in ("person", "org", "place") and not self.inside_quote(m.start)
         ]
         self._names = names, [speaker.start for speaker in names]
 
-    def _read_around(self, tokens: Tokens) -> list[tuple[int, int]]:
-        """The stretches of text whose words `_nearby` and `UnquotedWords.around_cue`
-        may read: the windows, each with the words a cue word in it may look at beyond
-        (five after; before, linking words and the five before them). Each stretch's
-        words are then those of the whole text's index, neighbours alike."""
-        all_words, all_starts = tokens.words, tokens.starts
-        count = len(all_starts)
-        stretches: list[tuple[int, int]] = []
-        for window_start, window_end in self._windows:
-            # Back from the window's first word: linking words, then five words.
-            first = bisect_left(all_starts, window_start)
-            wanted = 5
-            for index in self._words_before(first, all_words, all_starts):
-                first = index
-                if wanted < 5 or all_words[index].lower() not in LINKING:
-                    wanted -= 1
-                    if not wanted:
-                        break
-            else:
-                first = 0
-            # On from the window's end: five words.
-            last = bisect_left(all_starts, window_end)
-            wanted = 5
-            for index in self._words_from(last, all_words, all_starts):
-                wanted -= 1
-                if not wanted:
-                    last = index + 1
-                    break
-            else:
-                last = count
-            read_start = all_starts[first] if first < count else len(self.text)
-            read_end = all_starts[last] if last < count else len(self.text)
-            stretches.append((read_start, read_end))
-        return _merged(stretches)
-
-    def _words_before(self, index: int, words: list[str], starts: list[int]) -> Iterator[int]:
-        """The indices of the tokens before token `index` that `_scan_words` keeps (outside
-        quotation marks, opening with a letter), going back."""
-        quoted, quoted_starts = self.quoted, self._quoted_starts
-        index -= 1
-        while index >= 0:
-            start = starts[index]
-            quote = bisect_right(quoted_starts, start) - 1
-            if quote >= 0 and start < quoted[quote][1]:
-                index = bisect_left(starts, quoted[quote][0]) - 1
-                continue
-            if words[index][0].isalpha():
-                yield index
-            index -= 1
-
-    def _words_from(self, index: int, words: list[str], starts: list[int]) -> Iterator[int]:
-        """The indices of the tokens from token `index` on that `_scan_words` keeps."""
-        quoted, quoted_starts = self.quoted, self._quoted_starts
-        count = len(starts)
-        while index < count:
-            start = starts[index]
-            quote = bisect_right(quoted_starts, start) - 1
-            if quote >= 0 and start < quoted[quote][1]:
-                index = bisect_left(starts, quoted[quote][1], index)
-                continue
-            if words[index][0].isalpha():
-                yield index
-            index += 1
-
-    def _nearby(self, index: int, add: _Add, *, only_mark: bool = False) -> None:
-        """Names, pronouns and subjects of cue words in the window of quote `index`
+    def _nearby(self, start: int, end: int, add: _Add, *, only_mark: bool = False) -> None:
+        """Names, pronouns and subjects of cue words in the sentences around the quote
         (`only_mark`: only as rules of the candidates found already)."""
-        window_start, window_end = self._windows[index]
+        text = self.text
+        # The quote's own sentences and the one after: names in the sentence before
+        # are candidates only where a rule proposes them (cross-validation inside
+        # PolNeAR train: the others were rarely right, and chosen wrongly more often).
+        first = self._sentence_index(start)
+        window_start = max(self.sentence_starts[first], start - _BEFORE_REACH)
+        last = self._sentence_index(max(end - 1, start))
+        paragraph_end = text.find("\n", end)
+        paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+        after_next = last + 2
+        window_end = (
+            self.sentence_starts[after_next]
+            if after_next < len(self.sentence_starts)
+            else len(text)
+        )
+        window_end = min(window_end, paragraph_end, end + _AFTER_REACH)
         names, name_starts = self._names
         for speaker in names[
             bisect_left(name_starts, window_start) : bisect_left(name_starts, window_end)
@@ -332,17 +261,6 @@ class CandidateFinder(CueRules):
             return Speaker(m.start, m.end, m.text, m.name, m.kind)
         phrase = self.text[start:end]
         return Speaker(start, end, phrase, None, None)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of `spans` (in order of their starts), as spans apart and in order."""
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            last_start, last_end = merged.pop()
-            start, end = last_start, max(end, last_end)
-        merged.append((start, end))
-    return merged
 
 
 # The words `_nearby` looks at, by the cue words they were made from (with them, so that
