@@ -19,7 +19,7 @@ from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, generational, lexicon
 from store.extract.name_model import type_names
 from store.extract.name_rules import classify
-from store.extract.tokens import SENTENCE_END, Tokens, proper, tokenize
+from store.extract.tokens import Tokens, proper, tokenize
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,11 @@ def classified_candidates(text: str) -> tuple[Tokens, list[Candidate]]:
     # Words the body capitalises mid-sentence: in headlines only these (and
     # words the lists know) can be names.
     # Only the capitalised tokens are looked at (picked in C): most tokens are not.
-    # (`Tokens.opens_sentence`, written out.)
-    texts, line_starts, headlines = tokens.words, tokens.line_starts, tokens.headlines
+    texts, headlines, opens = tokens.words, tokens.headlines, tokens.opens_sentence
     body_names = {
         texts[index]
         for index in compress(range(len(texts)), tokens.capitals)
-        if not headlines[index] and not line_starts[index] and texts[index - 1] not in SENTENCE_END
+        if not headlines[index] and not opens(index)
     }
     return tokens, [classify(c, words) for c in find_candidates(tokens, words, body_names)]
 

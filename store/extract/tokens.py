@@ -120,7 +120,8 @@ class Tokens(Sequence[Token]):
 
     def opens_sentence(self, index: int) -> bool:
         """Whether the token at `index` (non-negative) opens a sentence: it opens a line,
-        or follows a stop or an opening mark. Worked out when asked (few tokens are)."""
+        or follows a stop or an opening mark. Worked out when asked (few tokens are).
+        The first token opens the first line, so no word before it is looked for."""
         return self.line_starts[index] or self.words[index - 1] in SENTENCE_END
 
     def made(self, indices: list[int]) -> list[Token]:
@@ -131,10 +132,8 @@ class Tokens(Sequence[Token]):
 
     def _make(self, index: int) -> Token:
         starts, ends, capitals, headlines, tables, line_starts = self._columns
-        words = self.words
-        sentence_start = line_starts[index] or words[index - 1] in SENTENCE_END
-        token = Token(words[index], starts[index], ends[index], capitals[index],
-                      sentence_start, headlines[index], index, tables[index],
+        token = Token(self.words[index], starts[index], ends[index], capitals[index],
+                      self.opens_sentence(index), headlines[index], index, tables[index],
                       line_starts[index])  # fmt: skip
         self._made[index] = token
         return token
