@@ -30,7 +30,13 @@ from sqlite_utils import Database
 
 from store.entity_fixes import Fixes
 from store.extract.lexicon import SUFFIXES
-from store.names import canonical_name, lone_given_name, name_key, same_middle
+from store.names import (
+    canonical_name,
+    lone_given_name,
+    name_key,
+    same_given_name,
+    same_middle,
+)
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
@@ -141,6 +147,7 @@ class EntityResolver:
             known_parts = known.key.split()
             if (
                 same_middle(parts, known_parts)
+                and same_given_name(known_parts[0], parts[0])
                 and fuzz.ratio(known_parts[0], parts[0]) >= FIRST_NAME_SIMILARITY
                 and fuzz.ratio(known_parts[-1], parts[-1]) >= LAST_NAME_SIMILARITY
             ):

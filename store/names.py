@@ -36,6 +36,62 @@ def same_middle(parts: list[str], other: list[str]) -> bool:
     return [part[0] for part in middle] == [part[0] for part in other_middle]
 
 
+def same_given_name(first: str, other: str) -> bool:
+    """Whether two folded first names may be one person's: the same, a spelling of the
+    other (`sergei`/`sergey`, `carol`/`carole`: they sound alike) or a short form of it
+    (`steve`/`steven`), or not both given names the lists know (`kellyane` is a typo).
+    Two known given names of different sexes (`michelle`/`michael`), or that sound
+    different (`ivana`/`ivanka`, `ken`/`karen`), are two people's."""
+    if first == other:
+        return True
+    sexes = _given_name_sexes()
+    sex, other_sex = sexes.get(first), sexes.get(other)
+    if sex is None or other_sex is None:
+        return True
+    if "?" not in (sex, other_sex) and sex != other_sex:
+        return False
+    short_form = first.startswith(other) or other.startswith(first)
+    return short_form or soundex(first) == soundex(other)
+
+
+@lru_cache(maxsize=1)
+def _given_name_sexes() -> dict[str, str]:
+    """Folded given name → `m`, `f` or `?` (either)."""
+    sexes: dict[str, str] = {}
+    for name, sex in lexicon().given_names.items():
+        key = name_key(name)
+        sexes[key] = sex if sexes.get(key, sex) == sex else "?"
+    return sexes
+
+
+_SOUNDEX_CODES = {
+    **dict.fromkeys("bfpv", "1"),
+    **dict.fromkeys("cgjkqsxz", "2"),
+    **dict.fromkeys("dt", "3"),
+    "l": "4",
+    **dict.fromkeys("mn", "5"),
+    "r": "6",
+}
+
+
+def soundex(word: str) -> str:
+    """American Soundex of a folded word: its first letter and the codes of the next
+    three consonant sounds (`robert` and `rupert` are R163)."""
+    letters = [char for char in word if char.isalpha()]
+    if not letters:
+        return ""
+    code, last = letters[0].upper(), _SOUNDEX_CODES.get(letters[0], "")
+    for char in letters[1:]:
+        digit = _SOUNDEX_CODES.get(char, "")
+        if digit and digit != last:
+            code += digit
+            if len(code) == 4:
+                break
+        if char not in "hw":  # h and w do not part two consonants of one code
+            last = digit
+    return code.ljust(4, "0")
+
+
 def canonical_name(aliases: list[tuple[str, int]]) -> str:
     """The most complete of the frequent forms: among aliases with at least a fifth
     of the top count, or that complete the top form and are used now and then

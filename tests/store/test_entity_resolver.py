@@ -22,6 +22,27 @@ def test_different_initials_are_different_people(db: Database) -> None:
     assert resolver.resolve("person", "George H. W. Bush") != son
 
 
+def test_a_first_name_spelled_differently_or_cut_short_is_the_same_person(db: Database) -> None:
+    resolver = EntityResolver(db)
+    for name, other in [
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Terence Crutcher", "Terrence Crutcher"),
+        ("Kellyanne Conway", "Kellyane Conway"),  # a typo no list knows
+        ("Steven Gerrard", "Steve Gerrard"),
+    ]:
+        assert resolver.resolve("person", other) == resolver.resolve("person", name)
+
+
+def test_two_different_given_names_are_two_people(db: Database) -> None:
+    resolver = EntityResolver(db)
+    for name, other in [
+        ("Ivanka Trump", "Ivana Trump"),  # they sound different
+        ("Karen Hughes", "Ken Hughes"),
+        ("Michael Collins", "Michelle Collins"),  # a man's name and a woman's
+    ]:
+        assert resolver.resolve("person", other) != resolver.resolve("person", name)
+
+
 def test_the_canonical_name_is_chosen_by_evidence_not_import_order() -> None:
     # One outlet's misspelling is also a Russian city: a tie goes to the other form.
     for order in (
