@@ -62,6 +62,7 @@ class NutgrafApp(App[None]):
 
     def __init__(self, opening: Opening) -> None:
         super().__init__()
+        self._collecting = False
         self.opening = opening
         self.corpus = opening.corpus
         self.sub_title = visible(str(self.corpus.path))
@@ -81,14 +82,31 @@ class NutgrafApp(App[None]):
         # on_mount, a frame was drawn and thrown away, and the list painted ~0.1 s later.
         return MainScreen(self.corpus, self.remembered, self.config, self.opening.first_rows)
 
+    def on_load(self) -> None:
+        # No garbage collection until the first frame is drawn: the browser makes
+        # enough objects starting that a full collection (~40 ms) fell before its
+        # first paint. `run_app` has frozen what loading made by now; an app started
+        # otherwise (`make_app` under Pilot) had not.
+        self._collecting = gc.isenabled()
+        gc.disable()
+
     def on_mount(self) -> None:
         # 16 colours: the accent turns bright red there; app.tcss draws focus without it.
         self.set_class(few_colours(self.console.color_system, self.is_headless), "-few-colours")
         self._apply_keymap()
+        self.call_after_refresh(self._resume_collections)
         for problem in self.problems:
             self.notify(
                 visible(problem), title="Config not applied", severity="error", markup=False
             )
+
+    def _resume_collections(self) -> None:
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._resume_collections()  # when the app closes before its first paint
 
     def _apply_keymap(self) -> None:
         path = keymap_path()

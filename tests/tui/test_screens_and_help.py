@@ -3,6 +3,7 @@ sparkline, the url, the palette, 16 colours, and the main screen's plumbing."""
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import traceback
@@ -25,6 +26,8 @@ from tui.layout import HeaderLine
 from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_line import StatusLine
 
 
 def footer_keys(footer: Footer) -> dict[str, FooterKey]:
@@ -52,7 +55,8 @@ async def test_the_readers_footer_fits_at_120_columns(seeded_db: Database, db_pa
 async def test_the_footer_comes_once_the_list_has_painted(
     seeded_db: Database, db_path: Path, tmp_path: Path, corpus: str
 ) -> None:
-    """Mounted after the first rows (or the count of none), once, with the list's keys."""
+    """Mounted after the first rows (or the count of none), once, with the list's keys;
+    the search bar too, hidden above the status line; and garbage is collected again."""
     if corpus == "empty":
         db_path = tmp_path / "empty.db"
         open_database(db_path).close()
@@ -62,9 +66,16 @@ async def test_the_footer_comes_once_the_list_has_painted(
         await pilot.pause(0.2)
         (footer,) = app.screen.query(Footer)
         assert "slash" in footer_keys(footer)
+        (bar,) = app.screen.query(SearchBar)
+        assert not bar.display
+        assert app.screen.children.index(bar) + 1 == app.screen.children.index(
+            app.screen.query_one(StatusLine)
+        )
+        assert gc.isenabled()
         await pilot.press("j", "k")
         await settle(pilot)
         assert len(app.screen.query(Footer)) == 1
+        assert len(app.screen.query(SearchBar)) == 1
 
 
 async def test_tab_moves_between_panes(seeded_db: Database, db_path: Path) -> None:

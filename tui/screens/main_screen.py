@@ -147,12 +147,11 @@ class MainScreen(Searching):
             )
             yield Reader(id="reader")
             yield EntitySidebar(id="entities")
-        yield SearchBar(id="search")
         yield StatusLine(id="status")
-        # The Footer comes after the list's first paint (`_mount_footer`).
+        # The search bar and the Footer come after the list's first paint
+        # (`_after_first_paint`).
 
     def on_mount(self) -> None:
-        self.query_one(SearchBar).display = False
         self.query_one(ArticleList).focus()
         self.query_one(EntitySidebar).border_title = "Entities"
         self._update_titles()
@@ -197,8 +196,12 @@ class MainScreen(Searching):
         self.set_class(compact, "-compact")
         sidebar = self.query_one(EntitySidebar)
         shown = self.sidebar_wanted != compact
-        sidebar.display = shown
-        self.articles.display = not (compact and shown)
+        # Set only when it changes: setting `display` lays the screen out again
+        # (the first resize, before the first frame is settled, need not).
+        if sidebar.display != shown:
+            sidebar.display = shown
+        if self.articles.display != (listed := not (compact and shown)):
+            self.articles.display = listed
         if self.focused is sidebar and not shown:
             self.articles.focus()
         elif self.focused is self.articles and not self.articles.display:
@@ -239,7 +242,7 @@ class MainScreen(Searching):
         self._highlighted_at = now
         article_id = message.article_id
         if not self._previewed:
-            self.call_after_refresh(self._mount_footer)
+            self.call_after_refresh(self._after_first_paint)
         if article_id == self._showing:
             return
         if self._previewed and resting:
@@ -260,17 +263,20 @@ class MainScreen(Searching):
     @on(ArticleList.Counted)
     def _counted(self) -> None:
         self._update_titles()
-        self.call_after_refresh(self._mount_footer)  # an empty list highlights nothing
+        self.call_after_refresh(self._after_first_paint)  # an empty list highlights nothing
         if not self._names_asked:
             # After the first page is painted: the list must not wait for it (at
             # 100,000 articles the index holds the GIL for most of a second).
             self._names_asked = True
             self.call_after_refresh(self._load_entity_names)
 
-    def _mount_footer(self) -> None:
-        """The key footer, once the list has painted its first rows: each key is a
-        widget, styled again whenever the bindings change, and mounted with the rest
-        they took a third of the start-up."""
+    def _after_first_paint(self) -> None:
+        """What the first frame does not show, once the list has painted its first
+        rows: the search bar (hidden) and the key footer. Each footer key is a
+        widget, styled again whenever the bindings change; mounted with the rest they
+        took a third of the start-up."""
+        if not self.query(SearchBar):
+            self._mount_search_bar()
         if not self.query(Footer):
             self.mount(Footer(compact=True))
             self.call_after_refresh(self.refresh_bindings)  # which it shows
@@ -320,8 +326,8 @@ class MainScreen(Searching):
         if self.focused is not articles and articles.display:
             articles.focus()
         elif articles.search_query is not None:
-            self.query_one(SearchBar).value = ""
-            self.query_one(SearchBar).display = False
+            self.search_bar.value = ""
+            self.search_bar.display = False
             self._leave_search()
         elif articles.where.active:
             self.apply_filter(NO_FILTER)
@@ -345,7 +351,7 @@ class MainScreen(Searching):
         """Narrow the list (and a search, run again) to `where`."""
         keep = self.reader.article.id if self.reader.article is not None else None
         self.articles.set_filter(where, keep=keep)
-        query = self.query_one(SearchBar).value
+        query = self.search_bar.value
         if len(query.strip()) >= queries.MIN_QUERY:
             self._search(query, where, stories=self.articles.stories)
         self._update_titles()

@@ -42,8 +42,22 @@ class Searching(Navigation):
             return False
         return super().check_action(action, parameters)
 
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search bar: mounted hidden after the list's first paint (an `Input`
+        styled and laid out at start-up that nobody sees yet), or now if asked sooner."""
+        if bars := self.query(SearchBar):
+            return bars.first()
+        return self._mount_search_bar()
+
+    def _mount_search_bar(self) -> SearchBar:
+        bar = SearchBar(id="search")
+        bar.display = False
+        self.mount(bar, before="#status")
+        return bar
+
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
         bar.display = True
         # At once, not after the keys already queued: `/putin` typed (or pasted)
         # fast must all reach the bar, none the list.
@@ -78,7 +92,7 @@ class Searching(Navigation):
         self.post_message(SearchFinished(query, hits))
 
     def on_search_finished(self, message: SearchFinished) -> None:
-        bar = self.query_one(SearchBar)
+        bar = self.search_bar
         if message.query != bar.value:
             return  # typing went on; a newer search is coming
         if len(message.query.strip()) < queries.MIN_QUERY:
