@@ -107,8 +107,10 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
                 j += 1
                 continue
             lower = texts[j].lower()
-            joins_name = lower in _PARTICLES or (
-                lower in _ORG_JOINERS and texts[run[-1]] in _ORG_HEADS
+            joins_name = (
+                lower in _PARTICLES
+                or (lower in _ORG_JOINERS and texts[run[-1]] in _ORG_HEADS)
+                or (lower == "&" and _joins_firm(j, tokens, words))
             )
             # Particles may come in a row: "van der Leyen", "de la Fuente".
             k = j + 1
@@ -211,14 +213,15 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         if token.headline and not ordinary:
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or is_known or after_given_name)
+        following = run[index + 1] if index + 1 < len(run) else None
         if opening and (
             title
             or (organisation and not function and word.lower() not in _CLOSED_CLASS)
             or _known_phrase(run, index, words)
+            or (following is not None and following.text == "&")  # "Marks & Spencer"
         ):
             opening = False
         # Days and months are no names, but open some: "Sunday Telegraph".
-        following = run[index + 1] if index + 1 < len(run) else None
         calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
@@ -242,7 +245,34 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
             pieces.append([])  # no name is this long: capitals in a row are shouting
     if chosen_capital and pieces[0] == [first]:
         del pieces[0]
+    # An ampersand joins the names on both sides of it or none: one left at a piece's
+    # edge ("Marks | & Spencer", "Mr & Mrs") goes.
+    pieces = [_without_edge_ampersands(piece) for piece in pieces]
     return [_after_office_words(piece, words) for piece in pieces if piece]
+
+
+def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
+    """Whether the `&` at `index` joins the names around it into one (`Marks & Spencer`):
+    a space on each side (not `Q&A`), and no one's full name after it (`Matt Lucas &
+    David Walliams` are two people)."""
+    starts, ends, texts = tokens.starts, tokens.ends, tokens.words
+    if not 0 < index < len(starts) - 2:
+        return False
+    spaced = starts[index] > ends[index - 1] and starts[index + 1] > ends[index]
+    full_name = (
+        texts[index + 1] in words.given_names
+        and tokens.capitals[index + 2]
+        and starts[index + 2] - ends[index + 1] == 1
+    )
+    return spaced and not full_name
+
+
+def _without_edge_ampersands(piece: list[Token]) -> list[Token]:
+    while piece and piece[0].text == "&":
+        piece = piece[1:]
+    while piece and piece[-1].text == "&":
+        piece = piece[:-1]
+    return piece
 
 
 def _lone_word_stands(text: str, headline: str, words: Lexicon, body_names: set[str]) -> bool:

@@ -97,7 +97,8 @@ def name_features(names: list[str], rule: str, kind: str | None, words: Lexicon)
         f"last={names[-1].lower()}",
         f"suffix={names[-1][-3:].lower()}",
     ]
-    found += [f"word={word.lower()}" for word in names[1:-1]]
+    # An inner initial (`George W. Bush`) is in the shape; its letter says nothing.
+    found += [f"word={word.lower()}" for word in names[1:-1] if not _initial(word)]
     place = words.place_kinds.get(name)
     if place:
         found.append(f"place={place}")
@@ -120,6 +121,10 @@ def name_features(names: list[str], rule: str, kind: str | None, words: Lexicon)
     if names[0] in words.demonyms:
         found.append("demonym")
     return found
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isalpha()
 
 
 ContextKey = tuple[Any, ...]

@@ -71,7 +71,7 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     tokens = _strip_title(candidate, words)
     names = list(map(proper, tokens))
     org_cue = len(names) > 1 and any(name in words.org_cues for name in names[1:])
-    if names and names[0] in words.demonyms and not org_cue:
+    if names and names[0] in words.demonyms and not org_cue and names[1:2] != ["&"]:
         # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
         tokens, names = tokens[1:], names[1:]
     ordinary = 0 if org_cue else _ordinary_words_before_a_name(names, words)
@@ -81,6 +81,8 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         tokens, names = tokens[ordinary:], names[ordinary:]
         # After a heading the next sentence starts, whatever the missing stop says.
         tokens[0].sentence_start = tokens[0].sentence_start or ordinary >= 2
+    while names and names[0] == "&":
+        tokens, names = tokens[1:], names[1:]  # what stood before it was cut off
     if len(names) == 1 and _no_name(names[0], candidate.before, words):
         tokens, names = [], []
     candidate.tokens = tokens
@@ -99,6 +101,8 @@ def _kind(
     lowercase_role = candidate.title is not None and candidate.title.islower()
     if phrase in words.organisations or org_cue:
         return "org", "cue"
+    if "&" in names:
+        return "org", "ampersand"  # "Marks & Spencer", "Standard & Poor's": a firm's name
     if phrase in words.places and (candidate.title is None or lowercase_role):
         return "place", "gazetteer"
     if candidate.title is not None:

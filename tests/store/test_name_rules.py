@@ -166,3 +166,23 @@ def test_an_ordinary_word_left_alone_or_in_capitals_mid_sentence_is_still_no_nam
     assert found(text) == []
     # A page's tags: `US` is the word `us` in capitals, not a chosen capital.
     assert found("It became a rallying cry.\n\n2024 US Election donald trump") == []
+
+
+def test_an_ampersand_between_names_makes_one_firm() -> None:
+    text = (
+        "Shares in Bradford & Bingley fell. Marks & Spencer said sales rose, and Procter & "
+        "Gamble agreed. The Q&A ran late. Mr & Mrs Smith went home."
+    )
+    mentions = found(text)
+    for firm in ("Bradford & Bingley", "Marks & Spencer", "Procter & Gamble"):
+        assert (firm, "org", firm) in mentions
+    # No half of a firm, no `&` alone, and an ampersand with no spaces joins nothing.
+    written = [text for text, _, _ in mentions]
+    assert not {"Bradford", "Bingley", "Spencer", "Gamble", "&"} & set(written)
+    assert not any(text.startswith("&") or text.endswith("&") for text in written)
+
+
+def test_an_ampersand_before_a_full_name_joins_two_people() -> None:
+    mentions = found("The show starred Matt Lucas & David Walliams. It was a hit.")
+    assert ("Matt Lucas", "person", "Matt Lucas") in mentions
+    assert ("David Walliams", "person", "David Walliams") in mentions
