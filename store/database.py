@@ -35,6 +35,7 @@ MIGRATION_NAMES = frozenset(
         "0007_entity_fixes",
         "0008_story_list_index",
         "0009_fts_update_triggers",
+        "0010_quotes_statement_article_index",
     }
 )
 

@@ -92,13 +92,6 @@ class Words:
         self.count, self.hashes = state[0], _unpack(state[1])
         self.pairs, self.informative = set(self.hashes), set(_unpack(state[2]))
 
-    @classmethod
-    def unpacked(cls, state: tuple[int, bytes, bytes]) -> Words:
-        """Words from `__getstate__`'s packed form."""
-        words = cls.__new__(cls)
-        words.__setstate__(state)
-        return words
-
 
 def _pack(hashes: Iterable[int]) -> bytes:
     return array("I", hashes).tobytes()
@@ -108,6 +101,21 @@ def _unpack(packed: bytes) -> list[int]:
     hashes = array("I")
     hashes.frombytes(packed)
     return hashes.tolist()
+
+
+@dataclass(frozen=True, slots=True)
+class PackedWords:
+    """Words kept compact (a statement's, from batch to batch): the pair hashes and the
+    informative ones (each once) as arrays. A quote is compared with them as they
+    are (`shared`): building their sets cost more than the comparisons."""
+
+    count: int
+    hashes: array[int]
+    informative: array[int]
+
+    @classmethod
+    def of(cls, words: Words) -> PackedWords:
+        return cls(words.count, array("I", words.hashes), array("I", words.informative))
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,19 @@ class QuoteWords:
         return cls(words, tuple(sorted(words.fingerprints())))
 
 
-def shared(a: Words, b: Words) -> tuple[int, float]:
+def shared(a: Words, b: Words | PackedWords) -> tuple[int, float]:
     """How many of the shorter one's informative pairs are in the other, and what
     share of them that is."""
+    if isinstance(b, PackedWords):  # the same, from b's arrays
+        if a.count <= b.count:
+            if not a.informative:
+                return 0, 0.0
+            found = len(a.informative.intersection(b.hashes))
+            return found, found / len(a.informative)
+        if not b.informative:
+            return 0, 0.0
+        found = len(a.pairs.intersection(b.informative))
+        return found, found / len(b.informative)
     shorter, longer = (a, b) if a.count <= b.count else (b, a)
     if not shorter.informative:
         return 0, 0.0
@@ -137,12 +155,12 @@ def shared(a: Words, b: Words) -> tuple[int, float]:
     return found, found / len(shorter.informative)
 
 
-def containment(a: Words, b: Words) -> float:
+def containment(a: Words, b: Words | PackedWords) -> float:
     """The share of the shorter one's informative pairs found in the other's pairs."""
     return shared(a, b)[1]
 
 
-def same_statement(a: Words, b: Words, *, named: bool) -> bool:
+def same_statement(a: Words, b: Words | PackedWords, *, named: bool) -> bool:
     """Whether two quotes of one speaker (`named`), or of none, say the same thing:
     enough of the shorter one's informative pairs in the other, and never fewer
     than MIN_SHARED_PAIRS (two pairs in common prove nothing: `for 30 years`)."""

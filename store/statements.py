@@ -7,12 +7,14 @@ same statement):
 
 - only quotes of the same speaker entity are compared (quotes without one,
   `a senior official`, only with each other, and more strictly), except
-  where a speaker is uncertain (the speaker model's confidence under UNSURE):
+  where a speaker is uncertain (the speaker model's confidence under UNSURE,
+  store/statement_candidates.py):
   then the words decide as strictly as without a speaker, and the statement
   takes the speaker of its surest quote;
 - candidates come from the winnowed fingerprints of the quotes' words
   (`statement_prints`), so a quote is compared only with the statements that
-  share a run of word pairs with it, not with every quote of the speaker.
+  share a run of word pairs with it and that its speaker lets it be compared
+  with, not with every quote of the speaker.
 
 A statement's `text` is its longest variant; `first_article_id` and
 `first_date` are where it was first seen (the earliest dated article, else
@@ -27,9 +29,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from store.statement_words import QuoteWords, Words, containment, same_statement
+from store.statement_candidates import Candidates, eligible
+from store.statement_words import PackedWords, QuoteWords, Words, containment, same_statement
 
-UNSURE = 0.5
 _SQL_VARIABLES = 30_000
 # The words of this many statements are kept at hand, packed (a few hundred bytes
 # each): a statement comes back as a candidate batch after batch (a batch's quotes
@@ -56,20 +58,46 @@ class _Statement:
     confidence: float
     """How sure the attribution of its surest quote by `speaker` is (1 without a model)."""
     text: str
-    packed: Words | tuple[int, bytes, bytes]
-    """Its words, packed (`Words.__getstate__`) until first read: most candidates are
-    passed over for their speaker alone."""
+    packed: Words | PackedWords | _KeptWords
+    """Its words (packed as kept from batch to batch), or, where they are not kept, the
+    words kept, to work them out from `text` the first time they are read: most
+    statements loaded are passed over for their speaker alone."""
     changed: bool = False
 
     @property
-    def words(self) -> Words:
-        if not isinstance(self.packed, Words):
-            self.packed = Words.unpacked(self.packed)
+    def words(self) -> Words | PackedWords:
+        if isinstance(self.packed, _KeptWords):
+            words = Words.of(self.text)
+            self.packed.keep(self.text, words)
+            self.packed = words
         return self.packed
 
     @words.setter
     def words(self, words: Words) -> None:
         self.packed = words
+
+
+class _KeptWords:
+    """The words of the WORDS_KEPT statements read last, packed, by text."""
+
+    def __init__(self) -> None:
+        self._packed: OrderedDict[str, PackedWords] = OrderedDict()
+
+    def packed(self, text: str) -> PackedWords | _KeptWords:
+        """A text's words, packed; itself where they are not kept (yet)."""
+        packed = self._packed.get(text)
+        if packed is None:
+            return self
+        self._packed.move_to_end(text)
+        return packed
+
+    def keep(self, text: str, words: Words) -> None:
+        if text in self._packed:
+            self._packed.move_to_end(text)
+        else:
+            self._packed[text] = PackedWords.of(words)
+        if len(self._packed) > WORDS_KEPT:
+            self._packed.popitem(last=False)
 
 
 class StatementGrouper:
@@ -85,7 +113,7 @@ class StatementGrouper:
         """Statements that lost quotes (their articles imported again): counted anew."""
         self._first_new_quote = 0
         """The id the first quote written after `place` takes: quotes from it on are new."""
-        self._words: OrderedDict[str, tuple[int, bytes, bytes]] = OrderedDict()
+        self._words = _KeptWords()
 
     def forget_articles(self, article_ids: list[int]) -> None:
         """Articles whose quotes are about to be deleted: their statements are
@@ -112,6 +140,7 @@ class StatementGrouper:
         found = [(i, read) for i in order if (read := quotes[i].words) is not None]
         by_print = self._known_prints({p for _, read in found for p in read.prints})
         statements = self._load(set().union(*by_print.values()) if by_print else set())
+        candidates = Candidates(by_print, statements.values())
         next_id = (self.db.execute("SELECT max(id) FROM statements").fetchone()[0] or 0) + 1
         created: list[_Statement] = []
         new_prints: set[tuple[int, int]] = set()
@@ -119,26 +148,27 @@ class StatementGrouper:
         for index, read in found:
             quote, words, prints = quotes[index], read.words, read.prints
             text, speaker, confidence = quote.text, quote.speaker, quote.confidence
-            candidates = sorted(set().union(*(by_print.get(p, ()) for p in prints)))
-            statement = _best(words, speaker, confidence, [statements[i] for i in candidates])
+            found_ids = candidates.of(prints, speaker, confidence)
+            statement = _best(words, speaker, confidence, [statements[i] for i in found_ids])
             if statement is None:
                 statement = _Statement(next_id, speaker, confidence, text, words)
-                self._keep_words(text, words)
+                self._words.keep(text, words)
                 next_id += 1
                 statements[statement.id] = statement
+                candidates.file(statement)
                 created.append(statement)
             else:
                 if len(text) > len(statement.text):  # the longest variant stands for it
                     statement.text, statement.words, statement.changed = text, words, True
-                    self._keep_words(text, words)
+                    self._words.keep(text, words)
                 if speaker is not None and confidence > statement.confidence:
                     # Its surest quote names the speaker.
+                    was = statement.speaker, statement.confidence
                     statement.speaker, statement.confidence = speaker, confidence
                     statement.changed = True
+                    candidates.refile(statement, *was)
             for hashed in prints:
-                known = by_print.setdefault(hashed, set())
-                if statement.id not in known:  # a copy of a quote adds no print
-                    known.add(statement.id)
+                if candidates.add(hashed, statement):  # a copy of a quote adds no print
                     new_prints.add((hashed, statement.id))
             assigned[index] = statement.id
             self._gained.add(statement.id)
@@ -186,27 +216,10 @@ class StatementGrouper:
                 f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                packed = self._words.get(text)
-                if packed is None:
-                    words = Words.of(text)
-                    self._keep_words(text, words)
-                    loaded[statement_id] = _Statement(
-                        statement_id, speaker, confidence, text, words
-                    )
-                else:
-                    self._words.move_to_end(text)
-                    loaded[statement_id] = _Statement(
-                        statement_id, speaker, confidence, text, packed
-                    )
+                loaded[statement_id] = _Statement(
+                    statement_id, speaker, confidence, text, self._words.packed(text)
+                )
         return loaded
-
-    def _keep_words(self, text: str, words: Words) -> None:
-        if text in self._words:
-            self._words.move_to_end(text)
-        else:
-            self._words[text] = words.__getstate__()
-        if len(self._words) > WORDS_KEPT:
-            self._words.popitem(last=False)
 
     def count(self) -> None:
         """Counts and first sighting of the statements touched; the ones left with no
@@ -333,11 +346,8 @@ def _best(
     best: _Statement | None = None
     best_score = 0.0
     for statement in candidates:
-        if statement.speaker == speaker:
-            named = speaker is not None
-        elif min(confidence, statement.confidence) < UNSURE and speaker is not None:
-            named = False  # one of the two speakers is a guess: the words decide
-        else:
+        named = eligible(speaker, confidence, statement)
+        if named is None:
             continue
         if not same_statement(words, statement.words, named=named):
             continue

@@ -37,6 +37,7 @@ from store.sketches import (
     store_sketches,
     unpack_terms,
 )
+from store.story_quoting import quoting_articles
 
 STATEMENT_NAMES = 3
 SAME_WORDS = 0.3
@@ -48,8 +49,6 @@ COMMON_NAME = 100
 DAYS = 3
 # How many of a story's newest members an article is compared with to join it.
 COHESION = 20
-# A statement quoted by many articles links an article to the newest of them only.
-QUOTING_CANDIDATES = 50
 
 
 @dataclass
@@ -120,22 +119,15 @@ class StoryGrouper:
         ids = sorted(sketches)
         store_sketches(self.db, sketches)
         near = near_copies(self.db, sketches)
-        quoting = self._quoting(ids)
-        # A statement's other articles link by date and names, not words.
-        quoted = {a.id: a for a in self._load(set().union(*quoting.values()), words=False)}
+        batch = self._load(ids)
+        quoting = self._quoting(batch, near)
         # Story members read in this batch: copies of one story come batch after
         # batch, and its members are read once per batch.
         read: dict[int, _Article] = {}
-        for article in self._load(ids):
+        for article in batch:
             links = _Links(
                 near.get(article.id, set()),
-                {
-                    other.id
-                    for i in quoting.get(article.id, ())
-                    if (other := quoted.get(i)) is not None
-                    and _close_in_time(article, other)
-                    and len(article.names & other.names) >= STATEMENT_NAMES
-                },
+                quoting.get(article.id, set()),
                 self._worded_alike(article),
             )
             if story := self._join(article, links, read):
@@ -145,21 +137,40 @@ class StoryGrouper:
 
     # -- the three kinds of link ----------------------------------------------
 
-    def _quoting(self, article_ids: list[int]) -> dict[int, set[int]]:
-        """For each article, the newest QUOTING_CANDIDATES earlier articles that quote
-        one of its statements."""
-        found: dict[int, set[int]] = defaultdict(set)
-        for mine, other in self.db.execute(
-            "SELECT DISTINCT mine.article_id, other.article_id FROM quotes AS mine "
-            "JOIN quotes AS other ON other.statement_id = mine.statement_id "
-            "AND other.article_id < mine.article_id "
-            f"WHERE mine.article_id IN ({marks(article_ids)}) "
-            "ORDER BY mine.article_id, other.article_id DESC",
-            article_ids,
-        ):
-            if len(found[mine]) < QUOTING_CANDIDATES:
-                found[mine].add(other)
-        return found
+    def _quoting(self, batch: list[_Article], near: dict[int, set[int]]) -> dict[int, set[int]]:
+        """For each article, the earlier articles it links to by quoting: of the newest
+        QUOTING_CANDIDATES that quote one of its statements, those dated close to it
+        that name at least STATEMENT_NAMES of the entities it names.
+
+        Its near copies link to it already: they are not looked at again. The names
+        of the others are read last, for those close in time only: on a million
+        articles that repeat the corpora, reading the names of every candidate was
+        the largest part of what stories cost."""
+        candidates = quoting_articles(self.db, [article.id for article in batch])
+        for article in batch:
+            candidates[article.id] -= near.get(article.id, set())
+        # A statement's other articles link by date and names, not words.
+        dated = {
+            other.id: other
+            for other in self._load(set().union(*candidates.values()), names=False, words=False)
+        }
+        close = {
+            article.id: {
+                other.id
+                for i in candidates[article.id]
+                if (other := dated.get(i)) is not None and _close_in_time(article, other)
+            }
+            for article in batch
+        }
+        named = self._names(set().union(*close.values()))
+        return {
+            article.id: {
+                other
+                for other in close[article.id]
+                if len(article.names & named.get(other, set())) >= STATEMENT_NAMES
+            }
+            for article in batch
+        }
 
     def _worded_alike(self, article: _Article) -> set[int]:
         # Candidates through the rarest names the article shares with recent articles
@@ -286,11 +297,21 @@ class StoryGrouper:
             for article_id, date, terms in rows
         }
         if names:
-            for article_id, entity_id in self.db.execute(
-                f"SELECT article_id, entity_id FROM mentions WHERE article_id IN ({marks})", ids
-            ):
-                found[article_id].names.add(entity_id)
+            for article_id, names_of in self._names(ids).items():
+                found[article_id].names = names_of
         return [found[i] for i in ids if i in found]
+
+    def _names(self, article_ids: Iterable[int]) -> dict[int, set[int]]:
+        """The entities each of these articles names (none: not there)."""
+        ids = sorted(article_ids)
+        found: dict[int, set[int]] = defaultdict(set)
+        if ids:
+            for article_id, entity_id in self.db.execute(
+                f"SELECT article_id, entity_id FROM mentions WHERE article_id IN ({marks(ids)})",
+                ids,
+            ):
+                found[article_id].add(entity_id)
+        return found
 
     def _remember(self, article: _Article) -> None:
         """Keep the RECENT newest articles at hand for `_worded_alike`."""
