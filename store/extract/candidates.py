@@ -225,7 +225,9 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
-        sentence = index > 0 and function
+        # A function word opens a new sentence, unless it joins an organisation's name
+        # ("Office for National Statistics", "Council on Foreign Relations").
+        sentence = index > 0 and function and not _joins_organisation(run, index)
         if ordinary and chosen and index == 0 and word.lower() not in _CLOSED_CLASS:
             # A capital mid-sentence is chosen: "the Long Island university", "Real Madrid"
             # (unless the word ends up alone: "the Carry | On films"; an ALL CAPS word is
@@ -245,10 +247,20 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
             pieces.append([])  # no name is this long: capitals in a row are shouting
     if chosen_capital and pieces[0] == [first]:
         del pieces[0]
-    # An ampersand joins the names on both sides of it or none: one left at a piece's
-    # edge ("Marks | & Spencer", "Mr & Mrs") goes.
-    pieces = [_without_edge_ampersands(piece) for piece in pieces]
+    # A joiner joins the names on both sides of it or none: one left at a piece's edge
+    # ("Marks | & Spencer", "Mr & Mrs", "Department for | Education") goes.
+    pieces = [_without_edge_joiners(piece) for piece in pieces]
     return [_after_office_words(piece, words) for piece in pieces if piece]
+
+
+def _joins_organisation(run: list[Token], index: int) -> bool:
+    """Whether the word at `index` joins the organisation word before it to the name
+    after it, as `find_candidates` let it into the run."""
+    return (
+        run[index].text.lower() in _ORG_JOINERS
+        and run[index - 1].text in _ORG_HEADS
+        and index + 1 < len(run)
+    )
 
 
 def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
@@ -267,10 +279,10 @@ def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
     return spaced and not full_name
 
 
-def _without_edge_ampersands(piece: list[Token]) -> list[Token]:
+def _without_edge_joiners(piece: list[Token]) -> list[Token]:
     while piece and piece[0].text == "&":
         piece = piece[1:]
-    while piece and piece[-1].text == "&":
+    while piece and (piece[-1].text == "&" or piece[-1].text in _ORG_JOINERS):
         piece = piece[:-1]
     return piece
 

@@ -186,3 +186,14 @@ def test_an_ampersand_before_a_full_name_joins_two_people() -> None:
     mentions = found("The show starred Matt Lucas & David Walliams. It was a hit.")
     assert ("Matt Lucas", "person", "Matt Lucas") in mentions
     assert ("David Walliams", "person", "David Walliams") in mentions
+
+
+def test_a_small_word_after_an_organisation_word_keeps_the_name_whole() -> None:
+    text = (
+        "According to the Office for National Statistics, prices rose. The Institute for "
+        "Fiscal Studies agreed, and so did the Bank of England."
+    )
+    mentions = found(text)
+    for name in ("Office for National Statistics", "Institute for Fiscal Studies"):
+        assert (name, "org", name) in mentions
+    assert not {"Office", "Institute", "Fiscal Studies"} & {written for written, _, _ in mentions}
