@@ -205,6 +205,7 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     chosen = not (first.sentence_start or first.line_start or first.headline)
     chosen = chosen and not first.text.isupper()
     chosen_capital = False
+    complement = False
     cache = words.word_facts
     for index, token in enumerate(run):
         word = proper(token)
@@ -226,8 +227,12 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
         # A function word opens a new sentence, unless it joins an organisation's name
-        # ("Office for National Statistics", "Council on Foreign Relations").
-        sentence = index > 0 and function and not _joins_organisation(run, index)
+        # ("Office for National Statistics", "Council on Foreign Relations"): the words
+        # after it are the name's, abstract nouns too ("Department for Education").
+        joins = index > 0 and _joins_organisation(run, index)
+        complement = complement or (joins and bool(pieces[-1]) and pieces[-1][-1] is run[index - 1])
+        sentence = index > 0 and function and not joins
+        abstract = abstract and not complement
         if ordinary and chosen and index == 0 and word.lower() not in _CLOSED_CLASS:
             # A capital mid-sentence is chosen: "the Long Island university", "Real Madrid"
             # (unless the word ends up alone: "the Carry | On films"; an ALL CAPS word is

@@ -191,9 +191,15 @@ def test_an_ampersand_before_a_full_name_joins_two_people() -> None:
 def test_a_small_word_after_an_organisation_word_keeps_the_name_whole() -> None:
     text = (
         "According to the Office for National Statistics, prices rose. The Institute for "
-        "Fiscal Studies agreed, and so did the Bank of England."
+        "Fiscal Studies agreed, and so did the Bank of England. The Council on Foreign "
+        "Relations met the Department for Education."
     )
     mentions = found(text)
-    for name in ("Office for National Statistics", "Institute for Fiscal Studies"):
+    for name in (
+        "Office for National Statistics",
+        "Institute for Fiscal Studies",
+        "Council on Foreign Relations",  # an abstract noun after the joiner, too
+        "Department for Education",
+    ):
         assert (name, "org", name) in mentions
     assert not {"Office", "Institute", "Fiscal Studies"} & {written for written, _, _ in mentions}
