@@ -62,7 +62,10 @@ def default_database_path() -> Path:
 
 
 def open_reader(
-    path: str | Path, *, on_warning: Callable[[str], None] | None = None
+    path: str | Path,
+    *,
+    on_warning: Callable[[str], None] | None = None,
+    on_upgrade: Callable[[str], None] | None = None,
 ) -> sqlite3.Connection:
     """A plain connection to read a corpus database, quick to open.
 
@@ -74,10 +77,17 @@ def open_reader(
     Args:
         on_warning: told when the database can only be read in part (see
             `_connect_readonly`).
+        on_upgrade: told before an older nutgraf database is upgraded (a schema
+            change can take a while on a large corpus: an index over every quote).
     """
     file = Path(path)
     readonly = file.exists() and not _writable(file)
-    if not (_file_kind(file) == "nutgraf" and _schema_is_current(file)):
+    kind = _file_kind(file)
+    if not (kind == "nutgraf" and _schema_is_current(file)):
+        if kind == "nutgraf" and not readonly and on_upgrade is not None:
+            on_upgrade(
+                f"{file}: upgrading to this version's schema (once; a while on a large corpus)"
+            )
         open_database(file, readonly=readonly).close()
     if readonly:
         return _connect_readonly(file, on_warning)

@@ -45,13 +45,17 @@ def read_database(path: Path) -> sqlite3.Connection:
     """The database to read, never written to (but for a schema upgrade of a
     nutgraf database)."""
     try:
-        return open_reader(path, on_warning=warn)
+        return open_reader(path, on_warning=warn, on_upgrade=tell)
     except StoreError as error:
         raise Failure(str(error)) from error
 
 
 def warn(message: str) -> None:
     click.echo(f"warning: {visible(message)}", err=True)
+
+
+def tell(message: str) -> None:
+    click.echo(f"{visible(message)}…", err=True)
 
 
 def existing_database(ctx: click.Context, db_path: Path | None) -> Path:

@@ -132,10 +132,14 @@ def test_reading_an_older_or_foreign_database(db_path: Path, tmp_path: Path) -> 
     older = Database(db_path)
     MIGRATIONS.apply(older, stop_before="0002_list_order_indexes")
     older.close()
-    open_reader(db_path).close()
+    told: list[str] = []
+    open_reader(db_path, on_upgrade=told.append).close()
     assert {row[0] for row in Database(db_path).execute("SELECT name FROM _sqlite_migrations")} == (
         MIGRATION_NAMES
     )
+    assert len(told) == 1 and "upgrading" in told[0]  # said before the wait, once
+    open_reader(db_path, on_upgrade=told.append).close()
+    assert len(told) == 1
     foreign = tmp_path / "foreign.db"
     sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
     with pytest.raises(StoreError, match="not a nutgraf corpus"):
