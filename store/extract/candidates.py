@@ -109,7 +109,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             lower = texts[j].lower()
             joins_name = (
                 lower in _PARTICLES
-                or (lower in _ORG_JOINERS and texts[run[-1]] in _ORG_HEADS)
+                or _org_joiner(texts[run[-1]], lower)
                 or (lower == "&" and _joins_firm(j, tokens, words))
             )
             # Particles may come in a row: "van der Leyen", "de la Fuente".
@@ -258,14 +258,15 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     return [_after_office_words(piece, words) for piece in pieces if piece]
 
 
+def _org_joiner(before: str, lower: str) -> bool:
+    """Whether `lower` after `before` may join an organisation word to a name: "Bank of"."""
+    return lower in _ORG_JOINERS and before in _ORG_HEADS
+
+
 def _joins_organisation(run: list[Token], index: int) -> bool:
     """Whether the word at `index` joins the organisation word before it to the name
     after it, as `find_candidates` let it into the run."""
-    return (
-        run[index].text.lower() in _ORG_JOINERS
-        and run[index - 1].text in _ORG_HEADS
-        and index + 1 < len(run)
-    )
+    return index + 1 < len(run) and _org_joiner(run[index - 1].text, run[index].text.lower())
 
 
 def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
@@ -287,7 +288,7 @@ def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
 def _without_edge_joiners(piece: list[Token]) -> list[Token]:
     while piece and piece[0].text == "&":
         piece = piece[1:]
-    while piece and (piece[-1].text == "&" or piece[-1].text in _ORG_JOINERS):
+    while piece and piece[-1].text in _ORG_JOINERS:  # "&" among them
         piece = piece[:-1]
     return piece
 

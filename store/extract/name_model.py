@@ -64,7 +64,7 @@ class NameModel:
     group_odds: dict[ContextKey, list[float]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    """The odds of a group of context features, by its key (`name_features.context_keys`):
+    """The odds of a group of context features, by its key (`name_features.context_of`):
     the same words stand around many names."""
 
     @classmethod
