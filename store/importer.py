@@ -10,22 +10,25 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from itertools import islice
 
 from sqlite_utils import Database
 
+from store.batches import batches
 from store.database import database_file, write_transaction
 from store.extract import Extraction
 from store.extract.text_sketch import sketch
 from store.extraction_writer import ExtractionWriter
 from store.extractors import load_extractor, recorded_extractor, use_extractor
 from store.prepared import PreparedArticle, prepare
-from store.readers import read_paths
+from store.readers import STDIN, read_paths
 from store.records import Problem, Record
 from store.workers import PARALLEL_FROM, extract_texts, worker_pool
 from store.writer_lock import writer_lock
 
 BATCH_SIZE = 500
+# A stream (`nutgraf import -`) that sends nothing for this long has what it sent
+# written: a scraper's articles are stored as they come, not a batch later.
+PAUSE_SECONDS = 1.0
 # Children of an article, deleted when it is re-imported with new content.
 ARTICLE_CHILDREN = ("mentions", "quotes", "repeats")
 
@@ -74,9 +77,11 @@ def import_paths(
 ) -> ImportSummary:
     """Import the articles in files and directories (see `store.readers.read_paths`)."""
     extractor = extractor or recorded_extractor(db)
+    paths = list(paths)
     return import_records(
         db,
         read_paths(paths, extractor=extractor),
+        stream=STDIN in paths,
         on_problem=on_problem,
         on_progress=on_progress,
         batch_size=batch_size,
@@ -98,6 +103,7 @@ def import_records(
     on_wait: Callable[[str], None] | None = None,
     pool: Executor | None = None,
     extractor: str | None = None,
+    stream: bool = False,
 ) -> ImportSummary:
     """Store records and their extraction, one transaction per batch.
 
@@ -116,6 +122,8 @@ def import_records(
     executor, see store/cluster.py); the caller owns it. `extractor` names the
     extractor (store/extractors/), by default the one that filled the corpus
     (`nutgraf` for a new one); a corpus keeps the extractor that filled it.
+    `stream`: the items come from a stream that may pause (standard input), and
+    what it sent is written when it does (`PAUSE_SECONDS`).
 
     Raises:
         StoreError: the extractor cannot load, or the corpus uses another one.
@@ -124,7 +132,7 @@ def import_records(
     with writer_lock(database_file(db), on_wait=on_wait):
         with write_transaction(db):
             use_extractor(db, chosen)
-        run = _Run(batch_size, workers or os.cpu_count() or 1, pool, chosen.name)
+        run = _Run(batch_size, workers or os.cpu_count() or 1, pool, chosen.name, stream)
         return _import_records(db, items, on_problem, on_progress, run)
 
 
@@ -137,6 +145,8 @@ class _Run:
     pool: Executor | None
     """Given by the caller (a cluster), else started as needed and shut here."""
     extractor: str
+    stream: bool
+    """The records come from a stream that may pause (see `batches`)."""
 
 
 def _import_records(
@@ -149,7 +159,6 @@ def _import_records(
     summary = ImportSummary()
     started = time.perf_counter()
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
-    records = _records_only(items, summary, on_problem)
 
     def warn(problem: Problem) -> None:
         summary.warnings += 1
@@ -157,21 +166,31 @@ def _import_records(
             on_problem(problem)
 
     writer = ExtractionWriter(db)
+
+    def write(batch: _Batch) -> None:
+        _write_batch(db, batch, imported_at, summary, writer, warn)
+        _report(summary, started, on_progress)
+
     pool = run.pool
     pending: _Batch | None = None
     try:
         # The workers extract the next batch while this process writes the last one.
-        while batch := list(islice(records, run.batch_size)):
-            if pool is None and run.workers > 1 and len(batch) >= PARALLEL_FROM:
-                pool = worker_pool(run.workers)
-            extracting = _start_batch(db, batch, pool, run.extractor)
-            if pending is not None:
-                _write_batch(db, pending, imported_at, summary, writer, warn)
-                _report(summary, started, on_progress)
-            pending = extracting
+        # A short batch (a stream that paused, or the last) is written at once.
+        pause = PAUSE_SECONDS if run.stream else None
+        for read in batches(items, run.batch_size, pause):
+            batch = list(_records_only(read, summary, on_problem))
+            if batch:
+                if pool is None and run.workers > 1 and len(batch) >= PARALLEL_FROM:
+                    pool = worker_pool(run.workers)
+                extracting = _start_batch(db, batch, pool, run.extractor)
+                if pending is not None:
+                    write(pending)
+                pending = extracting
+            if len(read) < run.batch_size and pending is not None:
+                write(pending)
+                pending = None
         if pending is not None:
-            _write_batch(db, pending, imported_at, summary, writer, warn)
-            _report(summary, started, on_progress)
+            write(pending)
     finally:
         if pool is not None and pool is not run.pool:
             pool.shutdown(cancel_futures=True)

@@ -8,7 +8,9 @@ import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import BinaryIO
 
 from store.decoding import BinaryData, decode, shown_path, without_mojibake
 from store.readers.csv_file import read_csv
@@ -37,8 +39,9 @@ def read_paths(paths: Iterable[str], *, extractor: str = "nutgraf") -> Iterator[
     """
     for name in paths:
         if name == STDIN:
-            lines = bounded_lines(sys.stdin.buffer, MAX_RECORD_BYTES)
-            yield from read_jsonl(lines, "<stdin>", "<stdin>")
+            with _standard_input() as stdin:
+                lines = bounded_lines(stdin, MAX_RECORD_BYTES)
+                yield from read_jsonl(lines, "<stdin>", "<stdin>")
             continue
         path = Path(name)
         shown = shown_path(name)
@@ -50,6 +53,19 @@ def read_paths(paths: Iterable[str], *, extractor: str = "nutgraf") -> Iterator[
             yield Problem(shown, "broken symbolic link")
         else:
             yield Problem(shown, "no such file or directory")
+
+
+def _standard_input() -> AbstractContextManager[BinaryIO]:
+    """Standard input, in bytes, as a file of its own where it has a descriptor.
+
+    The importer reads a stream in a thread that waits on it (store/batches.py). Were
+    that `sys.stdin`, an interrupt while it waits would abort Python's shutdown, which
+    closes `sys.stdin` and cannot while the thread holds it."""
+    try:
+        descriptor = sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # no descriptor: a test's replacement
+        return nullcontext(sys.stdin.buffer)
+    return open(descriptor, "rb", closefd=False)
 
 
 def read_file(path: Path, shown: str, extractor: str = "nutgraf") -> Iterator[Record | Problem]:

@@ -51,9 +51,9 @@ def start_fed_import(db: Path) -> subprocess.Popen[str]:
     )
 
 
-# The first part fed: the first batch is written once the second is read (the workers
-# extract one batch while the importer writes the one before).
-FIRST_PART = 2 * BATCH_SIZE + 100
+# The first part fed, more than a batch: it is written while the feed pauses (a stream's
+# articles are stored as they come, store/batches.py), before the rest is sent.
+FIRST_PART = BATCH_SIZE + 100
 
 
 def feed(process: subprocess.Popen[str], lines: list[str], *, last: bool = False) -> None:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -8,6 +11,9 @@ from sqlite_utils import Database
 from store.importer import import_paths, import_records
 from store.records import Problem, Record
 from tests.conftest import FIXTURES, SEEDS
+
+# How long a test waits for what must happen soon (it fails rather than hangs).
+WAIT = 60
 
 
 def count(db: Database, table: str) -> int:
@@ -84,6 +90,30 @@ def test_bad_records_never_stop_good_ones(db: Database) -> None:
     summary = import_records(db, items, batch_size=250)
     assert (summary.imported, summary.rejected) == (1200, 12)
     assert count(db, "articles") == 1200
+
+
+def test_a_stream_that_pauses_has_what_it_sent_written(db: Database, db_path: Path) -> None:
+    """`nutgraf import -` fed by a scraper: three articles, then a pause. They are
+    stored during the pause, not a batch later."""
+    seen_during_pause: list[int] = []
+
+    def scraper() -> Iterator[Record]:
+        for i in range(3):
+            yield Record(text=f"Body {i}.", path=f"stdin:{i + 1}", title=f"T{i}")
+        with sqlite3.connect(db_path) as reader:
+            deadline = time.monotonic() + WAIT
+            while (stored := count_in(reader)) < 3 and time.monotonic() < deadline:
+                time.sleep(0.05)
+        seen_during_pause.append(stored)
+        yield Record(text="Body 3.", path="stdin:4", title="T3")
+
+    summary = import_records(db, scraper(), batch_size=500, stream=True)
+    assert seen_during_pause == [3]
+    assert summary.imported == 4 and count(db, "articles") == 4
+
+
+def count_in(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def test_repeated_passage_is_recorded_not_removed(seeded_db: Database) -> None:
