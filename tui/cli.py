@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import signal
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -50,7 +51,12 @@ def run() -> None:
     The browser draws on the terminal itself, with its own escaping."""
     sys.stdout = VisibleStream(sys.stdout)
     sys.stderr = VisibleStream(sys.stderr)
-    main()
+    try:
+        main()
+    finally:
+        # The command is done (or said why not): a Ctrl+C now would fall in Python's
+        # shutdown (joining the extraction pool's threads) and print its tracebacks.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @click.group(
