@@ -11,7 +11,7 @@ from pathlib import Path
 from store.database import open_database
 from store.importer import BATCH_SIZE
 from tests.faults.test_interrupted_import import FIRST_PART, feed, make_corpus, start_fed_import
-from tests.tui.test_browser import SIZE, parts, settle
+from tests.tui.pilot import SIZE, parts, settle
 from tui.app import make_app
 
 ARTICLES = 4 * BATCH_SIZE

@@ -7,51 +7,18 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
-from textual import events
 from textual.binding import Binding
-from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from store.database import open_database
 from store.importer import import_paths
-from tui.app import NutgrafApp, make_app
+from tests.tui.pilot import SIZE, parts, settle
+from tui.app import make_app
 from tui.dialogs.help_dialog import HelpDialog
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.layout import FoldLine, TextLine
 from tui.screens.entity_screen import EntityScreen
-from tui.screens.main_screen import FIRST_PREVIEW_DELAY
 from tui.widgets.article_list import ArticleList
-from tui.widgets.reader import Reader
-from tui.widgets.search_bar import SearchBar
-
-SIZE = (100, 30)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their messages land (and, at start, the first preview)."""
-    readers = pilot.app.screen.query(Reader)
-    if readers and readers.first().article is None:
-        # The first preview waits for the first rows, then its delay: on a loaded
-        # machine (CI, a first start compiling bytecode) the rows come late.
-        for _ in range(10):
-            await pilot.pause(FIRST_PREVIEW_DELAY + 0.05)
-            await pilot.app.workers.wait_for_complete()
-            if readers.first().article is not None:
-                break
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def search_for(pilot: Pilot[None], query: str) -> None:
-    """Type a search as a user does, and let its hits land in the list."""
-    await pilot.press("slash", *query, "enter")
-    await pilot.pause(0.3)
-    await settle(pilot)
-
-
-def parts(app: NutgrafApp) -> tuple[ArticleList, Reader]:
-    return app.screen.query_one(ArticleList), app.screen.query_one(Reader)
 
 
 async def test_opens_on_the_newest_article(seeded_db: Database, db_path: Path) -> None:
@@ -122,63 +89,6 @@ async def test_sort_by_title(seeded_db: Database, db_path: Path) -> None:
         assert articles.highlighted is not None
         # The untitled article (listed by its first words) sorts first.
         assert articles.highlighted.titled is False
-
-
-async def test_search_as_you_type_and_step_through_hits(seeded_db: Database, db_path: Path) -> None:
-    app = make_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        articles, reader = parts(app)
-        await pilot.press("slash", *"sanctions")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        assert articles.search_query == "sanctions"
-        # Seeds 000, 001, 003 and 004 say "sanctions"; the first three tell one story.
-        assert articles.articles_total == 4 and articles.total == 2
-        await pilot.press("enter")
-        await settle(pilot)
-        assert reader.article is not None
-        assert len(reader.hits) >= 1
-        assert all(reader.article.text[s:e].lower() == "sanctions" for s, e in reader.hits)
-        await pilot.press("enter", "n")
-        await settle(pilot)
-        # The next hit, or past the last one the next article's first.
-        assert reader.current_hit == (1 if len(reader.hits) > 1 else 0)
-        await pilot.press("escape", "escape")
-        await settle(pilot)
-        assert articles.search_query is None and articles.total == 5
-        assert reader.hits == []
-
-
-async def test_a_search_typed_fast_reaches_the_bar_whole(
-    seeded_db: Database, db_path: Path
-) -> None:
-    """`/lavrov` arriving in one read, as from a fast typist or a paste: the keys after
-    `/` go to the bar it opens, not to the list; a `/` in the bar is a slash."""
-    app = make_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        keys = [("slash", "/"), *((c, c) for c in "lav"), ("slash", "/"), ("r", "r")]
-        for key, character in keys:
-            app.post_message(events.Key(key, character))  # no wait between keys
-        await pilot.pause(0.3)
-        assert app.screen.query_one(SearchBar).value == "lav/r"
-
-
-async def test_any_search_input_is_safe(seeded_db: Database, db_path: Path) -> None:
-    app = make_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        articles, _ = parts(app)
-        for query in ['"', "AND(", "U.S.", "NEAR(", "*", "title:", "'; DROP TABLE articles; --"]:
-            await pilot.press("slash")
-            app.screen.query_one("#search").value = query  # type: ignore[attr-defined]
-            await pilot.pause(0.3)
-            await settle(pilot)
-            # One character is too little to search: the list stays on the corpus.
-            assert articles.search_query == (query if len(query) > 1 else None)
-        assert not any(n.severity == "error" for n in app._notifications)
-        assert Database(db_path).execute("SELECT count(*) FROM articles").fetchone() == (5,)
 
 
 async def test_repeated_passage_folds_and_unfolds(seeded_db: Database, db_path: Path) -> None:
@@ -375,45 +285,6 @@ async def test_stepping_through_quotes_names_the_speaker(
         assert reader.focused_quote == 1
         await pilot.press("quotation_mark")
         assert reader.focused_quote == 0
-
-
-async def test_search_finds_misspelt_names(seeded_db: Database, db_path: Path) -> None:
-    app = make_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        articles, _ = parts(app)
-        await pilot.press("slash", *"zakharva")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        # No article contains "zakharva"; the two naming Maria Zakharova are found.
-        assert articles.articles_total == 2
-        await pilot.press("escape", "escape", "slash", *"pskov")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        # "Pskov" is written in one seed; the entity (also written Peskov) is in two.
-        assert articles.articles_total == 2
-
-
-async def test_command_palette_finds_entities_articles_and_actions(
-    seeded_db: Database, db_path: Path
-) -> None:
-    app = make_app(db_path)
-    async with app.run_test(size=(120, 34)) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p", *"zakharova")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, EntityScreen)
-        assert app.screen.profile is not None
-        assert app.screen.profile.entity.name == "Maria Zakharova"
-        await pilot.press("escape")
-        await settle(pilot)
-        await pilot.press("ctrl+p", *"who said")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, WhoSaidWhat)
 
 
 async def test_a_read_only_database_opens_with_a_notice(

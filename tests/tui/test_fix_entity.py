@@ -13,7 +13,7 @@ from store import entity_edits
 from store.database import open_database
 from store.importer import import_paths
 from tests.conftest import SEEDS
-from tests.tui.test_browser import SIZE, settle
+from tests.tui.pilot import SIZE, settle
 from tui.app import NutgrafApp, make_app
 from tui.dialogs.fix_entity_dialog import FixEntityDialog
 from tui.screens.entity_screen import EntityScreen

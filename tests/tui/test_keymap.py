@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from tests.tui.test_browser import parts, settle
+from tests.tui.pilot import parts, settle
 from tui.app import make_app
 
 

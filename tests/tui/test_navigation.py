@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from tests.tui.test_browser import parts, search_for, settle
+from tests.tui.pilot import parts, search_for, settle
 from tui.app import NutgrafApp, make_app
 from tui.dialogs.quit_dialog import QuitDialog
 from tui.dialogs.who_said_what import WhoSaidWhat

@@ -18,7 +18,7 @@ from textual.widgets._footer import FooterKey
 
 from store.database import open_database
 from store.importer import import_paths
-from tests.tui.test_browser import parts, settle
+from tests.tui.pilot import parts, settle
 from tests.tui.test_navigation import read_on, tab_to, until
 from tui.app import few_colours, make_app
 from tui.dialogs.help_dialog import HelpDialog, HelpScroll

@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 from textual.pilot import Pilot
 
-from tests.tui.test_browser import settle
+from tests.tui.pilot import settle
 from tests.tui.test_navigation import read_on
 from tui.app import make_app
 

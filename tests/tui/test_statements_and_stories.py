@@ -12,7 +12,7 @@ from store.corpus import Corpus
 from store.models import ArticleMeta, QuoteRow
 from store.statement_queries import statement
 from tests.conftest import add_bill_clinton
-from tests.tui.test_browser import parts, search_for, settle
+from tests.tui.pilot import parts, search_for, settle
 from tests.tui.test_navigation import WIDE, read_on, until
 from tui.app import make_app
 from tui.dialogs.statement_dialog import StatementDialog, variant_label

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 
 from store.database import open_database
 from store.importer import import_paths
-from tests.tui.test_browser import parts, settle
+from tests.tui.pilot import parts, settle
 from tests.tui.test_navigation import read_on, until
 from tui.app import NutgrafApp, make_app
 from tui.dialogs.bookmarks_dialog import BookmarksDialog
