@@ -143,13 +143,15 @@ class EntityResolver:
             if not namesakes and lone_given_name(key):
                 return _best_known(self._by_first_name.get(key, []))
             return max(namesakes, key=lambda e: e.mentions, default=None)
-        for known in self._by_initials.get(parts[0][0] + parts[-1][0], []):
+        # Everyone with these initials: the quick tests first (most differ by surname).
+        first, last = parts[0], parts[-1]
+        for known in self._by_initials.get(first[0] + last[0], []):
             known_parts = known.key.split()
             if (
-                same_middle(parts, known_parts)
-                and same_given_name(known_parts[0], parts[0])
-                and fuzz.ratio(known_parts[0], parts[0]) >= FIRST_NAME_SIMILARITY
-                and fuzz.ratio(known_parts[-1], parts[-1]) >= LAST_NAME_SIMILARITY
+                fuzz.ratio(known_parts[-1], last) >= LAST_NAME_SIMILARITY
+                and fuzz.ratio(known_parts[0], first) >= FIRST_NAME_SIMILARITY
+                and same_middle(parts, known_parts)
+                and same_given_name(known_parts[0], first)
             ):
                 return known
         return None

@@ -74,6 +74,7 @@ _SOUNDEX_CODES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def soundex(word: str) -> str:
     """American Soundex of a folded word: its first letter and the codes of the next
     three consonant sounds (`robert` and `rupert` are R163)."""
