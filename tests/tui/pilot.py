@@ -35,5 +35,12 @@ async def search_for(pilot: Pilot[None], query: str) -> None:
     await settle(pilot)
 
 
+async def type_search(pilot: Pilot[None], query: str) -> None:
+    """Type a search as a user does, without ⏎: the list shows its hits as typed."""
+    await pilot.press("slash", *query)
+    await pilot.pause(0.3)
+    await settle(pilot)
+
+
 def parts(app: NutgrafApp) -> tuple[ArticleList, Reader]:
     return app.screen.query_one(ArticleList), app.screen.query_one(Reader)

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from textual import events
 
-from tests.tui.pilot import SIZE, parts, settle
+from tests.tui.pilot import SIZE, parts, settle, type_search
 from tui.app import make_app
 from tui.dialogs.who_said_what import WhoSaidWhat
 from tui.screens.entity_screen import EntityScreen
@@ -19,9 +19,7 @@ async def test_search_as_you_type_and_step_through_hits(seeded_db: Database, db_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         articles, reader = parts(app)
-        await pilot.press("slash", *"sanctions")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await type_search(pilot, "sanctions")
         assert articles.search_query == "sanctions"
         # Seeds 000, 001, 003 and 004 say "sanctions"; the first three tell one story.
         assert articles.articles_total == 4 and articles.total == 2
@@ -76,14 +74,11 @@ async def test_search_finds_misspelt_names(seeded_db: Database, db_path: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         articles, _ = parts(app)
-        await pilot.press("slash", *"zakharva")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await type_search(pilot, "zakharva")
         # No article contains "zakharva"; the two naming Maria Zakharova are found.
         assert articles.articles_total == 2
-        await pilot.press("escape", "escape", "slash", *"pskov")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await pilot.press("escape", "escape")
+        await type_search(pilot, "pskov")
         # "Pskov" is written in one seed; the entity (also written Peskov) is in two.
         assert articles.articles_total == 2
 
