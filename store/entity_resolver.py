@@ -14,7 +14,12 @@ those names to rows of `entities`:
   differ: a surname seen before any full name, when two full names with that
   surname arrive later, stays with the first of them;
 - a lone given name that is no one's surname (`Hillary`, `Bernie`) goes to the
-  person of that first name far more mentioned than any other.
+  person of that first name far more mentioned than any other;
+- a name an article types as an organisation or a place (`a Trump supporter`,
+  `the Obama administration`) is the person with that name or surname when the
+  corpus knows that person far better than the organisation or place, and the
+  word lists know no place or organisation of that name (`Jordan`, `Lincoln`
+  stay places).
 
 Every surface form is counted in `entity_aliases`; the canonical name is the
 most complete form among the frequent ones.
@@ -32,6 +37,7 @@ from store.entity_fixes import Fixes
 from store.extract.lexicon import SUFFIXES
 from store.names import (
     canonical_name,
+    known_place_or_organisation,
     lone_given_name,
     name_key,
     same_given_name,
@@ -45,6 +51,11 @@ LAST_NAME_SIMILARITY = 80
 # this many times as many as anyone else with that first name.
 FIRST_NAME_MENTIONS = 20
 FIRST_NAME_DOMINANCE = 5
+# The same, for a name typed an organisation or a place that is a person's name or
+# surname: the person needs this many mentions, and this many times as many as the
+# organisation or place of that name and as any other person it may name.
+PERSON_MENTIONS = 20
+PERSON_DOMINANCE = 5
 
 
 @dataclass
@@ -116,6 +127,8 @@ class EntityResolver:
             return None
         if (target := fixes.redirects.get((kind, key))) is not None:
             name, key = target, name_key(target)
+        if kind != "person" and self._better_known_person(kind, key):
+            kind = "person"
         entity = self._by_key.get((kind, key))
         if entity is not None and entity.id not in self._entities:
             entity = None  # dropped by `drop_unused`
@@ -131,6 +144,21 @@ class EntityResolver:
             self._new_keys.append((kind, key, entity.id))
         self.touched.add(entity.id)
         return self.merged(entity.id)
+
+    def _better_known_person(self, kind: str, key: str) -> bool:
+        """Whether an organisation's or a place's name is rather a person's (see the
+        module's docstring)."""
+        parts = key.split()
+        if len(parts) == 1:
+            people = self._by_surname.get(key)
+        else:
+            people = [person] if (person := self._by_key.get(("person", key))) else None
+        if not people or known_place_or_organisation(key):
+            return False  # most names are no person's: the lists are not read
+        ranked = sorted((person.mentions for person in people), reverse=True)
+        own = self._by_key.get((kind, key))
+        rivals = [own.mentions if own is not None else 0, *ranked[1:2]]
+        return ranked[0] >= max(PERSON_MENTIONS, PERSON_DOMINANCE * max(rivals))
 
     def _similar_person(self, key: str) -> _Entity | None:
         parts = key.split()

@@ -54,6 +54,17 @@ def same_given_name(first: str, other: str) -> bool:
     return short_form or soundex(first) == soundex(other)
 
 
+def known_place_or_organisation(key: str) -> bool:
+    """Whether a folded name is a place or an organisation the word lists know."""
+    return key in _known_places_and_organisations()
+
+
+@lru_cache(maxsize=1)
+def _known_places_and_organisations() -> frozenset[str]:
+    words = lexicon()
+    return frozenset(map(name_key, [*words.places, *words.organisations]))
+
+
 @lru_cache(maxsize=1)
 def _given_name_sexes() -> dict[str, str]:
     """Folded given name → `m`, `f` or `?` (either)."""

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import compress
 
 from store.extract.lexicon import Lexicon
+from store.extract.name_words import (
+    CALENDAR_WORDS,
+    CLOSED_CLASS,
+    CONTRACTION,
+    FUNCTION_WORDS,
+    NOUN_ENDING,
+    ORG_HEADS,
+    ORG_JOINERS,
+    PARTICLES,
+)
 from store.extract.tokens import (
     NUMBER,
     POSSESSIVE_ENDINGS,
@@ -18,46 +27,6 @@ from store.extract.tokens import (
 )
 
 MAX_NAME_WORDS = 10
-
-# Abstract nouns are no part of a name, however they are capitalised.
-_NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
-
-# Lowercase words allowed inside a name: particles of people's names, and
-# the small words of organisation names (checked to end with a name).
-_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al",
-              "el", "dos", "das", "del", "della", "ter", "ten", "y"}  # fmt: skip
-_ORG_JOINERS = {"of", "for", "and", "&", "on", "the", "de"}
-CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-            "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas", "Easter",
-            "Thanksgiving", "Halloween"}  # fmt: skip
-# Function words are no part of a name: capitalised inside a run, one begins a sentence
-# that lost its stop ("Story Continued Below But a spokesman said").
-_FUNCTION_WORDS = {"but", "and", "or", "so", "yet", "while", "when", "if", "as", "because",
-                   "although", "though", "after", "before", "since", "until", "the", "a", "an",
-                   "this", "that", "these", "those", "it", "he", "she", "we", "they", "you", "i",
-                   "his", "her", "their", "our", "my", "your", "its", "all", "some", "there",
-                   "here", "what", "who", "how", "why", "where", "in", "on", "at",
-                   "for"}  # fmt: skip
-# Prepositions and auxiliaries: capitalised, they open a sentence, never an organisation's
-# name ("Among Supreme Court precedents", "Will Congress act").
-_CLOSED_CLASS = {"about", "above", "across", "against", "among", "amid", "around", "behind",
-                 "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite",
-                 "during", "except", "from", "inside", "into", "like", "near", "of", "off",
-                 "onto", "outside", "over", "past", "per", "since", "through", "throughout",
-                 "to", "toward", "towards", "under", "unlike", "upon", "via", "with", "within",
-                 "without", "will", "would", "can", "could", "shall", "should", "may", "might",
-                 "must", "do", "does", "did", "is", "are", "was", "were", "has", "have",
-                 "had"}  # fmt: skip
-# The endings of contractions: "It's", "I've", "Don't" are no names.
-_CONTRACTION = re.compile(r"(?:['’]|â€™|â\x80\x99)(?:s|ve|ll|re|d|m|t)$", re.IGNORECASE)
-# Organisation words that take a complement: "Bank of England", "University of Texas".
-_ORG_HEADS = {"Bank", "Ministry", "Department", "University", "College", "Institute", "School",
-              "Museum", "Church", "Council", "Court", "Academy", "Federation", "Association",
-              "Union", "League", "Board", "Bureau", "Office", "Commission", "Committee",
-              "Chamber", "House", "Party", "Society", "Organisation", "Organization", "Fund",
-              "Agency", "Center", "Centre", "Foundation", "Institution", "Queen"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -108,13 +77,13 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
                 continue
             lower = texts[j].lower()
             joins_name = (
-                lower in _PARTICLES
+                lower in PARTICLES
                 or _org_joiner(texts[run[-1]], lower)
                 or (lower == "&" and _joins_firm(j, tokens, words))
             )
             # Particles may come in a row: "van der Leyen", "de la Fuente".
             k = j + 1
-            while lower in _PARTICLES and k < count and texts[k] in _PARTICLES:
+            while lower in PARTICLES and k < count and texts[k] in PARTICLES:
                 k += 1
             if joins_name and k < count and capitals[k]:
                 run += range(j, k + 1)
@@ -206,26 +175,34 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     chosen = chosen and not first.text.isupper()
     chosen_capital = False
     complement = False
+    phrase_end = 0  # the end of a known place or organisation the run holds
     cache = words.word_facts
     for index, token in enumerate(run):
         word = proper(token)
         facts = cache.get(word) or _word_facts(word, words)
         ordinary, is_known, title, abstract, lowercase, function = facts
+        if token.headline and index >= phrase_end:
+            phrase_end = index + _known_phrase(run, index, words)
         if token.headline and not ordinary:
             after_given_name = bool(pieces[-1]) and proper(pieces[-1][-1]) in words.given_names
             ordinary = not (token.text in body_names or is_known or after_given_name)
         following = run[index + 1] if index + 1 < len(run) else None
         if opening and (
             title
-            or (organisation and not function and word.lower() not in _CLOSED_CLASS)
+            or (organisation and not function and word.lower() not in CLOSED_CLASS)
+            or index < phrase_end
             or _known_phrase(run, index, words)
             or (following is not None and following.text == "&")  # "Marks & Spencer"
         ):
             opening = False
         # Days and months are no names, but open some: "Sunday Telegraph".
-        calendar = word in CALENDAR and (following is None or following.text not in words.org_cues)
+        calendar = word in CALENDAR_WORDS and (
+            following is None or following.text not in words.org_cues
+        )
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)
+        if index < phrase_end:
+            ordinary = False  # shouted, a known name is still one: "NEW YORK 59 69"
         # A function word opens a new sentence, unless it joins an organisation's name
         # ("Office for National Statistics", "Council on Foreign Relations"): the words
         # after it are the name's, abstract nouns too ("Department for Education").
@@ -233,7 +210,7 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         complement = complement or (joins and bool(pieces[-1]) and pieces[-1][-1] is run[index - 1])
         sentence = index > 0 and function and not joins
         abstract = abstract and not complement
-        if ordinary and chosen and index == 0 and word.lower() not in _CLOSED_CLASS:
+        if ordinary and chosen and index == 0 and word.lower() not in CLOSED_CLASS:
             # A capital mid-sentence is chosen: "the Long Island university", "Real Madrid"
             # (unless the word ends up alone: "the Carry | On films"; an ALL CAPS word is
             # shouted or an abbreviation: "2024 US Election").
@@ -260,7 +237,7 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
 
 def _org_joiner(before: str, lower: str) -> bool:
     """Whether `lower` after `before` may join an organisation word to a name: "Bank of"."""
-    return lower in _ORG_JOINERS and before in _ORG_HEADS
+    return lower in ORG_JOINERS and before in ORG_HEADS
 
 
 def _joins_organisation(run: list[Token], index: int) -> bool:
@@ -288,7 +265,7 @@ def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
 def _without_edge_joiners(piece: list[Token]) -> list[Token]:
     while piece and piece[0].text == "&":
         piece = piece[1:]
-    while piece and piece[-1].text in _ORG_JOINERS:  # "&" among them
+    while piece and piece[-1].text in ORG_JOINERS:  # "&" among them
         piece = piece[:-1]
     return piece
 
@@ -303,7 +280,7 @@ def _lone_word_stands(text: str, headline: str, words: Lexicon, body_names: set[
     )
     if headline and not ordinary:
         ordinary = not (text in body_names or is_known)
-    calendar = word in CALENDAR or len(word) == 1
+    calendar = word in CALENDAR_WORDS or len(word) == 1
     return not (calendar or abstract or (ordinary and (headline or not title)))
 
 
@@ -312,14 +289,14 @@ def _word_facts(word: str, words: Lexicon) -> tuple[bool, bool, bool, bool, bool
     whether it is ordinary (a common word, or one with a contraction), known as part of a
     name, a title, an abstract noun, a word news writes in lowercase, a function word."""
     lower = word.lower()
-    base = _CONTRACTION.sub("", word).lower()
+    base = CONTRACTION.sub("", word).lower()
     ordinary = lower in words.common_words or (
         base != lower and (base in words.common_words or len(base) == 1)
     )
     is_known = known(word, words)
-    abstract = _NOUN_ENDING.match(word) is not None and not is_known
+    abstract = NOUN_ENDING.match(word) is not None and not is_known
     facts = (ordinary, is_known, lower in words.titles, abstract,
-             lower in words.lowercase_words, lower in _FUNCTION_WORDS)  # fmt: skip
+             lower in words.lowercase_words, lower in FUNCTION_WORDS)  # fmt: skip
     if len(words.word_facts) > _MOST_WORDS:
         words.word_facts.clear()
     words.word_facts[word] = facts
@@ -337,20 +314,21 @@ def _name_after_lowercase(run: list[Token], words: Lexicon) -> bool:
         return False
     for index, token in enumerate(run[1:], start=1):
         lowercase = token.text.lower() in words.lowercase_words
-        if not lowercase or known(token.text, words) or token.text.lower() in _PARTICLES:
+        if not lowercase or known(token.text, words) or token.text.lower() in PARTICLES:
             return index > 1
     return False
 
 
-def _known_phrase(run: list[Token], index: int, words: Lexicon) -> bool:
-    """Whether a place or organisation the lists know, of several words, starts here."""
+def _known_phrase(run: list[Token], index: int, words: Lexicon) -> int:
+    """The length of the place or organisation the lists know, of several words, that
+    starts here (0 for none)."""
     if proper(run[index]) not in words.phrase_openers:
-        return False  # most words open none: no phrase is joined
+        return 0  # most words open none: no phrase is joined
     for length in range(min(4, len(run) - index), 1, -1):
         phrase = " ".join(map(proper, run[index : index + length]))
         if phrase in words.places or phrase in words.organisations:
-            return True
-    return False
+            return length
+    return 0
 
 
 def _after_office_words(piece: list[Token], words: Lexicon) -> list[Token]:

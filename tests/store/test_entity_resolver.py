@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from store.entity_resolver import FIRST_NAME_MENTIONS, EntityResolver
+from store.entity_resolver import FIRST_NAME_MENTIONS, PERSON_MENTIONS, EntityResolver
 from store.names import canonical_name
 
 
@@ -92,3 +92,36 @@ def test_a_middle_name_on_one_side_only_is_the_same_person(db: Database) -> None
     father = resolver.resolve("person", "George Herbert Walker Bush")
     assert resolver.resolve("person", "George H. W. Bush") == father
     assert resolver.resolve("person", "George W. Bush") != father
+
+
+def test_a_person_far_better_known_takes_their_name_typed_as_an_organisation(
+    db: Database,
+) -> None:
+    resolver = EntityResolver(db)
+    trump = resolver.resolve("person", "Donald Trump")
+    # Before the corpus knows him well, "a Trump supporter" stays what its article said.
+    early = resolver.resolve("org", "Trump")
+    assert early != trump
+    for _ in range(PERSON_MENTIONS):
+        resolver.resolve("person", "Donald Trump")
+    assert resolver.resolve("org", "Trump") == trump  # "a Trump supporter"
+    assert resolver.resolve("place", "Donald Trump") == trump
+    # A place or organisation the lists know keeps its kind ("Jordan", "Lincoln").
+    jordan = resolver.resolve("person", "Michael Jordan")
+    for _ in range(PERSON_MENTIONS):
+        resolver.resolve("person", "Michael Jordan")
+    assert resolver.resolve("place", "Jordan") != jordan
+    # Two people of that surname, neither far ahead: the organisation stays one.
+    for name in ("George W. Bush", "George H. W. Bush"):
+        for _ in range(PERSON_MENTIONS):
+            resolver.resolve("person", name)
+    assert resolver.resolve("org", "Bush") not in (
+        resolver.resolve("person", "George W. Bush"),
+        resolver.resolve("person", "George H. W. Bush"),
+    )
+    # An organisation with mentions of its own, not far fewer than the person's, stays.
+    ford = resolver.resolve("org", "Ford")
+    for _ in range(PERSON_MENTIONS):
+        resolver.resolve("org", "Ford")
+        resolver.resolve("person", "Gerald Ford")
+    assert resolver.resolve("org", "Ford") == ford

@@ -203,3 +203,24 @@ def test_a_small_word_after_an_organisation_word_keeps_the_name_whole() -> None:
     ):
         assert (name, "org", name) in mentions
     assert not {"Office", "Institute", "Fiscal Studies"} & {written for written, _, _ in mentions}
+
+
+def test_a_known_place_in_capitals_keeps_its_ordinary_first_word() -> None:
+    # `New` and `Los` are ordinary words, shouted or not; `New York` is a place.
+    text = "NEW YORK 1996-08-27\nShares rose.\nLOS ANGELES 1996-08-27\nTHE NEW YORK TIMES REPORTS"
+    names = [(written, kind) for written, kind, _ in found(text)]
+    assert ("NEW YORK", "place") in names
+    assert ("LOS ANGELES", "place") in names
+    assert not {"YORK", "ANGELES"} & {written for written, _ in names}
+
+
+def test_a_byline_a_time_zone_and_a_day_with_a_possessive_are_no_names() -> None:
+    text = (
+        "11/19/16, 1:55 PM CET BY Esther King. Shares fell after Monday's gain, and "
+        "Britain is coming to terms with June’s vote. Black and Latino voters agreed."
+    )
+    names = [(written, kind) for written, kind, _ in found(text)]
+    assert ("Esther King", "person") in names
+    assert not {"CET", "CET BY Esther King", "Monday's", "Monday", "June", "Latino"} & {
+        written for written, _ in names
+    }
