@@ -127,7 +127,11 @@ class EntityResolver:
             return None
         if (target := fixes.redirects.get((kind, key))) is not None:
             name, key = target, name_key(target)
-        if kind != "person" and self._better_known_person(kind, key):
+        if (
+            kind != "person"
+            and not {(kind, key), ("person", key)} & fixes.standalone  # a user split it off
+            and self._better_known_person(kind, key)
+        ):
             kind = "person"
         entity = self._by_key.get((kind, key))
         if entity is not None and entity.id not in self._entities:
