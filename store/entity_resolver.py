@@ -17,9 +17,9 @@ those names to rows of `entities`:
   person of that first name far more mentioned than any other;
 - a name an article types as an organisation or a place (`a Trump supporter`,
   `the Obama administration`) is the person with that name or surname when the
-  corpus knows that person far better than the organisation or place, and the
-  word lists know no place or organisation of that name (`Jordan`, `Lincoln`
-  stay places).
+  corpus knows that person, by a full name, far better than the organisation or
+  place; unless the word lists know a place or organisation of that name
+  (`Jordan`, `Lincoln` stay places) or the name is a word (`Cable`, `Justice`).
 
 Every surface form is counted in `entity_aliases`; the canonical name is the
 most complete form among the frequent ones.
@@ -37,9 +37,11 @@ from store.entity_fixes import Fixes
 from store.extract.lexicon import SUFFIXES
 from store.names import (
     canonical_name,
+    full_name,
     known_place_or_organisation,
     lone_given_name,
     name_key,
+    ordinary_word,
     same_given_name,
     same_middle,
 )
@@ -152,17 +154,22 @@ class EntityResolver:
     def _better_known_person(self, kind: str, key: str) -> bool:
         """Whether an organisation's or a place's name is rather a person's (see the
         module's docstring)."""
-        parts = key.split()
-        if len(parts) == 1:
-            people = self._by_surname.get(key)
+        if " " in key:
+            person = self._by_key.get(("person", key))
+            people = [person] if person is not None else []
         else:
-            people = [person] if (person := self._by_key.get(("person", key))) else None
-        if not people or known_place_or_organisation(key):
-            return False  # most names are no person's: the lists are not read
-        ranked = sorted((person.mentions for person in people), reverse=True)
+            people = self._by_surname.get(key, [])
+        if not people:
+            return False  # most names are no person's: nothing else is read
+        ranked = sorted(people, key=lambda person: person.mentions, reverse=True)
         own = self._by_key.get((kind, key))
-        rivals = [own.mentions if own is not None else 0, *ranked[1:2]]
-        return ranked[0] >= max(PERSON_MENTIONS, PERSON_DOMINANCE * max(rivals))
+        rivals = [own.mentions if own is not None else 0, *(p.mentions for p in ranked[1:2])]
+        return (
+            ranked[0].mentions >= max(PERSON_MENTIONS, PERSON_DOMINANCE * max(rivals))
+            and full_name(ranked[0].key)  # not `a chrysler` for `Chrysler`
+            and not (" " not in key and (len(key) < 3 or ordinary_word(key)))  # `cable`
+            and not known_place_or_organisation(key)
+        )
 
     def _similar_person(self, key: str) -> _Entity | None:
         parts = key.split()

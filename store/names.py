@@ -54,6 +54,19 @@ def same_given_name(first: str, other: str) -> bool:
     return short_form or soundex(first) == soundex(other)
 
 
+def full_name(key: str) -> bool:
+    """A folded name of two or three words opening with a given name that is no
+    ordinary word: someone's full name (`donald trump`, `george w bush`; not
+    `a chrysler`, `smith barney`, `mark iv`)."""
+    parts = key.split()
+    return 2 <= len(parts) <= 3 and lone_given_name(parts[0])
+
+
+def ordinary_word(key: str) -> bool:
+    """A folded name of one word that news also writes in lowercase (`cable`, `justice`)."""
+    return key in lexicon().lowercase_words
+
+
 def known_place_or_organisation(key: str) -> bool:
     """Whether a folded name is a place or an organisation the word lists know."""
     return key in _known_places_and_organisations()

@@ -119,6 +119,11 @@ def test_a_person_far_better_known_takes_their_name_typed_as_an_organisation(
         resolver.resolve("person", "George W. Bush"),
         resolver.resolve("person", "George H. W. Bush"),
     )
+    # A word, or a person's name that is no full name, is no one's ("cable", "A Chrysler").
+    for person, organisation in [("Vincent Cable", "Cable"), ("A Chrysler", "Chrysler")]:
+        for _ in range(PERSON_MENTIONS):
+            resolver.resolve("person", person)
+        assert resolver.resolve("org", organisation) != resolver.resolve("person", person)
     # An organisation with mentions of its own, not far fewer than the person's, stays.
     ford = resolver.resolve("org", "Ford")
     for _ in range(PERSON_MENTIONS):
