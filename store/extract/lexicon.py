@@ -66,6 +66,8 @@ class Lexicon:
     """Given name → `m`, `f` or `?`."""
     surnames: frozenset[str]
     """The commonest US surnames (a hint only: many are words or places too)."""
+    companies: frozenset[str] = frozenset()
+    """Names news gives a legal suffix somewhere (`Sony` of `Sony Corp`)."""
     phrase_openers: frozenset[str] = frozenset()
     """The first words of the places and organisations of several words."""
     title_openers: frozenset[str] = frozenset()
@@ -107,6 +109,7 @@ def lexicon() -> Lexicon:
         lowercase_words=common | frozenset(_lines("lowercase_words.txt")),
         given_names=_given_names(),
         surnames=frozenset(_lines("surnames.txt")),
+        companies=frozenset(_lines("companies.txt")),
         title_openers=frozenset(title.split(" ", 1)[0] for title in titles),
         title_closers=frozenset(title.rsplit(" ", 1)[-1] for title in titles if " " in title),
         phrase_openers=frozenset(

@@ -104,6 +104,8 @@ def name_features(names: list[str], rule: str, kind: str | None, words: Lexicon)
         found.append(f"place={place}")
     if name in words.organisations:
         found.append("organisation")
+    if name in words.companies:
+        found.append("company")
     if names[-1] in words.org_cues:
         found.append("org cue")
     if names[-1] in words.surnames:
