@@ -12,11 +12,16 @@ from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import resolve
 from store.extract.speaker_model import LinearModel
+from store.extract.speaker_words import (
+    DETERMINERS,
+    GENDERED_PRONOUNS,
+    GROUP_PRONOUNS,
+    QUANTIFIERS,
+    a_people,
+    names_no_one,
+    opens_role,
+)
 
-_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-_GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
-_DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",
-                "my", "his", "her", "their", "our", "its", "your"}  # fmt: skip
 _LINKING = re.compile(
     r"^(?:\s|,|\d+|has|have|had|also|often|later|then|again|once|further|previously|earlier|"
     r"recently|repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
@@ -168,7 +173,7 @@ class ArticleNames:
                 m = opening[0]
                 return Speaker(m.start, m.end, m.text, m.name, m.kind)
             opener = words[0].group().lower()
-            if opener in _PRONOUNS or opener in _GROUP_PRONOUNS:
+            if opener in GENDERED_PRONOUNS or opener in GROUP_PRONOUNS:
                 # `I laughed and said`: the pronoun opening the sentence.
                 return self.speaker(start + words[0].start(), start + words[0].end())
             return None
@@ -177,24 +182,36 @@ class ArticleNames:
         if subject is not None:
             return Speaker(subject.start, subject.end, subject.text, subject.name, subject.kind)
         word = words[index].group()
-        if word.lower() in _PRONOUNS or word.lower() in _GROUP_PRONOUNS:
+        if word.lower() in GENDERED_PRONOUNS or word.lower() in GROUP_PRONOUNS:
             return self.speaker(start + words[index].start(), head_end)
         word_start = start + words[index].start()
         sentence_initial = self.sentence_start(word_start) == word_start
-        if word[0].isupper() and not (sentence_initial and word.lower() in lexicon().common_words):
+        if a_people(word):
+            # `Mexicans often say`, `Some Democrats said`: a group, no one in particular.
+            if index > 0 and words[index - 1].group().lower() in QUANTIFIERS:
+                word_start = start + words[index - 1].start()
+            return Speaker(word_start, head_end, self.text[word_start:head_end], None, None)
+        if (
+            word[0].isupper()
+            and not (sentence_initial and word.lower() in lexicon().common_words)
+            and not names_no_one(word)
+        ):
             # `Limbaugh continued:`, `," Backer says` name someone the lists do not know
             # (a capital mid-sentence is a name; at a sentence start only if no common word).
             first = index
             while first > 0 and words[first - 1].group()[0].isupper() and index - first < 3:
                 first -= 1
+            if first > 0 and opens_role(words[first - 1].group()):
+                # `the Republican South Carolinian told`: a role in capitals, no name.
+                return self.speaker(start + words[first - 1].start(), head_end)
             name_start = start + words[first].start()
             name = self.text[name_start:head_end]
             return Speaker(name_start, head_end, name, name.strip(".,’'"), "person")
         # A role: "The diplomat", "the Russian leader", "my father", "Obama's strategist".
         first = index
-        while first > 0 and index - first < 4 and not _opens_role(words[first].group()):
+        while first > 0 and index - first < 4 and not opens_role(words[first].group()):
             first -= 1
-        if _opens_role(words[first].group()):
+        if opens_role(words[first].group()):
             return self.speaker(start + words[first].start(), head_end)
         if first == 0 and index == 0 and word[0].isupper():
             # `Demonstrators said`: an unnamed group.
@@ -270,14 +287,14 @@ class ArticleNames:
             return None
         first = words[0].lower()
         inside = [m for m in self.mentions_in(start, end) if m.kind in ("person", "org", "place")]
-        if first in _PRONOUNS and len(words) == 1:
-            person = self._pronoun_person(start, _PRONOUNS[first])
+        if first in GENDERED_PRONOUNS and len(words) == 1:
+            person = self._pronoun_person(start, GENDERED_PRONOUNS[first])
             return Speaker(start, end, stripped, person, "person" if person else None)
-        if first in _GROUP_PRONOUNS and len(words) == 1:
+        if first in GROUP_PRONOUNS and len(words) == 1:
             return Speaker(start, end, stripped, None, None)
         if first.endswith(("'s", "’s")) and len(words) > 1:
             return Speaker(start, end, stripped, None, None)  # "Obama's former strategist"
-        if first in _DETERMINERS:
+        if first in DETERMINERS:
             # "the spokesman for Putin" is not Putin; "the diplomat" is the last diplomat named.
             named = [
                 m for m in inside if m.kind == "person" and not _after_preposition(self.text, m)
@@ -368,10 +385,6 @@ class ArticleNames:
             if shared and (shared, index) > best:
                 best, holder = (shared, index), mention.name
         return holder
-
-
-def _opens_role(word: str) -> bool:
-    return word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:

@@ -38,3 +38,19 @@ def test_the_role_named_before_still_stands_for_its_person() -> None:
         "senator said. “We will win this state,” she said."
     )
     assert speakers(text)[-1] == ("she", "Maria Lopez")
+
+
+def test_a_people_a_role_in_capitals_or_a_day_is_no_one_named() -> None:
+    """`Some Democrats said`, `the Republican South Carolinian told`, `on Friday said`:
+    a group, a description or no one, never a person called so."""
+    text = (
+        "“It is a disaster,” Some Democrats said on Monday. “We are seeing an increase,” "
+        "the Republican South Carolinian told CNN. “The plan is sound,” Mark Cuban said."
+    )
+    assert [name for _, name in speakers(text)] == [None, None, "Mark Cuban"]
+    assert speakers(text)[0][0] == "Some Democrats"
+
+
+def test_a_function_word_or_a_contraction_before_a_cue_is_no_one() -> None:
+    text = "“We will not stop,” That said on Friday. “It is over,” I’ve said before."
+    assert [name for _, name in speakers(text)] == [None, None]

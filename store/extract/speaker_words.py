@@ -1,0 +1,37 @@
+"""What single words say of a phrase naming a speaker: a pronoun, a determiner that
+opens a role (`the senator`), a people in the plural (`Mexicans`), a word that names no
+one (`Friday`)."""
+
+from __future__ import annotations
+
+from store.extract.lexicon import lexicon
+from store.extract.name_words import CONTRACTION, FUNCTION_WORDS
+
+GENDERED_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
+DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",
+               "my", "his", "her", "their", "our", "its", "your"}  # fmt: skip
+QUANTIFIERS = DETERMINERS | {"many", "most", "other", "few", "all"}
+DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def a_people(word: str) -> bool:
+    """A nationality or group in the plural: `Mexicans`, `Republicans` (no one's name)."""
+    return word.endswith("s") and word[:-1] in lexicon().demonyms
+
+
+def names_no_one(word: str) -> bool:
+    """A capitalised word that is no one's name: a day (`on Friday said`; not a month:
+    `May said`), a function word or a contraction (`That`, `I’ve`), a word that alone
+    names no entity."""
+    return (
+        word in DAYS
+        or word.lower() in FUNCTION_WORDS
+        or CONTRACTION.search(word) is not None
+        or word in lexicon().not_names
+    )
+
+
+def opens_role(word: str) -> bool:
+    """A word that opens a role: a determiner or a possessive (`Obama's strategist`)."""
+    return word.lower() in DETERMINERS or word.endswith(("'s", "’s"))
