@@ -9,9 +9,13 @@ from sqlite_utils import Database
 
 from store.entity_resolver import EntityResolver
 from store.extract.quotes import Quote
+from store.names import name_key
 from store.prepared import PreparedArticle
 from store.statements import NewQuote, StatementGrouper
 from store.stories import StoryGrouper
+
+# Parameters of one query (SQLite allows 32,766 since 3.32; older builds 999).
+_MOST_PARAMETERS = 900
 
 
 class ExtractionWriter:
@@ -32,6 +36,19 @@ class ExtractionWriter:
         self.statements.forget_articles(article_ids)
         self.stories.forget_articles(article_ids)
 
+    def _outlets(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
+        """The outlet of each of these (stored) articles that has one: its name, and its
+        name folded with no spaces."""
+        found = {}
+        for start in range(0, len(article_ids), _MOST_PARAMETERS):
+            chunk = article_ids[start : start + _MOST_PARAMETERS]
+            marks = ", ".join("?" * len(chunk))
+            for article_id, source in self.db.execute(
+                f"SELECT id, source FROM articles WHERE id IN ({marks}) AND source != ''", chunk
+            ):
+                found[article_id] = (source, name_key(source).replace(" ", ""))
+        return found
+
     def write(self, extractions: dict[int, PreparedArticle]) -> None:
         """Store what extraction found in these articles (already stored)."""
         resolver = self.entities
@@ -39,9 +56,15 @@ class ExtractionWriter:
         mentions = []
         quotes: list[tuple[int, Quote, int | None]] = []
         aliases: Counter[tuple[int, str]] = Counter()
+        outlets = self._outlets(list(extractions))
         for article_id, extraction in extractions.items():
             repeats += [(article_id, r.start, r.end, r.original_start) for r in extraction.repeats]
+            outlet = outlets.get(article_id)
             for start, end, text, kind, name, key in extraction.mentions:
+                if kind != "person" and outlet is not None and key.replace(" ", "") == outlet[1]:
+                    # The article's own outlet, however written (`EagleRising.com`,
+                    # `your daily dose of Eagle Rising`): the organisation.
+                    kind, name, key = "org", outlet[0], name_key(outlet[0])
                 entity_id = resolver.resolve(kind, name, key=key)
                 if entity_id is None:
                     continue  # a name a user said is no entity

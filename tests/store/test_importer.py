@@ -125,3 +125,19 @@ def test_repeated_passage_is_recorded_not_removed(seeded_db: Database) -> None:
     assert end - start > 1000
     assert text[start:end] == text[original : original + end - start]
     assert text[start:].startswith("In a surprise move, Russian President Vladimir Putin")
+
+
+def test_an_outlet_named_in_its_own_articles_is_one_organisation(db: Database) -> None:
+    text = (
+        "The senator spoke in Ohio on Monday. Views are the author's and not endorsed by "
+        "EagleRising.com. Get your daily dose of Eagle Rising by entering your email below."
+    )
+    records = [
+        Record(text, f"a{n}.txt", source="Eagle Rising", external_id=f"a{n}") for n in (1, 2)
+    ]
+    import_records(db, iter(records), batch_size=10, workers=1)
+    named = db.execute(
+        "SELECT DISTINCT entities.kind, entities.name FROM mentions "
+        "JOIN entities ON entities.id = mentions.entity_id WHERE mentions.text LIKE 'Eagle%'"
+    ).fetchall()
+    assert named == [("org", "Eagle Rising")]
