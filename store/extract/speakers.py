@@ -11,6 +11,14 @@ from dataclasses import dataclass
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import resolve
+from store.extract.sentence_shapes import (
+    AFTER_NAME,
+    NOT_TITLE,
+    ROLE_SUBJECT,
+    SENTENCE_OPENING,
+    UNNAMED_SUBJECT,
+    VERB_AFTER_SUBJECT,
+)
 from store.extract.speaker_model import LinearModel
 from store.extract.speaker_words import (
     DETERMINERS,
@@ -40,31 +48,6 @@ _HE_OR_SHE = re.compile(r"(He|She)\b")
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
 APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")
-
-
-# What follows a sentence's subject when a verb does: a lowercase word that
-# does not carry the subject on (`of`, `and`, `’s`).
-_VERB_AFTER_SUBJECT = re.compile(
-    r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that)\b)[a-z]+\b"
-)
-# What opens a sentence before its subject: quotation marks, and a phrase such
-# as `At Monday’s debate,`, `Speaking to students this week,` or `Asked about it,`.
-_SENTENCE_OPENING = re.compile(
-    r"[\s“”\"'‘’(]*(?:(?:[A-Z][a-z]*ing|[A-Z][a-z]+ed|In|At|On|During|After|Before|Following|Earlier|Later|"
-    r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,\n]{0,80},[”\"]?\s+)?"
-)
-# What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
-# `of West Virginia`.
-_AFTER_NAME = re.compile(
-    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
-)
-# Words that say what stands before a name is no title (`Trump attacked Clinton`).
-_NOT_TITLE = {
-    "of", "in", "on", "at", "for", "with", "from", "by", "as", "to", "and", "or", "but",
-    "that", "which", "who", "when", "while", "after", "before", "said", "says", "told",
-}  # fmt: skip
-# A role opening a sentence: `The Republican presidential nominee`.
-_ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")
 
 
 # Not frozen: a frozen dataclass costs four times as much to make, and attribution makes
@@ -226,7 +209,7 @@ class ArticleNames:
         (`Trump’s tweets were “unhinged”`) or any other opening names no one."""
         sentence_start = self.sentence_start(start)
         head = self.text[sentence_start:start]
-        opening = _SENTENCE_OPENING.match(head)
+        opening = SENTENCE_OPENING.match(head)
         at = sentence_start + (opening.end() if opening else 0)
         if at >= start:
             return None
@@ -236,16 +219,16 @@ class ArticleNames:
             # Only titles may stand before the name: `Retired Lt. Gen. Michael Flynn`,
             # `Democratic presidential nominee Hillary Clinton`.
             lead = self.text[at : first.start].split()
-            if len(lead) <= 4 and not any(word.lower() in _NOT_TITLE for word in lead):
+            if len(lead) <= 4 and not any(word.lower() in NOT_TITLE for word in lead):
                 rest = self.text[first.end : start]
-                extra = _AFTER_NAME.match(rest)
-                if _VERB_AFTER_SUBJECT.match(rest, extra.end() if extra else 0):
+                extra = AFTER_NAME.match(rest)
+                if VERB_AFTER_SUBJECT.match(rest, extra.end() if extra else 0):
                     return Speaker(first.start, first.end, first.text, first.name, first.kind)
                 return None
         pronoun = _HE_OR_SHE.match(self.text[at:start])
-        if pronoun and _VERB_AFTER_SUBJECT.match(self.text[at + pronoun.end() : start]):
+        if pronoun and VERB_AFTER_SUBJECT.match(self.text[at + pronoun.end() : start]):
             return self.speaker(at, at + pronoun.end())
-        role = _ROLE_SUBJECT.match(self.text[at:start])
+        role = ROLE_SUBJECT.match(self.text[at:start])
         if role and role.group("title").lower() in lexicon().titles:
             return self.speaker(at, at + role.end("title"))
         return None
@@ -325,7 +308,7 @@ class ArticleNames:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first
         fitting person of this sentence or the one before (the subject); else the
         last fitting person named. No one, right after an unnamed speaker's quote."""
-        if self.after_unnamed_speaker(before):
+        if self.after_unnamed_speaker(before) or self._after_unnamed_subject(before):
             return None
         if self.pronoun_model is not None and self.pronoun_model.weights:
             # A pronoun is a candidate of every quote near it: resolve it once for
@@ -351,6 +334,19 @@ class ArticleNames:
                 return mention.name
             index -= 1
         return None
+
+    def _after_unnamed_subject(self, position: int) -> bool:
+        """Whether `he`/`she` opening a sentence at `position` follows a sentence whose
+        subject is someone unnamed, with no person named since: `But a spokesman for the
+        Home Office defended the plans. He said: “…”` (a new someone, not the last)."""
+        sentence = self.sentence_start(position)
+        if sentence == 0 or self.text[sentence:position].strip(" “\"'‘"):
+            return False
+        previous = self.sentence_start(sentence - 1)
+        role = UNNAMED_SUBJECT.match(self.text, previous, sentence)
+        if role is None or role.group("title").lower() not in lexicon().titles:
+            return False
+        return not any(m.kind == "person" for m in self.mentions_in(previous, position))
 
     def after_unnamed_speaker(self, position: int) -> bool:
         """Whether the last quote before `position` was an unnamed speaker's, with no

@@ -54,3 +54,11 @@ def test_a_people_a_role_in_capitals_or_a_day_is_no_one_named() -> None:
 def test_a_function_word_or_a_contraction_before_a_cue_is_no_one() -> None:
     text = "“We will not stop,” That said on Friday. “It is over,” I’ve said before."
     assert [name for _, name in speakers(text)] == [None, None]
+
+
+def test_he_after_a_sentence_about_someone_unnamed_is_that_someone() -> None:
+    text = (
+        "“We want tougher sentences,” Mr Denham said. But a spokesman for the Home Office "
+        "defended the proposals. He said: “The rules are clear.”"
+    )
+    assert [name for _, name in speakers(text)] == ["Denham", None]
