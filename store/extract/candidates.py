@@ -222,6 +222,7 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         if pieces[-1] and (
             token.text == pieces[-1][-1].text  # "Donald Trump Trump referred"
             or (following is not None and _starts_title(token, pieces[-1][-1], words))
+            or (following is not None and _byline(pieces[-1], word, words))
         ):
             pieces.append([])  # "Federal Reserve | Governor Lawrence Lindsey"
         pieces[-1].append(token)
@@ -350,6 +351,16 @@ def _after_office_words(piece: list[Token], words: Lexicon) -> list[Token]:
                 return piece  # "North Carolina", "Port Elizabeth"
             return piece[index + 1 :]
     return piece
+
+
+def _byline(piece: list[Token], word: str, words: Lexicon) -> bool:
+    """A given name after a known organisation: someone of it (`Politico | Vince
+    Chadwick`, `CNN | Jake Tapper`)."""
+    return (
+        word in words.given_names
+        and word.lower() not in words.common_words
+        and " ".join(map(proper, piece)) in words.organisations
+    )
 
 
 def _starts_title(token: Token, previous: Token, words: Lexicon) -> bool:

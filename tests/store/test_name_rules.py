@@ -230,3 +230,10 @@ def test_a_firm_news_writes_with_a_legal_suffix_is_a_firm_without_it() -> None:
     # `Sony Corp` in the news the lists were made from (store/data/make_companies.py).
     text = "The console market has been dominated by Sony for many years."
     assert found(text) == [("Sony", "org", "Sony")]
+
+
+def test_a_given_name_after_a_known_organisation_is_someone_of_it() -> None:
+    text = "He told CNN Jake Tapper on Sunday. 1:55 PM CET BY Politico Vince Chadwick."
+    names = [(written, kind) for written, kind, _ in found(text)]
+    assert ("Jake Tapper", "person") in names and ("Vince Chadwick", "person") in names
+    assert ("CNN", "org") in names and ("Politico", "org") in names
