@@ -28,31 +28,20 @@ most complete form among the frequent ones.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from store.entity_fixes import Fixes
-from store.extract.lexicon import SUFFIXES
 from store.names import (
     canonical_name,
+    far_ahead,
     full_name,
     known_place_or_organisation,
-    lone_given_name,
     name_key,
     ordinary_word,
-    same_given_name,
-    same_middle,
 )
+from store.namesakes import Entity, Namesakes
 
-# How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
-FIRST_NAME_SIMILARITY = 75
-LAST_NAME_SIMILARITY = 80
-# A lone first name is the person who has it when they have this many mentions, and
-# this many times as many as anyone else with that first name.
-FIRST_NAME_MENTIONS = 20
-FIRST_NAME_DOMINANCE = 5
 # The same, for a name typed an organisation or a place that is a person's name or
 # surname: the person needs this many mentions, and this many times as many as the
 # organisation or place of that name and as any other person it may name.
@@ -60,24 +49,14 @@ PERSON_MENTIONS = 20
 PERSON_DOMINANCE = 5
 
 
-@dataclass
-class _Entity:
-    id: int
-    kind: str
-    key: str
-    mentions: int
-
-
 class EntityResolver:
     """Maps (kind, name) to entity ids for one import, creating entities as needed."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._by_key: dict[tuple[str, str], _Entity] = {}
-        self._entities: dict[int, _Entity] = {}
-        self._by_surname: dict[str, list[_Entity]] = defaultdict(list)
-        self._by_initials: dict[str, list[_Entity]] = defaultdict(list)
-        self._by_first_name: dict[str, list[_Entity]] = defaultdict(list)
+        self._by_key: dict[tuple[str, str], Entity] = {}
+        self._entities: dict[int, Entity] = {}
+        self._people = Namesakes()
         self._next_id = 1
         self._new: list[dict[str, object]] = []
         self._new_keys: list[tuple[str, str, int]] = []
@@ -99,21 +78,16 @@ class EntityResolver:
             "AS counts ON counts.entity_id = entities.id ORDER BY entities.id"
         )
         for entity_id, kind, key, mentions in rows:
-            self._index(_Entity(entity_id, kind, name_key(key), mentions))
+            self._index(Entity(entity_id, kind, name_key(key), mentions))
             self._next_id = max(self._next_id, entity_id + 1)
         for kind, key, entity_id in self.db.execute("SELECT kind, key, entity_id FROM entity_keys"):
             if (entity := self._entities.get(entity_id)) is not None:
                 self._by_key[(kind, key)] = entity
 
-    def _index(self, entity: _Entity) -> None:
+    def _index(self, entity: Entity) -> None:
         self._entities[entity.id] = entity
         self._by_key[(entity.kind, entity.key)] = entity
-        if entity.kind == "person":
-            parts = entity.key.split()
-            if len(parts) >= 2:
-                self._by_surname[parts[-1]].append(entity)
-                self._by_initials[parts[0][0] + parts[-1][0]].append(entity)
-                self._by_first_name[parts[0]].append(entity)
+        self._people.add(entity)
 
     def resolve(
         self, kind: str, name: str, *, mention: bool = True, key: str | None = None
@@ -139,7 +113,7 @@ class EntityResolver:
         if entity is not None and entity.id not in self._entities:
             entity = None  # dropped by `drop_unused`
         if entity is None and kind == "person" and (kind, key) not in fixes.standalone:
-            entity = self._similar_person(key)
+            entity = self._people.similar(key)
         if entity is None:
             entity = self._create(kind, name, key)
         entity.mentions += mention
@@ -158,45 +132,21 @@ class EntityResolver:
             person = self._by_key.get(("person", key))
             people = [person] if person is not None else []
         else:
-            people = self._by_surname.get(key, [])
+            people = self._people.of_surname(key)
         if not people:
             return False  # most names are no person's: nothing else is read
         ranked = sorted(people, key=lambda person: person.mentions, reverse=True)
         own = self._by_key.get((kind, key))
         rivals = [own.mentions if own is not None else 0, *(p.mentions for p in ranked[1:2])]
         return (
-            ranked[0].mentions >= max(PERSON_MENTIONS, PERSON_DOMINANCE * max(rivals))
+            far_ahead(ranked[0].mentions, rivals, PERSON_MENTIONS, PERSON_DOMINANCE)
             and full_name(ranked[0].key)  # not `a chrysler` for `Chrysler`
             and not (" " not in key and (len(key) < 3 or ordinary_word(key)))  # `cable`
             and not known_place_or_organisation(key)
         )
 
-    def _similar_person(self, key: str) -> _Entity | None:
-        parts = key.split()
-        if len(parts) == 2 and parts[1] in SUFFIXES:
-            # "Trump Jr." is the person whose name ends so: "Donald Trump Jr."
-            namesakes = [e for e in self._by_surname.get(parts[1], []) if e.key.endswith(key)]
-            return max(namesakes, key=lambda e: e.mentions, default=None)
-        if len(parts) == 1:
-            namesakes = self._by_surname.get(key, [])
-            if not namesakes and lone_given_name(key):
-                return _best_known(self._by_first_name.get(key, []))
-            return max(namesakes, key=lambda e: e.mentions, default=None)
-        # Everyone with these initials: the quick tests first (most differ by surname).
-        first, last = parts[0], parts[-1]
-        for known in self._by_initials.get(first[0] + last[0], []):
-            known_parts = known.key.split()
-            if (
-                fuzz.ratio(known_parts[-1], last) >= LAST_NAME_SIMILARITY
-                and fuzz.ratio(known_parts[0], first) >= FIRST_NAME_SIMILARITY
-                and same_middle(parts, known_parts)
-                and same_given_name(known_parts[0], first)
-            ):
-                return known
-        return None
-
-    def _create(self, kind: str, name: str, key: str) -> _Entity:
-        entity = _Entity(self._next_id, kind, key, 0)
+    def _create(self, kind: str, name: str, key: str) -> Entity:
+        entity = Entity(self._next_id, kind, key, 0)
         self._next_id += 1
         self._new.append({"id": entity.id, "name": name, "kind": kind, "key": key})
         surname = key.split()[-1]
@@ -208,7 +158,7 @@ class EntityResolver:
             and lone.key == surname  # an entity of its own, named by the surname alone
             and lone.id in self._entities
             and lone is not entity
-            and len(self._by_surname[surname]) == 1
+            and len(self._people.of_surname(surname)) == 1
         ):
             # "Putin" came before any "Vladimir Putin": the surname joins the full name.
             self._merges[lone.id] = entity.id
@@ -354,15 +304,8 @@ class EntityResolver:
         self.touched -= set(unused)
         for entity_id in unused:
             entity = self._entities.pop(entity_id, None)
-            parts = entity.key.split() if entity is not None else []
-            if entity is None or entity.kind != "person" or len(parts) < 2:
-                continue
-            for index, key in (
-                (self._by_surname, parts[-1]),
-                (self._by_initials, parts[0][0] + parts[-1][0]),
-                (self._by_first_name, parts[0]),
-            ):
-                index[key] = [known for known in index[key] if known.id != entity_id]
+            if entity is not None:
+                self._people.remove(entity)
 
     def count_aliases(self, aliases: dict[tuple[int, str], int]) -> None:
         """Add surface forms seen in this batch to `entity_aliases`."""
@@ -393,12 +336,3 @@ class EntityResolver:
                 ],
             )
         self.touched = set()
-
-
-def _best_known(people: list[_Entity]) -> _Entity | None:
-    """The one of these people a lone first name means, if one stands far above the rest."""
-    ranked = sorted(people, key=lambda entity: entity.mentions, reverse=True)
-    if not ranked or ranked[0].mentions < FIRST_NAME_MENTIONS:
-        return None
-    rest = ranked[1].mentions if len(ranked) > 1 else 0
-    return ranked[0] if ranked[0].mentions >= FIRST_NAME_DOMINANCE * rest else None

@@ -14,9 +14,6 @@ from store.prepared import PreparedArticle
 from store.statements import NewQuote, StatementGrouper
 from store.stories import StoryGrouper
 
-# Parameters of one query (SQLite allows 32,766 since 3.32; older builds 999).
-_MOST_PARAMETERS = 900
-
 
 class ExtractionWriter:
     """Stores articles' extractions for one import (or reindex), resolving names to
@@ -39,15 +36,13 @@ class ExtractionWriter:
     def _outlets(self, article_ids: list[int]) -> dict[int, tuple[str, str]]:
         """The outlet of each of these (stored) articles that has one: its name, and its
         name folded with no spaces."""
-        found = {}
-        for start in range(0, len(article_ids), _MOST_PARAMETERS):
-            chunk = article_ids[start : start + _MOST_PARAMETERS]
-            marks = ", ".join("?" * len(chunk))
-            for article_id, source in self.db.execute(
-                f"SELECT id, source FROM articles WHERE id IN ({marks}) AND source != ''", chunk
-            ):
-                found[article_id] = (source, name_key(source).replace(" ", ""))
-        return found
+        marks = ",".join("?" * len(article_ids))
+        rows = self.db.execute(
+            f"SELECT id, source FROM articles WHERE id IN ({marks}) AND source != ''", article_ids
+        )
+        return {
+            article_id: (source, name_key(source).replace(" ", "")) for article_id, source in rows
+        }
 
     def write(self, extractions: dict[int, PreparedArticle]) -> None:
         """Store what extraction found in these articles (already stored)."""

@@ -54,6 +54,12 @@ def same_given_name(first: str, other: str) -> bool:
     return short_form or soundex(first) == soundex(other)
 
 
+def far_ahead(count: int, rivals: list[int], least: int, times: int) -> bool:
+    """Whether a count stands far above its rivals': at least `least`, and `times` times
+    the largest of theirs (which name a bare name stands for)."""
+    return count >= max(least, times * max(rivals, default=0))
+
+
 def full_name(key: str) -> bool:
     """A folded name of two or three words opening with a given name that is no
     ordinary word: someone's full name (`donald trump`, `george w bush`; not

@@ -5,14 +5,13 @@ one (`Friday`)."""
 from __future__ import annotations
 
 from store.extract.lexicon import lexicon
-from store.extract.name_words import CONTRACTION, FUNCTION_WORDS
+from store.extract.name_words import CONTRACTION, FUNCTION_WORDS, WEEKDAYS
 
 GENDERED_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
 DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",
                "my", "his", "her", "their", "our", "its", "your"}  # fmt: skip
 QUANTIFIERS = DETERMINERS | {"many", "most", "other", "few", "all"}
-DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 def a_people(word: str) -> bool:
@@ -25,7 +24,7 @@ def names_no_one(word: str) -> bool:
     `May said`), a function word or a contraction (`That`, `I’ve`), a word that alone
     names no entity."""
     return (
-        word in DAYS
+        word in WEEKDAYS
         or word.lower() in FUNCTION_WORDS
         or CONTRACTION.search(word) is not None
         or word in lexicon().not_names

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from store.entity_resolver import FIRST_NAME_MENTIONS, PERSON_MENTIONS, EntityResolver
+from store.entity_resolver import PERSON_MENTIONS, EntityResolver
 from store.names import canonical_name
+from store.namesakes import FIRST_NAME_MENTIONS
 
 
 def test_a_middle_initial_is_the_same_person(db: Database) -> None:
