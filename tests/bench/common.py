@@ -70,7 +70,7 @@ def corpus_records(count: int, *, after: int = 0, label: str = "bench") -> Itera
     for n, row in enumerate(islice(corpus_rows(after + count), after, None)):
         yield Record(
             text=row["text"],
-            path=f"{label}:{n}",
+            path=f"{label}:{after + n}",
             title=row["title"] or None,
             date=row["date"],
             source=row["source"],

@@ -1,27 +1,33 @@
 """What statements and stories cost an import: time and database size, with and without.
 
-    python tests/bench/grouping_bench.py [--articles N] [--keep DIR]
+    python tests/bench/grouping_bench.py [--articles N] [--rounds R] [--keep DIR]
 
 Imports N articles from ../shared/corpora (records repeated with distinct ids)
-twice in this run, with the real importer: as nutgraf does, then with the
+twice in this run, with the real importer: as nutgraf does, and with the
 grouping of quotes into statements and articles into stories switched off
 (and their indexes empty), and prints the ratios. Targets: at most +30% import
 time and +20% database size. (The words and fingerprints of each quote are worked
 out in the extraction workers either way: what is measured is the writer's
-share.) Time is given twice: wall time, and the CPU time
-of the importer and its extraction workers together, which other jobs on the
-machine disturb far less. `--keep DIR` keeps the grouped database as
-DIR/bench-N.db, where the browser and start-up benches look for it.
+share.)
+
+The two imports take turns, R rounds of N/R articles each (importing in parts
+stores what one import does), the first of each round alternating: a job that
+starts or stops on the machine during the hours a million takes slows both
+alike instead of one. Time is given twice: wall time, and the CPU time of the
+importer and its extraction workers together. `--keep DIR` keeps the grouped
+database as DIR/bench-N.db, where the browser and start-up benches look for it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import resource
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from unittest import mock
 
@@ -29,19 +35,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from store.database import open_database
 from store.importer import import_records
+from store.records import Record
 from tests.bench.common import corpus_records, require_shared
 
 TARGETS = {"time": 1.30, "size": 1.20}
 
 
-def build(path: Path, articles: int) -> tuple[float, float]:
+def build(path: Path, records: Iterator[Record]) -> tuple[float, float]:
     """Wall and CPU seconds (this process and its extraction workers) of one import."""
     started, cpu = time.perf_counter(), cpu_seconds()
     db = open_database(path)
-    import_records(db, corpus_records(articles))
+    import_records(db, records)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return time.perf_counter() - started, cpu_seconds() - cpu
+
+
+def without_grouping() -> contextlib.ExitStack:
+    """Statements and stories switched off."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(mock.patch("store.statements.StatementGrouper.place", _no_statements))
+    stack.enter_context(mock.patch("store.statements.StatementGrouper.count"))
+    stack.enter_context(mock.patch("store.stories.StoryGrouper.group"))
+    return stack
 
 
 def _no_statements(_grouper: object, quotes: list[object]) -> list[None]:
@@ -60,18 +76,27 @@ def cpu_seconds() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--rounds", type=int, default=20, help="turns each import takes")
     parser.add_argument("--keep", type=Path, help="keep the grouped database in this folder")
     args = parser.parse_args()
     require_shared()
+    rounds = max(1, min(args.rounds, args.articles))
+    grouped, plain = [0.0, 0.0], [0.0, 0.0]
     with tempfile.TemporaryDirectory() as tmp:
         grouped_db, plain_db = Path(tmp) / "grouped.db", Path(tmp) / "plain.db"
-        grouped = build(grouped_db, args.articles)
-        with (
-            mock.patch("store.statements.StatementGrouper.place", _no_statements),
-            mock.patch("store.statements.StatementGrouper.count"),
-            mock.patch("store.stories.StoryGrouper.group"),
-        ):
-            plain = build(plain_db, args.articles)
+        done = 0
+        for turn in range(rounds):
+            count = args.articles * (turn + 1) // rounds - done
+            records = list(corpus_records(count, after=done))
+            sides = [(grouped_db, grouped, contextlib.nullcontext()),
+                     (plain_db, plain, without_grouping())]  # fmt: skip
+            for path, totals, switched in sides[:: 1 if turn % 2 == 0 else -1]:
+                with switched:
+                    spent = build(path, iter(records))
+                totals[0] += spent[0]
+                totals[1] += spent[1]
+            done += count
+            print(f"  {done:,} articles: {grouped[1]:,.0f}s vs {plain[1]:,.0f}s CPU", flush=True)
         sizes = grouped_db.stat().st_size, plain_db.stat().st_size
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
