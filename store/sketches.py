@@ -116,12 +116,25 @@ def near_copies(db: Database, sketches: dict[int, PackedSketch]) -> dict[int, se
         ]
         for i, found in keys.items()
     }
-    signatures = _signatures(db, {o for found in candidates.values() for o in found})
+    # A candidate in every one of an article's BANDS buckets has its signature, band
+    # for band: a copy, with no signature to read (a corpus that repeats itself has
+    # many).
+    copies = {
+        i: {o for o in candidates[i] if all(o in sharing[key] for key in found)}
+        if len(found) == BANDS
+        else set()
+        for i, found in keys.items()
+    }
+    signatures = _signatures(
+        db, {o for i, found in candidates.items() for o in found if o not in copies[i]}
+    )
     return {
-        i: {
+        i: copies[i]
+        | {
             other
             for other in found
-            if agreement(sketches[i].signature, signatures.get(other, ())) >= NEAR_COPY
+            if other not in copies[i]
+            and agreement(sketches[i].signature, signatures.get(other, ())) >= NEAR_COPY
         }
         for i, found in candidates.items()
     }

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from store.sketches import marks
 
 # A statement quoted by many articles links an article to the newest of them only.
-QUOTING_CANDIDATES = 50
+QUOTING_CANDIDATES = 20
 
 
 def quoting_articles(db: Database, article_ids: list[int]) -> dict[int, set[int]]:

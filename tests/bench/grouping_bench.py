@@ -88,8 +88,10 @@ def main() -> None:
         for turn in range(rounds):
             count = args.articles * (turn + 1) // rounds - done
             records = list(corpus_records(count, after=done))
-            sides = [(grouped_db, grouped, contextlib.nullcontext()),
-                     (plain_db, plain, without_grouping())]  # fmt: skip
+            sides: list[tuple[Path, list[float], contextlib.AbstractContextManager[object]]] = [
+                (grouped_db, grouped, contextlib.nullcontext()),
+                (plain_db, plain, without_grouping()),
+            ]
             for path, totals, switched in sides[:: 1 if turn % 2 == 0 else -1]:
                 with switched:
                     spent = build(path, iter(records))

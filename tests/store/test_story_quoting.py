@@ -51,7 +51,7 @@ def test_a_statement_quoted_by_many_links_to_its_newest_quoting_articles(db: Dat
     quoted(db, [(a, 2) for a in range(3, 121, 3)])
     batch = [117, 118, 119, 120]
     found = quoting_articles(db, batch)
-    assert found[120] == set(range(70, 120))
+    assert found[120] == set(range(120 - QUOTING_CANDIDATES, 120))
     assert found == every_quote_read(db, batch)
 
 
@@ -62,5 +62,5 @@ def test_an_article_updated_in_place_finds_the_articles_before_it(db: Database) 
     batch = [10, 60, 119, 120]
     found = quoting_articles(db, batch)
     assert found[10] == set(range(1, 10))
-    assert found[60] == set(range(10, 60))
+    assert found[60] == set(range(60 - QUOTING_CANDIDATES, 60))
     assert found == every_quote_read(db, batch)
