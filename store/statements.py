@@ -354,4 +354,6 @@ def _best(
         score = containment(words, statement.words)
         if score > best_score:
             best, best_score = statement, score
+            if score == 1.0:  # no later (newer) candidate can do better
+                break
     return best
