@@ -36,6 +36,7 @@ MIGRATION_NAMES = frozenset(
         "0008_story_list_index",
         "0009_fts_update_triggers",
         "0010_quotes_statement_article_index",
+        "0011_story_members_index",
     }
 )
 
