@@ -33,9 +33,10 @@ from store.statement_candidates import Candidates, eligible
 from store.statement_words import PackedWords, QuoteWords, Words, containment, same_statement
 
 _SQL_VARIABLES = 30_000
-# The words of this many statements are kept at hand, packed (a few hundred bytes
-# each): a statement comes back as a candidate batch after batch (a batch's quotes
-# share fingerprints with thousands of statements), and its words are read once.
+# The text and words of this many statements are kept at hand, the words packed (a
+# few hundred bytes each): a statement comes back as a candidate batch after batch
+# (a batch's quotes share fingerprints with thousands of statements), and its text
+# is read and its words worked out once.
 WORDS_KEPT = 100_000
 
 
@@ -68,7 +69,7 @@ class _Statement:
     def words(self) -> Words | PackedWords:
         if isinstance(self.packed, _KeptWords):
             words = Words.of(self.text)
-            self.packed.keep(self.text, words)
+            self.packed.keep(self.id, self.text, words)
             self.packed = words
         return self.packed
 
@@ -78,26 +79,28 @@ class _Statement:
 
 
 class _KeptWords:
-    """The words of the WORDS_KEPT statements read last, packed, by text."""
+    """The text and packed words of the WORDS_KEPT statements read last, by id. A
+    statement's text changes only in StatementGrouper: to a longer variant
+    (kept again) or when it is counted anew (forgotten)."""
 
     def __init__(self) -> None:
-        self._packed: OrderedDict[str, PackedWords] = OrderedDict()
+        self._kept: OrderedDict[int, tuple[str, PackedWords]] = OrderedDict()
 
-    def packed(self, text: str) -> PackedWords | _KeptWords:
-        """A text's words, packed; itself where they are not kept (yet)."""
-        packed = self._packed.get(text)
-        if packed is None:
-            return self
-        self._packed.move_to_end(text)
-        return packed
+    def get(self, statement_id: int) -> tuple[str, PackedWords] | None:
+        kept = self._kept.get(statement_id)
+        if kept is not None:
+            self._kept.move_to_end(statement_id)
+        return kept
 
-    def keep(self, text: str, words: Words) -> None:
-        if text in self._packed:
-            self._packed.move_to_end(text)
-        else:
-            self._packed[text] = PackedWords.of(words)
-        if len(self._packed) > WORDS_KEPT:
-            self._packed.popitem(last=False)
+    def keep(self, statement_id: int, text: str, words: Words) -> None:
+        self._kept[statement_id] = text, PackedWords.of(words)
+        self._kept.move_to_end(statement_id)
+        if len(self._kept) > WORDS_KEPT:
+            self._kept.popitem(last=False)
+
+    def forget(self, statement_ids: Iterable[int]) -> None:
+        for statement_id in statement_ids:
+            self._kept.pop(statement_id, None)
 
 
 class StatementGrouper:
@@ -152,7 +155,7 @@ class StatementGrouper:
             statement = _best(words, speaker, confidence, [statements[i] for i in found_ids])
             if statement is None:
                 statement = _Statement(next_id, speaker, confidence, text, words)
-                self._words.keep(text, words)
+                self._words.keep(statement.id, text, words)
                 next_id += 1
                 statements[statement.id] = statement
                 candidates.file(statement)
@@ -160,7 +163,7 @@ class StatementGrouper:
             else:
                 if len(text) > len(statement.text):  # the longest variant stands for it
                     statement.text, statement.words, statement.changed = text, words, True
-                    self._words.keep(text, words)
+                    self._words.keep(statement.id, text, words)
                 if speaker is not None and confidence > statement.confidence:
                     # Its surest quote names the speaker.
                     was = statement.speaker, statement.confidence
@@ -207,18 +210,28 @@ class StatementGrouper:
         return found
 
     def _load(self, statement_ids: Iterable[int]) -> dict[int, _Statement]:
+        """Statements with their speakers as stored (merges change them), and their
+        text and words as kept (the text read only for those not kept)."""
         loaded: dict[int, _Statement] = {}
         ordered = sorted(statement_ids)
         for start in range(0, len(ordered), _SQL_VARIABLES):
             chunk = ordered[start : start + _SQL_VARIABLES]
-            for statement_id, speaker, confidence, text in self.db.execute(
-                "SELECT id, speaker_entity_id, ifnull(speaker_confidence, 1), text "
+            rows = self.db.execute(
+                "SELECT id, speaker_entity_id, ifnull(speaker_confidence, 1) "
                 f"FROM statements WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
-            ):
-                loaded[statement_id] = _Statement(
-                    statement_id, speaker, confidence, text, self._words.packed(text)
-                )
+            ).fetchall()
+            kept = {statement_id: self._words.get(statement_id) for statement_id, _, _ in rows}
+            missing = [statement_id for statement_id, found in kept.items() if found is None]
+            texts = dict(
+                self.db.execute(
+                    f"SELECT id, text FROM statements WHERE id IN ({','.join('?' * len(missing))})",
+                    missing,
+                ).fetchall()
+            )
+            for statement_id, speaker, confidence in rows:
+                text, packed = kept[statement_id] or (texts[statement_id], self._words)
+                loaded[statement_id] = _Statement(statement_id, speaker, confidence, text, packed)
         return loaded
 
     def count(self) -> None:
@@ -276,6 +289,7 @@ class StatementGrouper:
         )
 
     def _count_anew(self, statement_ids: list[int]) -> None:
+        self._words.forget(statement_ids)  # their text may change, or they may go
         figures = _figures(self.db, statement_ids)
         longest = dict(
             self.db.execute(
