@@ -52,13 +52,15 @@ def build(path: Path, records: Iterator[Record]) -> tuple[float, float, float]:
     return time.perf_counter() - started, cpu_seconds() - cpu, system_seconds() - system
 
 
-def without_grouping() -> contextlib.ExitStack:
-    """Statements and stories switched off."""
-    stack = contextlib.ExitStack()
-    stack.enter_context(mock.patch("store.statements.StatementGrouper.place", _no_statements))
-    stack.enter_context(mock.patch("store.statements.StatementGrouper.count"))
-    stack.enter_context(mock.patch("store.stories.StoryGrouper.group"))
-    return stack
+@contextlib.contextmanager
+def without_grouping() -> Iterator[None]:
+    """Statements and stories switched off, inside the `with` only."""
+    with (
+        mock.patch("store.statements.StatementGrouper.place", _no_statements),
+        mock.patch("store.statements.StatementGrouper.count"),
+        mock.patch("store.stories.StoryGrouper.group"),
+    ):
+        yield
 
 
 def _no_statements(_grouper: object, quotes: list[object]) -> list[None]:
