@@ -223,11 +223,16 @@ class StatementGrouper:
             ).fetchall()
             kept = {statement_id: self._words.get(statement_id) for statement_id, _, _ in rows}
             missing = [statement_id for statement_id, found in kept.items() if found is None]
-            texts = dict(
-                self.db.execute(
-                    f"SELECT id, text FROM statements WHERE id IN ({','.join('?' * len(missing))})",
-                    missing,
-                ).fetchall()
+            texts = (
+                dict(
+                    self.db.execute(
+                        "SELECT id, text FROM statements "
+                        f"WHERE id IN ({','.join('?' * len(missing))})",
+                        missing,
+                    ).fetchall()
+                )
+                if missing
+                else {}
             )
             for statement_id, speaker, confidence in rows:
                 text, packed = kept[statement_id] or (texts[statement_id], self._words)

@@ -70,18 +70,16 @@ def _no_statements(_grouper: object, quotes: list[object]) -> list[None]:
 
 def system_seconds() -> float:
     """The system part of `cpu_seconds`: the kernel's, reading and writing files among it."""
-    return sum(
-        usage.ru_stime
-        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    )
+    return sum(usage.ru_stime for usage in _usages())
 
 
 def cpu_seconds() -> float:
     """CPU time of this process and of its children that have ended (the workers)."""
-    return sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    )
+    return sum(usage.ru_utime + usage.ru_stime for usage in _usages())
+
+
+def _usages() -> list[resource.struct_rusage]:
+    return [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 
 
 def main() -> None:

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -31,7 +30,7 @@ from store.database import open_database
 from store.importer import import_records
 from store.records import Record
 from tests.bench.common import corpus_records, require_shared
-from tests.bench.grouping_bench import _no_statements, cpu_seconds
+from tests.bench.grouping_bench import cpu_seconds, without_grouping
 
 
 def timed_import(db_path: Path, records: list[Record]) -> tuple[float, float, float]:
@@ -67,11 +66,7 @@ def main() -> None:
         grouped = timed_import(copy, records)
         copy.unlink()
         shutil.copyfile(args.db, copy)
-        with (
-            mock.patch("store.statements.StatementGrouper.place", _no_statements),
-            mock.patch("store.statements.StatementGrouper.count"),
-            mock.patch("store.stories.StoryGrouper.group"),
-        ):
+        with without_grouping():
             plain = timed_import(copy, records)
     print(f"{args.articles:,} articles into {held:,}: with statements and stories, against without")
     print(f"  import time  {grouped[0]:,.1f}s vs {plain[0]:,.1f}s  ×{grouped[0] / plain[0]:.2f}")
