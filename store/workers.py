@@ -25,16 +25,26 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     machine; they exit when this process dies, even by kill -9, instead of
     waiting forever for work."""
     lexicon()  # loaded once here, inherited by forked workers
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
     )
+    # The first task forks every worker. Ctrl+C is held back meanwhile: one that came
+    # while a worker was starting printed that worker's traceback. Each worker drops
+    # it (`_start_worker`); this process gets it once they are forked.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool.submit(os.getpid)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return pool
 
 
 def _start_worker(parent: int) -> None:
     os.nice(WORKER_NICENESS)
     # Ctrl+C reaches the whole process group: the importer handles it and shuts
     # the pool down; a worker printing its own KeyboardInterrupt would only be noise.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # drops one held back at the fork
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def watch() -> None:
         while os.getppid() == parent:
