@@ -109,7 +109,8 @@ def main() -> None:
             done += count
             print(
                 f"  {done:,} articles: {grouped[1]:,.0f}s vs {plain[1]:,.0f}s CPU "
-                f"(system {grouped[2]:,.0f}s vs {plain[2]:,.0f}s)",
+                f"(system {grouped[2]:,.0f}s vs {plain[2]:,.0f}s), "
+                f"{grouped[0]:,.0f}s vs {plain[0]:,.0f}s wall",
                 flush=True,
             )
         sizes = grouped_db.stat().st_size, plain_db.stat().st_size
