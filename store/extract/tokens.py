@@ -97,6 +97,7 @@ class Tokens(Sequence[Token]):
         self.capitals = capitals
         self.headlines = headlines
         self.line_starts = line_starts
+        self.tables = tables
         self._columns = (starts, ends, capitals, headlines, tables, line_starts)
         self._made: list[Token | None] = [None] * len(words)
         self.furniture: list[tuple[int, int]] = []
