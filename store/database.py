@@ -301,4 +301,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
     except BaseException:
         db.rollback()
         raise
-    db.execute("COMMIT")
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        # A failed COMMIT (a foreign key, a full disk) leaves the transaction open.
+        db.rollback()
+        raise

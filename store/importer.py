@@ -7,7 +7,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -22,7 +22,7 @@ from store.extractors import load_extractor, recorded_extractor, use_extractor
 from store.prepared import PreparedArticle, prepare
 from store.readers import STDIN, read_paths
 from store.records import Problem, Record
-from store.workers import PARALLEL_FROM, extract_texts, worker_pool
+from store.workers import PARALLEL_FROM, extract_texts, lost_worker, worker_pool
 from store.writer_lock import writer_lock
 
 BATCH_SIZE = 500
@@ -191,6 +191,8 @@ def _import_records(
                 pending = None
         if pending is not None:
             write(pending)
+    except BrokenExecutor as error:
+        raise lost_worker("every batch written is stored: run the import again") from error
     finally:
         if pool is not None and pool is not run.pool:
             pool.shutdown(cancel_futures=True)

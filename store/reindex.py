@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 
 from sqlite_utils import Database
 
@@ -12,7 +12,7 @@ from store.database import database_file, write_transaction
 from store.extraction_writer import ExtractionWriter
 from store.extractors import Extractor, load_extractor, recorded_extractor, use_extractor
 from store.importer import BATCH_SIZE
-from store.workers import PARALLEL_FROM, extract_texts, worker_pool
+from store.workers import PARALLEL_FROM, extract_texts, lost_worker, worker_pool
 from store.writer_lock import writer_lock
 
 # What extraction fills; the articles themselves are never touched.
@@ -89,6 +89,8 @@ def _reindex(
             done += len(batch)
             if on_progress:
                 on_progress(done, total)
+    except BrokenExecutor as error:
+        raise lost_worker("the batches done are stored: run the reindex again") from error
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

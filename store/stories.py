@@ -314,7 +314,12 @@ class StoryGrouper:
         return found
 
     def _remember(self, article: _Article) -> None:
-        """Keep the RECENT newest articles at hand for `_worded_alike`."""
+        """Keep the RECENT newest articles at hand for `_worded_alike`. An article read
+        again (`reindex` extracts the articles it started with) replaces its old self."""
+        if (old := self._recent_by_id.get(article.id)) is not None:
+            self._recent.remove(old)
+            for name in old.names:
+                self._by_name[name].discard(article.id)
         self._recent.append(article)
         self._recent_by_id[article.id] = article
         for name in article.names:

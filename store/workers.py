@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 
+from store.database import StoreError
 from store.extract.lexicon import lexicon
 from store.extractors import DEFAULT, load_extractor
 from store.prepared import PreparedArticle, prepare
@@ -37,6 +38,12 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pool
+
+
+def lost_worker(then: str) -> StoreError:
+    """A worker process that died (`BrokenExecutor`: killed by a user, or by the
+    system for want of memory) as the error a user reads, saying what to do `then`."""
+    return StoreError(f"an extraction worker stopped (killed, or out of memory?); {then}")
 
 
 def _start_worker(parent: int) -> None:

@@ -238,3 +238,15 @@ def test_full_text_search_follows_edits_of_indexed_columns_only(db: Database) ->
         db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
     assert found("articles", "new") == [1]
     assert found("quotes", "other") == [1]
+
+
+def test_a_failed_commit_leaves_no_transaction_open(db: Database) -> None:
+    """A COMMIT the deferred foreign keys refuse rolls back: what was written is gone,
+    and the connection is ready for the next transaction (it counted the refused rows)."""
+    with pytest.raises(sqlite3.IntegrityError), database.write_transaction(db):
+        db.execute(
+            "INSERT INTO articles (text, content_hash, imported_at, story_id) "
+            "VALUES ('x', 'h', 'now', 999)"
+        )
+    assert not db.conn.in_transaction
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (0,)
