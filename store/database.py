@@ -79,7 +79,8 @@ def open_reader(
         on_warning: told when the database can only be read in part (see
             `_connect_readonly`).
         on_upgrade: told before an older nutgraf database is upgraded (a schema
-            change can take a while on a large corpus: an index over every quote).
+            change can take a while on a large corpus: an index over every quote),
+            and who writes it if the upgrade must wait for them.
     """
     file = Path(path)
     readonly = file.exists() and not _writable(file)
@@ -89,7 +90,7 @@ def open_reader(
             on_upgrade(
                 f"{file}: upgrading to this version's schema (once; a while on a large corpus)"
             )
-        open_database(file, readonly=readonly).close()
+        open_database(file, readonly=readonly, on_wait=on_upgrade).close()
     if readonly:
         return _connect_readonly(file, on_warning)
     conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT, check_same_thread=False)
@@ -153,13 +154,20 @@ def _schema_is_current(file: Path) -> bool:
     return {name for (name,) in names} == MIGRATION_NAMES
 
 
-def open_database(path: str | Path, *, readonly: bool | None = None) -> Database:
+def open_database(
+    path: str | Path,
+    *,
+    readonly: bool | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Database:
     """Open (creating if needed) a corpus database and bring its schema up to date.
 
     Args:
         path: the database file, or ":memory:".
         readonly: force read-only (True) or writable (False) mode; by default a
             file we may not write to opens read-only.
+        on_wait: told who writes the database when its schema must be upgraded
+            and the upgrade waits for them to finish.
 
     Raises:
         StoreError: the file is not a nutgraf database, is from a newer
@@ -186,7 +194,7 @@ def open_database(path: str | Path, *, readonly: bool | None = None) -> Database
         conn = sqlite3.connect(file, timeout=BUSY_TIMEOUT, check_same_thread=False)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"{path}: cannot open: {error}") from error
-    return _prepare(Database(conn), path)
+    return _prepare(Database(conn), path, on_wait=on_wait)
 
 
 def database_file(db: Reader) -> str:
@@ -249,7 +257,13 @@ def _connect_without_shm(
     return sqlite3.connect(uri, uri=True, check_same_thread=False)
 
 
-def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
+def _prepare(
+    db: Database,
+    path: str,
+    *,
+    readonly: bool = False,
+    on_wait: Callable[[str], None] | None = None,
+) -> Database:
     from store.schema import MIGRATIONS, migration_names
 
     try:
@@ -277,7 +291,7 @@ def _prepare(db: Database, path: str, *, readonly: bool = False) -> Database:
 
             # Schema changes are writes: one process at a time (and then only
             # the migrations still pending once it is our turn).
-            with writer_lock(path):
+            with writer_lock(path, on_wait=on_wait):
                 MIGRATIONS.apply(db)
     except sqlite3.DatabaseError as error:
         db.close()

@@ -39,7 +39,7 @@ EXIT_REJECTED = 1
 def _open(path: Path, *, readonly: bool | None = None) -> Database:
     """The database to write (created if new); any other file is refused untouched."""
     try:
-        return open_database(path, readonly=readonly)
+        return open_database(path, readonly=readonly, on_wait=_warn)
     except StoreError as error:
         raise Failure(str(error)) from error
 

@@ -4,6 +4,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from store import database
 from store.database import MIGRATION_NAMES, StoreError, is_readonly, open_database, open_reader
 from store.importer import import_paths
 from store.schema import MIGRATIONS, migration_names
+from store.writer_lock import writer_lock
 from tests.conftest import SEEDS
 
 CONTRACT = {
@@ -110,6 +113,30 @@ def test_an_older_database_is_migrated(db_path: Path) -> None:
     assert names == migration_names()
     import_paths(db, [str(SEEDS)])
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+
+
+def test_an_upgrade_that_waits_for_a_writer_says_so(db_path: Path) -> None:
+    """The schema of an older database is upgraded by one process at a time: one that
+    must wait for another writer says who it waits for, instead of hanging silently."""
+    older = Database(db_path)
+    _, second, *_ = MIGRATIONS.pending(older)
+    MIGRATIONS.apply(older, stop_before=second.name)
+    older.close()
+    told: list[str] = []
+    opened: list[Database] = []
+    with writer_lock(db_path):
+        upgrade = threading.Thread(
+            target=lambda: opened.append(open_database(db_path, on_wait=told.append))
+        )
+        upgrade.start()
+        deadline = time.monotonic() + 30
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not opened
+    upgrade.join(timeout=30)
+    assert len(told) == 1 and "being written by" in told[0], told
+    names = {row[0] for row in opened[0].execute("SELECT name FROM _sqlite_migrations")}
+    assert names == migration_names()
 
 
 def test_migration_names_are_in_step_with_the_schema() -> None:
