@@ -85,8 +85,11 @@ def open_reader(
     file = Path(path)
     readonly = file.exists() and not _writable(file)
     kind = _file_kind(file)
-    if not (kind == "nutgraf" and _schema_is_current(file)):
-        if kind == "nutgraf" and not readonly and on_upgrade is not None:
+    applied = _applied_migrations(file) if kind == "nutgraf" else None
+    if applied != MIGRATION_NAMES:
+        # (A schema from a newer nutgraf is refused by open_database, not upgraded.)
+        older = applied is not None and applied < MIGRATION_NAMES
+        if older and not readonly and on_upgrade is not None:
             on_upgrade(
                 f"{file}: upgrading to this version's schema (once; a while on a large corpus)"
             )
@@ -140,7 +143,8 @@ def _snapshot_connection(file: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"{uri}?immutable=1", uri=True)
 
 
-def _schema_is_current(file: Path) -> bool:
+def _applied_migrations(file: Path) -> frozenset[str] | None:
+    """The names of the migrations a nutgraf database has had (None: unreadable)."""
     try:
         conn = _snapshot_connection(file)
         try:
@@ -150,8 +154,8 @@ def _schema_is_current(file: Path) -> bool:
         finally:
             conn.close()
     except sqlite3.Error:
-        return False
-    return {name for (name,) in names} == MIGRATION_NAMES
+        return None
+    return frozenset(name for (name,) in names)
 
 
 def open_database(

@@ -63,6 +63,11 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="newer nutgraf"):
         open_database(db_path)
+    # A reader is refused the same way, and not told of an upgrade first.
+    told: list[str] = []
+    with pytest.raises(StoreError, match="newer nutgraf"):
+        open_reader(db_path, on_upgrade=told.append)
+    assert told == []
 
 
 def test_not_a_database(tmp_path: Path) -> None:
