@@ -189,6 +189,11 @@ def open_database(
         )
     if readonly is None:
         readonly = file.exists() and not _writable(file)
+    elif not readonly and file.exists() and not _writable(file):
+        raise StoreError(
+            f"{path}: read-only; nutgraf cannot write to it (see the permissions of the "
+            "file and of its folder)"
+        )
     if readonly:
         if not file.exists():
             raise StoreError(f"{path}: no such database")
@@ -281,7 +286,10 @@ def _prepare(
         pending = MIGRATIONS.pending(db)
         if readonly:
             if pending:
-                raise StoreError(f"{path}: older schema and read-only, cannot be upgraded")
+                raise StoreError(
+                    f"{path}: older schema and read-only, cannot be upgraded; make it "
+                    "writable once, or open a writable copy (cp, then --db COPY)"
+                )
             return db
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
         # A write that would leave a row pointing at a missing one fails its

@@ -282,3 +282,14 @@ def test_a_failed_commit_leaves_no_transaction_open(db: Database) -> None:
         )
     assert not db.conn.in_transaction
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+
+def test_writing_to_a_read_only_database_says_so(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not 'not a usable nutgraf database (attempt to write a readonly database)'."""
+    open_database(db_path).close()
+    monkeypatch.setattr(database, "_writable", lambda file: False)
+    with pytest.raises(StoreError, match="read-only; nutgraf cannot write to it"):
+        open_database(db_path, readonly=False)
+    open_database(db_path).close()  # and reading it still works
