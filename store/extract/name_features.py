@@ -26,9 +26,6 @@ class ArticleEvidence:
     """Name → the rules' kinds for its uses (`-` for none), sorted."""
     person_parts: set[str] = field(default_factory=set)
     """First and last words of the names of several words the rules call people."""
-    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """A word → where it stands in the article's names of several words and what the
-    rules call those (`first:org` for `Cofinec` beside `Cofinec S.A.`), sorted."""
     tables_bucket: int = 0
     """The share of the article's candidates on results-table lines, in quarters (0 to 4)."""
 
@@ -36,22 +33,16 @@ class ArticleEvidence:
 def article_evidence(candidates: list[Candidate]) -> ArticleEvidence:
     evidence = ArticleEvidence()
     kinds: dict[str, set[str]] = defaultdict(set)
-    parts: dict[str, set[str]] = defaultdict(set)
     in_tables = 0
     for candidate in candidates:
         if not candidate.name_tokens:
             continue
         name = " ".join(candidate.name_tokens)
         kinds[name].add(candidate.kind or "-")
-        if len(candidate.name_tokens) >= 2:
-            first, last = candidate.name_tokens[0], candidate.name_tokens[-1]
-            if candidate.kind == "person":
-                evidence.person_parts.update((first, last))
-            parts[first].add(f"first:{candidate.kind or '-'}")
-            parts[last].add(f"last:{candidate.kind or '-'}")
+        if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
+            evidence.person_parts.update((candidate.name_tokens[0], candidate.name_tokens[-1]))
         in_tables += candidate.tokens[0].table
     evidence.kinds = {name: tuple(sorted(found)) for name, found in kinds.items()}
-    evidence.parts = {word: tuple(sorted(found)) for word, found in parts.items()}
     evidence.tables_bucket = round(in_tables / len(candidates) * 4) if candidates else 0
     return evidence
 
@@ -165,13 +156,12 @@ def context_of(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) 
         a1, a2 = "'s", a1
     name = " ".join(names)
     part = len(names) == 1 and name in evidence.person_parts
-    parts = evidence.parts.get(name, ()) if len(names) == 1 else ()
     title = candidate.title.lower() if candidate.title else ""
     groups = [
         ("line", line, rule, evidence.tables_bucket, first.sentence_start),
         ("before", b1, rule),
         ("after", a1, rule, first.line_start),
-        ("use", rule, title, part, evidence.kinds.get(name, ()), parts),
+        ("use", rule, title, part, evidence.kinds.get(name, ())),
     ]
     return Context(groups, [f"b2={b2}", f"a2={a2}", f"b1&a1={b1}&{a1}"])
 
@@ -205,11 +195,8 @@ def _after_features(a1: str, rule: str, line_start: bool) -> list[str]:
     return found
 
 
-def _use_features(
-    rule: str, title: str, part: bool, elsewhere: tuple[str, ...], parts: tuple[str, ...]
-) -> list[str]:
+def _use_features(rule: str, title: str, part: bool, elsewhere: tuple[str, ...]) -> list[str]:
     found = [f"elsewhere={other}" for other in elsewhere]
-    found += [f"in a longer name={where}" for where in parts]
     if title:
         found.append(f"title={title}")
     if part:
