@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -27,8 +28,8 @@ def test_disk_full_stops_cleanly_and_the_import_resumes(
     )
     open_database(db_path).close()
 
-    def small_disk(path: Path, *, readonly: bool | None = None) -> Database:
-        db = open_database(path, readonly=readonly)
+    def small_disk(path: Path, **options: Any) -> Database:
+        db = open_database(path, **options)
         db.execute("PRAGMA max_page_count = 600")  # about 2.4 MB: full long before the end
         return db
 
