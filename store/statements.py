@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from store.statement_candidates import Candidates, eligible
+from store.statement_figures import figures_of, speakers_of, surer
 from store.statement_words import PackedWords, QuoteWords, Words, containment, same_statement
 
 _SQL_VARIABLES = 30_000
@@ -164,7 +165,7 @@ class StatementGrouper:
                 if len(text) > len(statement.text):  # the longest variant stands for it
                     statement.text, statement.words, statement.changed = text, words, True
                     self._words.keep(statement.id, text, words)
-                if speaker is not None and confidence > statement.confidence:
+                if surer(speaker, confidence, statement.confidence):
                     # Its surest quote names the speaker.
                     was = statement.speaker, statement.confidence
                     statement.speaker, statement.confidence = speaker, confidence
@@ -255,7 +256,7 @@ class StatementGrouper:
 
     def _count_gains(self, statement_ids: list[int]) -> None:
         marks = ",".join("?" * len(statement_ids))
-        new = _figures(self.db, statement_ids, since=self._first_new_quote)
+        new = figures_of(self.db, statement_ids, since=self._first_new_quote)
         updates = []
         for statement_id, quotes, articles, sources, first_article, first_date in self.db.execute(
             "SELECT id, ifnull(quote_count, 0), ifnull(article_count, 0), "
@@ -295,14 +296,14 @@ class StatementGrouper:
 
     def _count_anew(self, statement_ids: list[int]) -> None:
         self._words.forget(statement_ids)  # their text may change, or they may go
-        figures = _figures(self.db, statement_ids)
+        figures = figures_of(self.db, statement_ids)
         longest = dict(
             self.db.execute(
                 f"SELECT id, text FROM quotes WHERE id IN ({','.join('?' * len(figures))})",
                 [f.longest[1] for f in figures.values()],
             ).fetchall()
         )
-        speakers = _speakers(self.db, list(figures))
+        speakers = speakers_of(self.db, list(figures))
         self.db.conn.executemany(
             "UPDATE statements SET quote_count = ?, article_count = ?, source_count = ?, "
             "first_article_id = ?, first_date = ?, text = ?, speaker_entity_id = ?, "
@@ -317,64 +318,6 @@ class StatementGrouper:
         empty = [(statement_id,) for statement_id in statement_ids if statement_id not in figures]
         self.db.conn.executemany("DELETE FROM statement_prints WHERE statement_id = ?", empty)
         self.db.conn.executemany("DELETE FROM statements WHERE id = ?", empty)
-
-
-@dataclass
-class _Figures:
-    """What `count` writes of a statement, gathered from its quotes."""
-
-    quotes: int
-    articles: set[int]
-    sources: set[str]
-    first: tuple[bool, str, int]
-    """The first sighting: (undated, date, article id), the smallest."""
-    longest: tuple[int, int]
-    """The longest variant: (minus its length, quote id), the smallest."""
-
-
-def _figures(db: Database, statement_ids: list[int], since: int = 0) -> dict[int, _Figures]:
-    """The figures of each statement that has quotes, from its quotes with an id from
-    `since` on (all of them by default), read in one pass."""
-    found: dict[int, _Figures] = {}
-    for statement_id, quote_id, article_id, source, date, length in db.execute(
-        "SELECT quotes.statement_id, quotes.id, quotes.article_id, articles.source, "
-        "articles.date, length(quotes.text) FROM quotes "
-        "JOIN articles ON articles.id = quotes.article_id "
-        f"WHERE quotes.statement_id IN ({','.join('?' * len(statement_ids))}) "
-        "AND quotes.id >= ?",
-        [*statement_ids, since],
-    ):
-        first = (date is None, date or "", article_id)
-        longest = (-length, quote_id)
-        figures = found.get(statement_id)
-        if figures is None:
-            found[statement_id] = _Figures(1, {article_id}, set(), first, longest)
-            figures = found[statement_id]
-        else:
-            figures.quotes += 1
-            figures.articles.add(article_id)
-            figures.first = min(figures.first, first)
-            figures.longest = min(figures.longest, longest)
-        if source is not None:
-            figures.sources.add(source)
-    return found
-
-
-def _speakers(db: Database, statement_ids: list[int]) -> dict[int, tuple[int | None, float]]:
-    """The speaker of each statement and how sure, from its quotes as `place` decides
-    it: its first quote's, then that of any quote surer of a speaker (read when a
-    statement lost quotes: the one that named its speaker may be gone)."""
-    found: dict[int, tuple[int | None, float]] = {}
-    for statement_id, speaker, confidence in db.execute(
-        "SELECT statement_id, speaker_entity_id, ifnull(confidence, 1) FROM quotes "
-        f"WHERE statement_id IN ({','.join('?' * len(statement_ids))}) "
-        "ORDER BY statement_id, article_id, start",
-        statement_ids,
-    ):
-        chosen = found.get(statement_id)
-        if chosen is None or (speaker is not None and confidence > chosen[1]):
-            found[statement_id] = (speaker, confidence)
-    return found
 
 
 def _best(

@@ -95,7 +95,8 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             # Most runs are one word, and their word and line say whether they stand: no
             # token is made for those that do not.
             if not (
-                _lone_word_stands(texts[i], headlines[i], words, body_names) or _scores(i, tokens)
+                _lone_word_stands(texts[i], headlines[i], words, body_names)
+                or tokens.before_a_score(i)
             ):
                 continue
             pieces = [tokens.made(run)]
@@ -271,17 +272,6 @@ def _without_edge_joiners(piece: list[Token]) -> list[Token]:
     while piece and piece[-1].text in ORG_JOINERS:  # "&" among them
         piece = piece[:-1]
     return piece
-
-
-def _scores(index: int, tokens: Tokens) -> bool:
-    """Whether a capitalised word on a results-table line is followed by a number: a
-    side and its score (`Reading 2 1 0 1`, `Nice 1 Guingamp 2`), whatever the word."""
-    following = index + 1
-    return (
-        tokens.tables[index]
-        and following < len(tokens.words)
-        and NUMBER.fullmatch(tokens.words[following]) is not None
-    )
 
 
 def _lone_word_stands(text: str, headline: str, words: Lexicon, body_names: set[str]) -> bool:

@@ -125,6 +125,16 @@ class Tokens(Sequence[Token]):
         The first token opens the first line, so no word before it is looked for."""
         return self.line_starts[index] or self.words[index - 1] in SENTENCE_END
 
+    def before_a_score(self, index: int) -> bool:
+        """Whether the token at `index` is on a results-table line with a number right
+        after it: a side and its score (`Reading 2 1 0 1`, `Nice 1 Guingamp 2`)."""
+        following = index + 1
+        return (
+            self.tables[index]
+            and following < len(self.words)
+            and NUMBER.fullmatch(self.words[following]) is not None
+        )
+
     def made(self, indices: list[int]) -> list[Token]:
         """The tokens at `indices` (non-negative), as `self[index]` for each, without
         the per-item dispatch (candidate runs ask for most tokens that are made)."""
