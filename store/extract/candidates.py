@@ -6,14 +6,19 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from store.extract.lexicon import Lexicon
+from store.extract.name_joiners import (
+    and_joins,
+    capitals_after,
+    capitals_in,
+    joins_firm,
+    joins_organisation,
+    org_joiner,
+    without_edge_joiners,
+)
 from store.extract.name_words import (
     CALENDAR_WORDS,
     CLOSED_CLASS,
-    CONTRACTION,
     FUNCTION_WORDS,
-    NOUN_ENDING,
-    ORG_HEADS,
-    ORG_JOINERS,
     PARTICLES,
 )
 from store.extract.tokens import (
@@ -23,10 +28,11 @@ from store.extract.tokens import (
     Token,
     Tokens,
     proper,
-    titled,
 )
+from store.extract.word_facts import known, lone_word_stands, word_facts
 
 MAX_NAME_WORDS = 10
+MAX_HEADING_WORDS = 4
 
 
 @dataclass(slots=True)
@@ -78,8 +84,9 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             lower = texts[j].lower()
             joins_name = (
                 lower in PARTICLES
-                or _org_joiner(texts[run[-1]], lower)
-                or (lower == "&" and _joins_firm(j, tokens, words))
+                or org_joiner(texts[run[-1]], lower)
+                or (lower == "&" and joins_firm(j, tokens, words))
+                or (lower == "and" and and_joins(texts[run[-1]], capitals_after(j, tokens), words))
             )
             # Particles may come in a row: "van der Leyen", "de la Fuente".
             k = j + 1
@@ -92,21 +99,30 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             break
         resume = j
         if len(run) == 1:
+            if j < count and texts[j] == "$" and starts[j] == ends[i]:
+                continue  # a currency: "US$ 79", "HK$ 100"
             # Most runs are one word, and their word and line say whether they stand: no
             # token is made for those that do not.
             if not (
-                _lone_word_stands(texts[i], headlines[i], words, body_names)
-                or tokens.before_a_score(i)
+                lone_word_stands(texts[i], headlines[i], words, body_names)
+                or (tokens.names_a_side(i) and texts[i] not in CALENDAR_WORDS)  # "Jul 31"
+                or _heading(run, tokens)
             ):
                 continue
             pieces = [tokens.made(run)]
         else:
             run_tokens = tokens.made(run)
-            if all(texts[index].isupper() for index in run):
+            shouted = all(texts[index].isupper() for index in run)
+            if shouted:
                 # An ALL CAPS phrase in running text reads like an ALL CAPS headline.
                 for token in run_tokens:
                     token.headline = "caps"
-            pieces = _split_run(run_tokens, words, body_names)
+            if shouted and tokens.tables[i] and tokens.names_a_side(run[-1]):
+                pieces = [run_tokens]  # a row's name in a table: "KOMERCNI BANKA 535.00"
+            elif shouted and _heading(run, tokens):
+                pieces = [run_tokens]
+            else:
+                pieces = _split_run(run_tokens, words, body_names)
         for piece in pieces:
             first, last = piece[0].index, piece[-1].index
             before = texts[first - 1].lower() if first else ""
@@ -158,6 +174,24 @@ def _dateline_follows(after: str) -> bool:
     return after == "," or bool(NUMBER.fullmatch(after))
 
 
+def _heading(run: list[int], tokens: Tokens) -> bool:
+    """A short ALL CAPS line of its own below the headline, as a digest of the press heads
+    each paper's part with its name ("AN-NAHAR", "THE NATION"): one name, or none (the
+    typing model reads the line). A function word inside makes it a line of several
+    names ("ATLANTA AT CHICAGO")."""
+    texts = tokens.words
+    return (
+        len(run) <= MAX_HEADING_WORDS
+        and tokens.starts[run[0]] > 0
+        and all(texts[index].isupper() for index in run)
+        and not any(texts[index].lower() in _JOINING for index in run[1:])
+        and tokens.alone_on_line(run[0], run[-1])
+    )
+
+
+_JOINING = FUNCTION_WORDS | CLOSED_CLASS
+
+
 def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[list[Token]]:
     """Cut a run of several words where capitals say nothing: ordinary words opening a
     sentence or in a headline, headline words the body never writes as names, dates; and
@@ -182,7 +216,7 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
     cache = words.word_facts
     for index, token in enumerate(run):
         word = proper(token)
-        facts = cache.get(word) or _word_facts(word, words)
+        facts = cache.get(word) or word_facts(word, words)
         ordinary, is_known, title, abstract, lowercase, function = facts
         if token.headline and index >= phrase_end:
             phrase_end = index + _known_phrase(run, index, words)
@@ -209,7 +243,13 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         # A function word opens a new sentence, unless it joins an organisation's name
         # ("Office for National Statistics", "Council on Foreign Relations"): the words
         # after it are the name's, abstract nouns too ("Department for Education").
-        joins = index > 0 and _joins_organisation(run, index)
+        joins = index > 0 and (
+            joins_organisation(run, index)
+            or (
+                word == "and"
+                and and_joins(run[index - 1].text, capitals_in(run[index + 1 :]), words)
+            )
+        )
         complement = complement or (joins and bool(pieces[-1]) and pieces[-1][-1] is run[index - 1])
         sentence = index > 0 and function and not joins
         abstract = abstract and not complement
@@ -235,80 +275,8 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
         del pieces[0]
     # A joiner joins the names on both sides of it or none: one left at a piece's edge
     # ("Marks | & Spencer", "Mr & Mrs", "Department for | Education") goes.
-    pieces = [_without_edge_joiners(piece) for piece in pieces]
+    pieces = [without_edge_joiners(piece) for piece in pieces]
     return [_after_office_words(piece, words) for piece in pieces if piece]
-
-
-def _org_joiner(before: str, lower: str) -> bool:
-    """Whether `lower` after `before` may join an organisation word to a name: "Bank of"."""
-    return lower in ORG_JOINERS and before in ORG_HEADS
-
-
-def _joins_organisation(run: list[Token], index: int) -> bool:
-    """Whether the word at `index` joins the organisation word before it to the name
-    after it, as `find_candidates` let it into the run."""
-    return index + 1 < len(run) and _org_joiner(run[index - 1].text, run[index].text.lower())
-
-
-def _joins_firm(index: int, tokens: Tokens, words: Lexicon) -> bool:
-    """Whether the `&` at `index` joins the names around it into one (`Marks & Spencer`):
-    a space on each side (not `Q&A`), and no one's full name after it (`Matt Lucas &
-    David Walliams` are two people)."""
-    starts, ends, texts = tokens.starts, tokens.ends, tokens.words
-    if not 0 < index < len(starts) - 2:
-        return False
-    spaced = starts[index] > ends[index - 1] and starts[index + 1] > ends[index]
-    full_name = (
-        texts[index + 1] in words.given_names
-        and tokens.capitals[index + 2]
-        and starts[index + 2] - ends[index + 1] == 1
-    )
-    return spaced and not full_name
-
-
-def _without_edge_joiners(piece: list[Token]) -> list[Token]:
-    while piece and piece[0].text == "&":
-        piece = piece[1:]
-    while piece and piece[-1].text in ORG_JOINERS:  # "&" among them
-        piece = piece[:-1]
-    return piece
-
-
-def _lone_word_stands(text: str, headline: str, words: Lexicon, body_names: set[str]) -> bool:
-    """Whether a run of one word stands, as `_split_run` would decide of it: no day, month
-    or single letter, no abstract noun, and no ordinary word unless a title (or, in a
-    headline, unless the body writes it as a name or the lists know it)."""
-    word = titled(text) if headline == "caps" else text  # `proper`
-    ordinary, is_known, title, abstract, _, _ = words.word_facts.get(word) or _word_facts(
-        word, words
-    )
-    if headline and not ordinary:
-        ordinary = not (text in body_names or is_known)
-    calendar = word in CALENDAR_WORDS or len(word) == 1
-    return not (calendar or abstract or (ordinary and (headline or not title)))
-
-
-def _word_facts(word: str, words: Lexicon) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """What the lists say of a capitalised word, kept for the process (a name recurs):
-    whether it is ordinary (a common word, or one with a contraction), known as part of a
-    name, a title, an abstract noun, a word news writes in lowercase, a function word."""
-    lower = word.lower()
-    base = CONTRACTION.sub("", word).lower()
-    ordinary = lower in words.common_words or (
-        base != lower and (base in words.common_words or len(base) == 1)
-    )
-    is_known = known(word, words)
-    abstract = NOUN_ENDING.match(word) is not None and not is_known
-    facts = (ordinary, is_known, lower in words.titles, abstract,
-             lower in words.lowercase_words, lower in FUNCTION_WORDS)  # fmt: skip
-    if len(words.word_facts) > _MOST_WORDS:
-        words.word_facts.clear()
-    words.word_facts[word] = facts
-    return facts
-
-
-# Words whose facts are kept before the cache starts again (a few MB).
-_MOST_WORDS = 200_000
 
 
 def _name_after_lowercase(run: list[Token], words: Lexicon) -> bool:
@@ -377,16 +345,4 @@ def _starts_title(token: Token, previous: Token, words: Lexicon) -> bool:
     )
     return (
         not in_title and previous.text not in words.demonyms and previous.text not in words.places
-    )
-
-
-def known(word: str, words: Lexicon) -> bool:
-    """Whether a word lists know it as (part of) a name or a title."""
-    return (
-        word in words.places
-        or word in words.organisations
-        or word in words.given_names
-        or word in words.org_cues
-        or word in words.demonyms
-        or word.lower() in words.titles
     )

@@ -149,6 +149,8 @@ def context_of(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) 
     first, last = candidate.tokens[0], candidate.tokens[-1]
     rule = candidate.kind or "-"
     line = "table" if first.table else first.headline or "prose"
+    if first.line_start and tokens.alone_on_line(first.index, last.index):
+        line += " alone"  # a heading, a byline, a name in a list
     b1, b2 = _context(tokens, first.index - 1), _context(tokens, first.index - 2)
     a1, a2 = _context(tokens, last.index + 1), _context(tokens, last.index + 2)
     if last.text != tokens.words[last.index]:

@@ -172,7 +172,7 @@ def type_names(candidates: list[Candidate], tokens: Tokens, words: Lexicon) -> N
         if len(uses) == 1:
             # A name used once: its own probabilities are the name's, and mixing them
             # changes nothing.
-            _decide(model, *uses[0], count=1.0)
+            _decide(model, *uses[0], count=1.0, org_cues=words.org_cues)
             continue
         total = list(map(sum, zip(*(probabilities for _, probabilities in uses), strict=True)))
         count = sum(total)
@@ -181,14 +181,24 @@ def type_names(candidates: list[Candidate], tokens: Tokens, words: Lexicon) -> N
                 keep * own + mix * whole / count
                 for own, whole in zip(probabilities, total, strict=True)
             ]
-            _decide(model, candidate, mixed, count)
+            _decide(model, candidate, mixed, count, words.org_cues)
 
 
 def _decide(
-    model: NameModel, candidate: Candidate, probabilities: list[float], count: float
+    model: NameModel,
+    candidate: Candidate,
+    probabilities: list[float],
+    count: float,
+    org_cues: frozenset[str],
 ) -> None:
     """Set a candidate's kind from its probabilities (`count`: about how many uses its
     name has in the article)."""
+    if len(candidate.name_tokens) == 1 and candidate.name_tokens[0] in org_cues:
+        # An organisation word alone ("Radio", "Council") names no one.
+        probabilities = [
+            0.0 if kind == "person" else p
+            for kind, p in zip(model.classes, probabilities, strict=True)
+        ]
     best = max(probabilities)
     kind = model.classes[probabilities.index(best)]
     if count < 1.5 and best < LONE_OPENER_CONFIDENCE and _lone_opener(candidate):

@@ -48,6 +48,9 @@ _TOKEN_MOJIBAKE = re.compile(
 POSSESSIVE = re.compile(r"(?:['’]|â€™|â\x80\x99)s?$")
 # The endings POSSESSIVE finds, for `str.endswith` (quicker than a search, in hot loops).
 POSSESSIVE_ENDINGS = tuple(mark + s for mark in ("'", "’", "â€™", "â\x80\x99") for s in ("", "s"))
+# The word between the sides of a fixture: `Hull v Barnet`.
+FIXTURE_MARKS = {"v", "vs"}
+_FIXTURE = re.compile(r"[A-Za-z] vs?\.? [A-Z]")
 SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
 
 
@@ -125,15 +128,20 @@ class Tokens(Sequence[Token]):
         The first token opens the first line, so no word before it is looked for."""
         return self.line_starts[index] or self.words[index - 1] in SENTENCE_END
 
-    def before_a_score(self, index: int) -> bool:
-        """Whether the token at `index` is on a results-table line with a number right
-        after it: a side and its score (`Reading 2 1 0 1`, `Nice 1 Guingamp 2`)."""
-        following = index + 1
-        return (
-            self.tables[index]
-            and following < len(self.words)
-            and NUMBER.fullmatch(self.words[following]) is not None
-        )
+    def names_a_side(self, index: int) -> bool:
+        """Whether the token at `index` names a side: on a results-table line with a
+        number right after it (`Reading 2 1 0 1`, `Nice 1 Guingamp 2`), or on either
+        side of the `v` of a fixture (`Port Vale v Reading`)."""
+        words = self.words
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if self.tables[index] and NUMBER.fullmatch(following) is not None:
+            return True
+        return following in FIXTURE_MARKS or (index > 0 and words[index - 1] in FIXTURE_MARKS)
+
+    def alone_on_line(self, first: int, last: int) -> bool:
+        """Whether the tokens from `first` to `last` make a whole line."""
+        line_starts = self.line_starts
+        return line_starts[first] and (last + 1 == len(line_starts) or line_starts[last + 1])
 
     def made(self, indices: list[int]) -> list[Token]:
         """The tokens at `indices` (non-negative), as `self[index]` for each, without
@@ -216,7 +224,7 @@ def line_kind(line: str) -> tuple[str, bool]:
     if long_words and all(word.isupper() for word in long_words):
         return "caps", table
     # Photo credits ("Image by Paul Sancya/AP Images") are shorter than headlines,
-    # and table rows, score lines and asides are no headlines.
+    # and table rows, score lines, fixtures and asides are no headlines.
     capitalised = sum(word[0].isupper() for word in long_words)
     if (
         len(long_words) >= 3
@@ -224,6 +232,7 @@ def line_kind(line: str) -> tuple[str, bool]:
         and capitalised >= 0.8 * len(long_words)
         and numbers <= 1
         and not any(mark in line for mark in "(;:")
+        and not _FIXTURE.search(line)
     ):
         return "title", table
     return "", table

@@ -237,3 +237,43 @@ def test_a_given_name_after_a_known_organisation_is_someone_of_it() -> None:
     names = [(written, kind) for written, kind, _ in found(text)]
     assert ("Jake Tapper", "person") in names and ("Vince Chadwick", "person") in names
     assert ("CNN", "org") in names and ("Politico", "org") in names
+
+
+def test_a_known_abbreviation_in_capitals_is_a_name() -> None:
+    # "US" is the word "us" in capitals too: alone in prose, it is the country.
+    text = "The figures show the US economy grew, and UN troops left the UK base."
+    assert [(written, kind) for written, kind, _ in found(text)] == [
+        ("US", "place"), ("UN", "org"), ("UK", "place")]  # fmt: skip
+    assert found("The deal was worth US$ 79 million.") == []  # a currency
+
+
+def test_the_sides_of_a_fixture_and_the_rows_of_a_table_are_names() -> None:
+    fixtures = (
+        "Soccer fixtures.\nHull v Barnet , Leyton Orient v Hartlepool , Port Vale v Reading\n"
+    )
+    sides = [written for written, _, _ in found(fixtures)]
+    assert sides[-6:] == ["Hull", "Barnet", "Leyton Orient", "Hartlepool", "Port Vale", "Reading"]
+    table = (
+        "Prague stocks.\nKOMERCNI BANKA 535.00 540.00 1200 600.000\nJul 31 , 1996 Jan 31 , 1996\n"
+    )
+    assert [written for written, _, _ in found(table)] == ["Prague", "KOMERCNI BANKA"]  # no month
+
+
+def test_a_short_line_in_capitals_of_its_own_is_one_name_or_none() -> None:
+    digest = "PRESS DIGEST - Lebanon - Aug 22.\nAN-NAHAR\n- Talks stall.\nATLANTA AT CHICAGO\n"
+    written = [written for written, _, _ in found(digest)]
+    assert "AN-NAHAR" in written
+    assert "ATLANTA AT CHICAGO" not in written  # a line of two names
+
+
+def test_and_joins_the_words_of_an_organisation_s_name() -> None:
+    text = (
+        "He filed with the Securities and Exchange Commission on Monday. The US Food and "
+        "Drug Administration agreed. Mr Blair and Labour Party officials met."
+    )
+    assert [(written, kind) for written, kind, _ in found(text)] == [
+        ("Securities and Exchange Commission", "org"),
+        ("US Food and Drug Administration", "org"),
+        ("Blair", "person"),
+        ("Labour Party", "org"),
+    ]
