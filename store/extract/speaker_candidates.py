@@ -34,6 +34,8 @@ _MARGIN = 16
 # the cue word (`said by a senior State Department official`): `UnquotedWords.around_cue`.
 _BEHIND = 4
 _AHEAD = 6
+# The kinds of names that speak.
+_NAMED = ("person", "org", "place")
 
 
 @dataclass(slots=True)
@@ -52,13 +54,14 @@ class _Surroundings:
     name_starts: list[int]
 
 
-def _reaches(around: _Surroundings, window: tuple[int, int]) -> bool:
-    """Whether the words read around a window hold all that the subjects and objects of
-    its cue words read: as many words before the first one's subject (its head is the
-    first word before it that is no linking word, `UnquotedWords.subject_of`), and
-    after the last one, as the whole text has."""
+def _reaches(around: _Surroundings, window_start: int, window_end: int) -> bool:
+    """Whether the words read around the windows from `window_start` to `window_end` hold
+    all that the subjects and objects of their cue words read: as many words before the
+    first one's subject (its head is the first word before it that is no linking word,
+    `UnquotedWords.subject_of`; a later one's is no earlier), and after the last one, as
+    the whole text has."""
     words = around.words
-    low, high = bisect_left(words.starts, window[0]), bisect_left(words.starts, window[1])
+    low, high = bisect_left(words.starts, window_start), bisect_left(words.starts, window_end)
     triggers = around.triggers[
         bisect_left(around.triggers, low) : bisect_left(around.triggers, high)
     ]
@@ -200,21 +203,25 @@ class CandidateFinder(CueRules):
         `_reaches` checks (else the whole text is read)."""
         starts = tokens.starts
         count = len(starts)
-        pieces: list[list[int]] = []  # token ranges [first, after), in text order
+        # Token ranges [first, after) in text order, with where their windows start and end.
+        pieces: list[list[int]] = []
         for window_start, window_end in sorted(self._windows):
             first = max(bisect_left(starts, window_start) - _MARGIN, 0)
             after = min(bisect_left(starts, window_end) + _MARGIN, count)
             if pieces and first <= pieces[-1][1]:
-                pieces[-1][1] = max(pieces[-1][1], after)
+                piece = pieces[-1]
+                piece[1], piece[3] = max(piece[1], after), max(piece[3], window_end)
             else:
-                pieces.append([first, after])
-        read = [self._read(tokens, first, after) for first, after in pieces]
-        piece_starts = [piece.start for piece in read]
-        around = [read[bisect_right(piece_starts, start) - 1] for start, _ in self._windows]
-        if all(map(_reaches, around, self._windows)):
-            return around
-        whole = self._read(tokens, 0, count)
-        return [whole] * len(self._windows)
+                pieces.append([first, after, window_start, window_end])
+        read = []
+        for first, after, window_start, window_end in pieces:
+            around = self._read(tokens, first, after)
+            if not _reaches(around, window_start, window_end):
+                read = [self._read(tokens, 0, count)]
+                break
+            read.append(around)
+        read_from = [around.start for around in read]
+        return [read[bisect_right(read_from, start) - 1] for start, _ in self._windows]
 
     def _read(self, tokens: Tokens, first: int, after: int) -> _Surroundings:
         """The words outside quotation marks (the tokens that open with a letter) of the
@@ -225,7 +232,14 @@ class CandidateFinder(CueRules):
         words: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
+        names: list[Speaker] = []
         for stretch_start, stretch_end in self._unquoted(start, end):
+            # The names outside quotation marks, as speakers.
+            names += [
+                Speaker(m.start, m.end, m.text, m.name, m.kind)
+                for m in self.mentions_in(stretch_start, stretch_end)
+                if m.kind in _NAMED
+            ]
             low = bisect_left(all_starts, stretch_start)
             high = bisect_left(all_starts, stretch_end)
             stretch = all_words[low:high]
@@ -242,11 +256,6 @@ class CandidateFinder(CueRules):
         if "i" not in wanted and "I" in words:
             capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
         triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
-        names = [
-            Speaker(m.start, m.end, m.text, m.name, m.kind)
-            for m in self.mentions_in(start, end)
-            if m.kind in ("person", "org", "place") and not self.inside_quote(m.start)
-        ]
         return _Surroundings(
             start,
             first == 0,

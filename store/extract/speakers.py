@@ -36,11 +36,12 @@ _LINKING = re.compile(
 )
 MAX_SPEAKER_WORDS = 9
 # A sentence ends at . ! or ? before a capital, but not after a title or an
-# initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`.
+# initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`. (The titles are
+# grouped by length, one look behind for each: a look behind has a fixed width, and each
+# is tried at every stop.)
 SENTENCE_BREAK = re.compile(
-    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGov\.)(?<!\bSen\.)"
-    r"(?<!\bRep\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bProf\.)(?<!\bRev\.)"
-    r"(?<!\bSt\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
+    r"[.!?](?<!\b(?:Mr|Ms|Dr|Lt|St)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.)"
+    r"(?<!\bProf\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
 )
 # How far before a cue verb `subject` first reads words (characters), and how many it
 # may need before the subject's last word (a role's opener and three words before it).
