@@ -26,14 +26,11 @@ from store.extract.speaker_words import (
     GROUP_PRONOUNS,
     QUANTIFIERS,
     a_people,
+    head_word,
     names_no_one,
     opens_role,
 )
 
-_LINKING = re.compile(
-    r"^(?:\s|,|\d+|has|have|had|also|often|later|then|again|once|further|previously|earlier|"
-    r"recently|repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
-)
 MAX_SPEAKER_WORDS = 9
 # A sentence ends at . ! or ? before a capital, but not after a title or an
 # initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`. (The titles are
@@ -154,10 +151,10 @@ class ArticleNames:
         text = self.text
         cut = text.rfind(" ", start, cue_start - _SUBJECT_REACH) + 1 or start
         words = list(_WORD.finditer(text, cut, cue_start))
-        index = _head_word(words)
+        index = head_word(words)
         if cut > start and (index < _SUBJECT_WORDS or words[index].group().lower() in _AND):
             words = list(_WORD.finditer(text, start, cue_start))
-            index = _head_word(words)
+            index = head_word(words)
         if index < 0:
             return None
         if words[index].group().lower() in _AND:
@@ -392,15 +389,6 @@ class ArticleNames:
             if shared and (shared, index) > best:
                 best, holder = (shared, index), mention.name
         return holder
-
-
-def _head_word(words: list[re.Match[str]]) -> int:
-    """The index of the last of `words` before a cue verb that is no auxiliary or adverb
-    (`has`, `also`, `later`): where its subject ends (-1 if none)."""
-    index = len(words) - 1
-    while index >= 0 and _LINKING.match(words[index].group().lower()):
-        index -= 1
-    return index
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:
