@@ -37,9 +37,7 @@ class UnquotedWords:
     def subject_of(self, cue: int) -> Span | None:
         """The words before a cue word that name who speaks: `former employees have called`."""
         lowers = self.lowers
-        index = cue - 1
-        while index >= 0 and lowers[index] in LINKING:
-            index -= 1
+        index = self.head_before(cue)
         if index < 0 or not self.joined(index, cue - (cue - index > 1)):
             return None
         head = lowers[index]
@@ -57,6 +55,15 @@ class UnquotedWords:
         if determiner and self.joined(first - 1, first):
             first -= 1
         return self.starts[first], self.ends[index]
+
+    def head_before(self, cue: int) -> int:
+        """The index of the word a cue word's subject ends with: the first before it
+        that is no linking word (`has also`), or -1."""
+        lowers = self.lowers
+        index = cue - 1
+        while index >= 0 and lowers[index] in LINKING:
+            index -= 1
+        return index
 
     def object_of(self, cue: int) -> Span | None:
         """The words after a cue word: `said a senior official`, `said Giles`."""

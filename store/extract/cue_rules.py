@@ -83,9 +83,11 @@ _SIGNATURE_REACH = 40
 _SIGNATURE_EPITHET_WORDS = 3
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
-# What ends a speaker phrase: a sentence's end (abbreviations like "Mr." and
-# "(D-Mo.)" are no end) or another quote.
-_PHRASE_BREAK = re.compile(r"[!?;“”\"]|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
+# What ends a speaker phrase: a mark (`?`, another quote's) or a sentence's end
+# (abbreviations like "Mr." and "(D-Mo.)" are no end).
+_BREAKING = r"[!?;“”\"]"
+_BREAKING_MARK = re.compile(_BREAKING)
+_PHRASE_BREAK = re.compile(rf"{_BREAKING}|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
 _CLOSING_CUE = re.compile(
     rf",\s+(?P<subject>[^,“”\"]{{1,60}}?)\s+(?P<cue>{_CUES})(?:\s+[\w.-]+){{0,3}}\.$"
 )
@@ -230,7 +232,10 @@ class CueRules(ArticleNames):
                 speaker = self.speaker(end + phrase.start("phrase"), end + phrase.end("phrase"))
                 if speaker:
                     return speaker, "according to"
-        cue = _CUE.search(tail, lead)
+        # A cue past a mark that breaks the phrase is none of this quote's: it is looked
+        # for only before the first (no cue word holds one).
+        mark = _BREAKING_MARK.search(tail, lead)
+        cue = _CUE.search(tail, lead, len(tail) if mark is None else mark.start())
         if cue is None or _PHRASE_BREAK.search(tail, lead, cue.start()):
             return None
         if _ends_sentence(self.text, end) and "," not in tail[:lead]:

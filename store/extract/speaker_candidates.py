@@ -9,6 +9,7 @@ the model weighs of each is in speaker_features.py, its scores in speaker_scores
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 from typing import Protocol
@@ -25,6 +26,50 @@ from store.extract.tokens import Tokens, tokenize
 # How far around a quote candidates are looked for (characters).
 _BEFORE_REACH = 400
 _AFTER_REACH = 250
+# How many tokens past the windows of the quotes near it the words around them are read
+# (a cue word's subject and object may reach past a window: `_reaches` checks they do not
+# reach past what was read).
+_MARGIN = 16
+# How many words a cue word's subject reads before its head word, and its object after
+# the cue word (`said by a senior State Department official`): `UnquotedWords.around_cue`.
+_BEHIND = 4
+_AHEAD = 6
+# The kinds of names that speak.
+_NAMED = ("person", "org", "place")
+
+
+@dataclass(slots=True)
+class _Surroundings:
+    """The words and names outside quotation marks around the windows of some quotes
+    close together (`CandidateFinder._read_surroundings`)."""
+
+    start: int
+    """The offset in the text from which they were read."""
+    from_text_start: bool
+    to_text_end: bool
+    words: UnquotedWords
+    triggers: list[int]
+    """The indices of the pronouns and cue words among the words (`_nearby` looks at)."""
+    names: list[Speaker]
+    name_starts: list[int]
+
+
+def _reaches(around: _Surroundings, window_start: int, window_end: int) -> bool:
+    """Whether the words read around the windows from `window_start` to `window_end` hold
+    all that the subjects and objects of their cue words read: as many words before the
+    first one's subject (its head is the first word before it that is no linking word,
+    `UnquotedWords.subject_of`; a later one's is no earlier), and after the last one, as
+    the whole text has."""
+    words = around.words
+    low, high = bisect_left(words.starts, window_start), bisect_left(words.starts, window_end)
+    triggers = around.triggers[
+        bisect_left(around.triggers, low) : bisect_left(around.triggers, high)
+    ]
+    if not triggers:
+        return True
+    if not around.from_text_start and words.head_before(triggers[0]) < _BEHIND:
+        return False
+    return around.to_text_end or triggers[-1] + _AHEAD < len(words.words)
 
 
 class CandidateFinder(CueRules):
@@ -53,15 +98,13 @@ class CandidateFinder(CueRules):
         self.spoken_names: set[str] = set()
         # The subject and object of each cue word, by its offset: every quote near it asks.
         self._chunks: dict[int, tuple[Speaker | None, Speaker | None]] = {}
-        # The words outside quotation marks, read once for every quote near them; the
-        # pronouns and cue words among them (by index) are what `_nearby` looks at.
-        self._unquoted_words = UnquotedWords(text, [], [], [], [])
-        self._triggers: list[int] = []
-        self._names: tuple[list[Speaker], list[int]] = ([], [])
         if tokens is None:
             tokens = tokenize(text)
         self._furniture = tokens.furniture
-        self._scan_words(tokens)
+        # Where each quote's candidates are looked for (`_nearby`), and the words and names
+        # around it, read once for every quote near them.
+        self._windows = [self._window(start, end) for start, end in spans]
+        self._surroundings = self._read_surroundings(tokens)
         self._scorer = CandidateScorer(text, self.sentence_starts, cue_words, ranker, exhaustive)
         # A pronoun as a speaker, by offset and the last speaker it may stand for.
         self._pronoun_speakers: dict[tuple[int, str | None, int | None], Speaker | None] = {}
@@ -101,7 +144,7 @@ class CandidateFinder(CueRules):
             # chose another candidate for under one such quote in a hundred on PolNeAR
             # train, as often right as wrong: the other candidates are not looked for.
             add(after.speaker, after.rule, after.cue)
-            self._nearby(start, end, add, only_mark=True)
+            self._nearby(index, add, only_mark=True)
             self._scorer.score(
                 found, start, end, previous, self.stands_alone(start, end, None), self.spoken_names
             )
@@ -121,7 +164,7 @@ class CandidateFinder(CueRules):
             add(self.subject_of_previous_paragraph(start), "paragraph")
         add(self.sentence_subject(start), "subject")
         add(self.previous_sentence_subject(start), "previous_subject")
-        self._nearby(start, end, add)
+        self._nearby(index, add)
         for candidate in found:
             speaker = candidate.speaker
             if speaker.text.lower() in ("he", "she", "it") and speaker.start < start:
@@ -134,47 +177,12 @@ class CandidateFinder(CueRules):
         self._scorer.score(found, start, end, previous, alone, self.spoken_names)
         return found
 
-    def _scan_words(self, tokens: Tokens) -> None:
-        """Index the words outside quotation marks (the tokens that open with a letter),
-        once per article."""
-        all_words, all_starts, all_ends = tokens.words, tokens.starts, tokens.ends
-        words: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for stretch_start, stretch_end in self._unquoted(0, len(self.text)):
-            low = bisect_left(all_starts, stretch_start)
-            high = bisect_left(all_starts, stretch_end)
-            stretch = all_words[low:high]
-            # Filtering the columns' slices with `compress` (no call per word).
-            lettered = list(map(str.isalpha, map(itemgetter(0), stretch)))
-            words += compress(stretch, lettered)
-            starts += compress(all_starts[low:high], lettered)
-            ends += compress(all_ends[low:high], lettered)
-        lowers = list(map(str.lower, words))
-        self._unquoted_words = UnquotedWords(self.text, words, lowers, starts, ends)
-        # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
-        # then the capital `I`s among them, in order.
-        wanted = _triggering(self.cue_words)
-        capital_i: list[int] = []
-        if "i" not in wanted and "I" in words:
-            capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
-        triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
-        self._triggers = sorted(triggers + capital_i) if capital_i else triggers
-        # The names outside quotation marks, as speakers.
-        names = [
-            Speaker(m.start, m.end, m.text, m.name, m.kind)
-            for m in self.mentions
-            if m.kind in ("person", "org", "place") and not self.inside_quote(m.start)
-        ]
-        self._names = names, [speaker.start for speaker in names]
-
-    def _nearby(self, start: int, end: int, add: _Add, *, only_mark: bool = False) -> None:
-        """Names, pronouns and subjects of cue words in the sentences around the quote
-        (`only_mark`: only as rules of the candidates found already)."""
+    def _window(self, start: int, end: int) -> tuple[int, int]:
+        """Where the candidates of the quote `text[start:end]` are looked for (`_nearby`):
+        its own sentences and the one after, in its paragraph. Names in the sentence
+        before are candidates only where a rule proposes them (cross-validation inside
+        PolNeAR train: the others were rarely right, and chosen wrongly more often)."""
         text = self.text
-        # The quote's own sentences and the one after: names in the sentence before
-        # are candidates only where a rule proposes them (cross-validation inside
-        # PolNeAR train: the others were rarely right, and chosen wrongly more often).
         first = self._sentence_index(start)
         window_start = max(self.sentence_starts[first], start - _BEFORE_REACH)
         last = self._sentence_index(max(end - 1, start))
@@ -186,29 +194,105 @@ class CandidateFinder(CueRules):
             if after_next < len(self.sentence_starts)
             else len(text)
         )
-        window_end = min(window_end, paragraph_end, end + _AFTER_REACH)
-        names, name_starts = self._names
+        return window_start, min(window_end, paragraph_end, end + _AFTER_REACH)
+
+    def _read_surroundings(self, tokens: Tokens) -> list[_Surroundings]:
+        """The words and names around each quote's window, read once for windows close
+        together. The text far from every quote (half a news article's words) is not
+        read: what `_nearby` finds is what reading the whole text would give, which
+        `_reaches` checks (else the whole text is read)."""
+        starts = tokens.starts
+        count = len(starts)
+        # Token ranges [first, after) in text order, with where their windows start and end.
+        pieces: list[list[int]] = []
+        for window_start, window_end in sorted(self._windows):
+            first = max(bisect_left(starts, window_start) - _MARGIN, 0)
+            after = min(bisect_left(starts, window_end) + _MARGIN, count)
+            if pieces and first <= pieces[-1][1]:
+                piece = pieces[-1]
+                piece[1], piece[3] = max(piece[1], after), max(piece[3], window_end)
+            else:
+                pieces.append([first, after, window_start, window_end])
+        read = []
+        for first, after, window_start, window_end in pieces:
+            around = self._read(tokens, first, after)
+            if not _reaches(around, window_start, window_end):
+                read = [self._read(tokens, 0, count)]
+                break
+            read.append(around)
+        read_from = [around.start for around in read]
+        return [read[bisect_right(read_from, start) - 1] for start, _ in self._windows]
+
+    def _read(self, tokens: Tokens, first: int, after: int) -> _Surroundings:
+        """The words outside quotation marks (the tokens that open with a letter) of the
+        tokens `first` to `after`, their pronouns and cue words, and the names there."""
+        all_words, all_starts, all_ends = tokens.words, tokens.starts, tokens.ends
+        start = 0 if first == 0 else all_starts[first]
+        end = len(self.text) if after == len(all_starts) else all_starts[after]
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        names: list[Speaker] = []
+        for stretch_start, stretch_end in self._unquoted(start, end):
+            # The names outside quotation marks, as speakers.
+            names += [
+                Speaker(m.start, m.end, m.text, m.name, m.kind)
+                for m in self.mentions_in(stretch_start, stretch_end)
+                if m.kind in _NAMED
+            ]
+            low = bisect_left(all_starts, stretch_start)
+            high = bisect_left(all_starts, stretch_end)
+            stretch = all_words[low:high]
+            # Filtering the columns' slices with `compress` (no call per word).
+            lettered = list(map(str.isalpha, map(itemgetter(0), stretch)))
+            words += compress(stretch, lettered)
+            starts += compress(all_starts[low:high], lettered)
+            ends += compress(all_ends[low:high], lettered)
+        lowers = list(map(str.lower, words))
+        # Cue words and pronouns; `I` only as a capital (unless a cue word): the others,
+        # then the capital `I`s among them, in order.
+        wanted = _triggering(self.cue_words)
+        capital_i: list[int] = []
+        if "i" not in wanted and "I" in words:
+            capital_i = list(compress(range(len(words)), map("I".__eq__, words)))
+        triggers = list(compress(range(len(lowers)), map(wanted.__contains__, lowers)))
+        return _Surroundings(
+            start,
+            first == 0,
+            after == len(all_starts),
+            UnquotedWords(self.text, words, lowers, starts, ends),
+            sorted(triggers + capital_i) if capital_i else triggers,
+            names,
+            [speaker.start for speaker in names],
+        )
+
+    def _nearby(self, index: int, add: _Add, *, only_mark: bool = False) -> None:
+        """Names, pronouns and subjects of cue words in the window of quote `index`
+        (`only_mark`: only as rules of the candidates found already)."""
+        window_start, window_end = self._windows[index]
+        around = self._surroundings[index]
+        names, name_starts = around.names, around.name_starts
         for speaker in names[
             bisect_left(name_starts, window_start) : bisect_left(name_starts, window_end)
         ]:
             add(speaker, "name", only_mark=only_mark)
         # The words starting inside the window, and the pronouns and cue words among them.
-        unquoted = self._unquoted_words
+        unquoted = around.words
         low = bisect_left(unquoted.starts, window_start)
         high = bisect_left(unquoted.starts, window_end)
-        triggers = self._triggers
+        triggers = around.triggers
         lowers = unquoted.lowers
         for trigger in range(bisect_left(triggers, low), bisect_left(triggers, high)):
             position = triggers[trigger]
             lower = lowers[position]
             if lower in PRONOUNS and (lower != "i" or unquoted.words[position] == "I"):
                 if not only_mark:  # a pronoun is no name's span
-                    add(self._pronoun_speaker(position), "pronoun")
+                    add(self._pronoun_speaker(unquoted, position), "pronoun")
             elif position > low:
                 key = unquoted.starts[position]
                 chunks = self._chunks.get(key)
                 if chunks is None:
-                    chunks = self._chunks_of(position)
+                    chunks = self._chunks_of(unquoted, position)
                     self._chunks[key] = chunks
                 subject, after = chunks
                 add(subject, "cue_subject", only_mark=only_mark)
@@ -218,9 +302,8 @@ class CandidateFinder(CueRules):
                     # speaker (cross-validation inside PolNeAR train).
                     add(after, "cue_object", only_mark=True)
 
-    def _pronoun_speaker(self, position: int) -> Speaker | None:
+    def _pronoun_speaker(self, unquoted: UnquotedWords, position: int) -> Speaker | None:
         """The speaker a pronoun names (whom it stands for depends on the last speaker)."""
-        unquoted = self._unquoted_words
         start = unquoted.starts[position]
         key = (start, self.last_speaker, self.unnamed_speaker_at)
         if key not in self._pronoun_speakers:
@@ -241,9 +324,11 @@ class CandidateFinder(CueRules):
             index += 1
         return [(a, b) for a, b in stretches if b > a]
 
-    def _chunks_of(self, cue: int) -> tuple[Speaker | None, Speaker | None]:
+    def _chunks_of(
+        self, unquoted: UnquotedWords, cue: int
+    ) -> tuple[Speaker | None, Speaker | None]:
         """The subject and object of the cue word at index `cue`, as speakers."""
-        subject, after = self._unquoted_words.around_cue(cue)
+        subject, after = unquoted.around_cue(cue)
         return (
             None if subject is None else self._chunk(*subject),
             None if after is None else self._chunk(*after),

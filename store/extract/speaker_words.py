@@ -1,8 +1,10 @@
 """What single words say of a phrase naming a speaker: a pronoun, a determiner that
 opens a role (`the senator`), a people in the plural (`Mexicans`), a word that names no
-one (`Friday`)."""
+one (`Friday`), an auxiliary or adverb between a subject and its verb (`has also`)."""
 
 from __future__ import annotations
+
+import re
 
 from store.extract.lexicon import lexicon
 from store.extract.name_words import CONTRACTION, FUNCTION_WORDS, WEEKDAYS
@@ -12,6 +14,11 @@ GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
 DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",
                "my", "his", "her", "their", "our", "its", "your"}  # fmt: skip
 QUANTIFIERS = DETERMINERS | {"many", "most", "other", "few", "all"}
+# What may stand between a subject and its cue verb, word by word: `has`, `also`, `later`.
+_LINKING = re.compile(
+    r"^(?:\s|,|\d+|has|have|had|also|often|later|then|again|once|further|previously|earlier|"
+    r"recently|repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
+)
 
 
 def a_people(word: str) -> bool:
@@ -34,3 +41,12 @@ def names_no_one(word: str) -> bool:
 def opens_role(word: str) -> bool:
     """A word that opens a role: a determiner or a possessive (`Obama's strategist`)."""
     return word.lower() in DETERMINERS or word.endswith(("'s", "’s"))
+
+
+def head_word(words: list[re.Match[str]]) -> int:
+    """The index of the last of `words` before a cue verb that is no auxiliary or adverb
+    (`has`, `also`, `later`): where its subject ends (-1 if none)."""
+    index = len(words) - 1
+    while index >= 0 and _LINKING.match(words[index].group().lower()):
+        index -= 1
+    return index

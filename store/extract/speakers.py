@@ -26,22 +26,25 @@ from store.extract.speaker_words import (
     GROUP_PRONOUNS,
     QUANTIFIERS,
     a_people,
+    head_word,
     names_no_one,
     opens_role,
 )
 
-_LINKING = re.compile(
-    r"^(?:\s|,|\d+|has|have|had|also|often|later|then|again|once|further|previously|earlier|"
-    r"recently|repeatedly|simply|only|just|would|will|could|might|may|did|does|is|was|\w+ly)*$"
-)
 MAX_SPEAKER_WORDS = 9
 # A sentence ends at . ! or ? before a capital, but not after a title or an
-# initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`.
+# initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`. (The titles are
+# grouped by length, one look behind for each: a look behind has a fixed width, and each
+# is tried at every stop.)
 SENTENCE_BREAK = re.compile(
-    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGov\.)(?<!\bSen\.)"
-    r"(?<!\bRep\.)(?<!\bGen\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bSgt\.)(?<!\bProf\.)(?<!\bRev\.)"
-    r"(?<!\bSt\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
+    r"[.!?](?<!\b(?:Mr|Ms|Dr|Lt|St)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.)"
+    r"(?<!\bProf\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
 )
+# How far before a cue verb `subject` first reads words (characters), and how many it
+# may need before the subject's last word (a role's opener and three words before it).
+_SUBJECT_REACH = 80
+_SUBJECT_WORDS = 5
+_AND = ("and", "but")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[\w’'.-]+")
 _HE_OR_SHE = re.compile(r"(He|She)\b")
@@ -142,38 +145,43 @@ class ArticleNames:
         for mention in self.mentions_in(start, cue_start):
             if mention.kind == "person" and APPOSITION.match(self.text[mention.end : cue_start]):
                 return Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind)
-        words = list(_WORD.finditer(self.text[start:cue_start]))
-        # Walk back over auxiliaries and adverbs ("has", "also", "later") to the subject.
-        index = len(words) - 1
-        while index >= 0 and _LINKING.match(words[index].group().lower()):
-            index -= 1
+        # The subject stands within a few words of the verb: the words of the last
+        # characters are read first (from a space: no word is cut), and all of them only
+        # when the walk back needs more, or the first word (`… and warned`).
+        text = self.text
+        cut = text.rfind(" ", start, cue_start - _SUBJECT_REACH) + 1 or start
+        words = list(_WORD.finditer(text, cut, cue_start))
+        index = head_word(words)
+        if cut > start and (index < _SUBJECT_WORDS or words[index].group().lower() in _AND):
+            words = list(_WORD.finditer(text, start, cue_start))
+            index = head_word(words)
         if index < 0:
             return None
-        if words[index].group().lower() in ("and", "but"):
+        if words[index].group().lower() in _AND:
             # `Moscow does not linger, and warned`: the sentence's subject speaks.
-            opening = self.mentions_in(start, start + words[0].end() + 1)
+            opening = self.mentions_in(start, words[0].end() + 1)
             if opening:
                 m = opening[0]
                 return Speaker(m.start, m.end, m.text, m.name, m.kind)
             opener = words[0].group().lower()
             if opener in GENDERED_PRONOUNS or opener in GROUP_PRONOUNS:
                 # `I laughed and said`: the pronoun opening the sentence.
-                return self.speaker(start + words[0].start(), start + words[0].end())
+                return self.speaker(words[0].start(), words[0].end())
             return None
-        head_end = start + words[index].end()
+        head_end = words[index].end()
         subject = self.mention_ending_at(head_end)
         if subject is not None:
             return Speaker(subject.start, subject.end, subject.text, subject.name, subject.kind)
         word = words[index].group()
         if word.lower() in GENDERED_PRONOUNS or word.lower() in GROUP_PRONOUNS:
-            return self.speaker(start + words[index].start(), head_end)
-        word_start = start + words[index].start()
+            return self.speaker(words[index].start(), head_end)
+        word_start = words[index].start()
         sentence_initial = self.sentence_start(word_start) == word_start
         if a_people(word):
             # `Mexicans often say`, `Some Democrats said`: a group, no one in particular.
             if index > 0 and words[index - 1].group().lower() in QUANTIFIERS:
-                word_start = start + words[index - 1].start()
-            return Speaker(word_start, head_end, self.text[word_start:head_end], None, None)
+                word_start = words[index - 1].start()
+            return Speaker(word_start, head_end, text[word_start:head_end], None, None)
         if (
             word[0].isupper()
             and not (sentence_initial and word.lower() in lexicon().common_words)
@@ -186,19 +194,19 @@ class ArticleNames:
                 first -= 1
             if first > 0 and opens_role(words[first - 1].group()):
                 # `the Republican South Carolinian told`: a role in capitals, no name.
-                return self.speaker(start + words[first - 1].start(), head_end)
-            name_start = start + words[first].start()
-            name = self.text[name_start:head_end]
+                return self.speaker(words[first - 1].start(), head_end)
+            name_start = words[first].start()
+            name = text[name_start:head_end]
             return Speaker(name_start, head_end, name, name.strip(".,’'"), "person")
         # A role: "The diplomat", "the Russian leader", "my father", "Obama's strategist".
         first = index
         while first > 0 and index - first < 4 and not opens_role(words[first].group()):
             first -= 1
         if opens_role(words[first].group()):
-            return self.speaker(start + words[first].start(), head_end)
+            return self.speaker(words[first].start(), head_end)
         if first == 0 and index == 0 and word[0].isupper():
             # `Demonstrators said`: an unnamed group.
-            return Speaker(start + words[0].start(), head_end, word, None, None)
+            return Speaker(words[0].start(), head_end, word, None, None)
         return None
 
     def sentence_subject(self, start: int) -> Speaker | None:
