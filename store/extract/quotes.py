@@ -25,6 +25,7 @@ from store.extract.speaker_candidates import CandidateFinder
 from store.extract.speaker_features import PREVIOUS_LENGTH_BUCKETS
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
 from store.extract.speaker_scores import Candidate, Previous
+from store.extract.speaker_words import may_name_someone
 from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens
 
@@ -119,11 +120,19 @@ def extract_quotes(
     `tokens` are the text's tokens from the entity pass, when it has them (else they
     are made again)."""
     quotes = []
+    # The article's names, and their last words: `Cuban` speaks for Mark Cuban.
+    names = {mention.name for mention in mentions}
+    names |= {name.rsplit(" ", 1)[-1] for name in names}
     for found in attribute(text, mentions, people, model or speaker_model(), tokens):
         chosen, confidence = found.chosen, found.confidence
         if confidence is not None and confidence < SPEAKER_FLOOR:
             chosen, confidence = None, None
         speaker = chosen.speaker.for_government() if chosen else None
+        name = speaker.name if speaker else None
+        if speaker and name and name not in names and not may_name_someone(name):
+            # Words before a cue that the article names as no one (`But Ms`, `Overall,
+            # B&B`, `Austrian`): the quote keeps them, and no entity is made of them.
+            speaker = replace(speaker, name=None, kind=None)
         quotes.append(
             Quote(
                 found.start,

@@ -38,6 +38,30 @@ def names_no_one(word: str) -> bool:
     )
 
 
+def may_name_someone(name: str) -> bool:
+    """Whether a speaker's name the article gives nowhere else may still be someone's
+    (`Souness`, `Elizabeth France`): capitalised words and initials, no punctuation
+    between them, not opened by a word that names no one (`But Ms`, `Overall, B&B`,
+    `Wilmington, North Carolina. Many`), not one common word or a people alone
+    (`Another`, `Police`, `Austrian`)."""
+    words = name.split()
+    if not words or _NOT_A_NAME.search(name) or not all(word[0].isupper() for word in words):
+        return False
+    if names_no_one(words[0]):
+        return False
+    alone, known = words[0], lexicon()
+    return len(words) > 1 or not (
+        alone.lower() in known.common_words
+        or alone in known.demonyms
+        or alone.lower().rstrip(".") in known.titles
+    )
+
+
+# Punctuation no name holds, and a full stop after a word longer than an initial or
+# an abbreviation (`Carolina. Many`).
+_NOT_A_NAME = re.compile(r"[,;:!?()\[\]\"“”]|\w{4,}\.\s")
+
+
 def opens_role(word: str) -> bool:
     """A word that opens a role: a determiner or a possessive (`Obama's strategist`)."""
     return word.lower() in DETERMINERS or word.endswith(("'s", "’s"))

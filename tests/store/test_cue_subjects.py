@@ -68,3 +68,18 @@ def test_an_outlet_passes_on_a_persons_words() -> None:
         "stoop": "Vladimir Putin",
         "irresponsible": "Vladimir Putin",
     }
+
+
+def test_words_before_a_cue_that_name_no_one_are_no_speaker() -> None:
+    """A speaker named nowhere else in the article must read as a name: not a common
+    word or a people alone, nor words across a comma (bbc + buzzfeed: `Another`,
+    `Austrian`, `Overall, B&B`); a surname of someone the article names still speaks."""
+    text = (
+        "The plan was announced on Monday. “It will fail,” Another said. “We will see,” "
+        "Austrian said. Overall, B&B said: “We are happy.” “It is unclear,” Souness said."
+    )
+    assert speaker_of(text, "It will fail,") is None
+    assert speaker_of(text, "We will see,") is None
+    assert speaker_of(text, "We are happy.") is None
+    assert speaker_of(text, "It is unclear,") == "Souness"
+    assert speaker_of("Mark Cuban was there. “He is wrong,” Cuban said.", "He is wrong,") == "Cuban"
