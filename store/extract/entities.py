@@ -268,6 +268,17 @@ def _organisation_names(
             and following.name_tokens[0] == _initials(candidate.name_tokens)
         ):
             names[following.name_tokens[0]] = names.get(name, name)
+    # An abbreviation the article does not define stands for the one name of the
+    # article's whose initials it is (`SEC` for the Securities and Exchange Commission).
+    by_initials: dict[str, set[str]] = {}
+    for long_name in set().union(*longer.values()):
+        by_initials.setdefault(_initials(long_name.split()), set()).add(long_name)
+    for candidate in candidates:
+        short = candidate.name_tokens[0] if len(candidate.name_tokens) == 1 else ""
+        found = by_initials.get(short, set()) if short.isupper() and len(short) >= 3 else set()
+        if candidate.kind == "org" and short not in names and len(found) == 1:
+            (long_name,) = found
+            names[short] = names.get(long_name, long_name)
     for first, full in longer.items():
         if (
             len(full) == 1

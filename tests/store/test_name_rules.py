@@ -277,3 +277,13 @@ def test_and_joins_the_words_of_an_organisation_s_name() -> None:
         ("Blair", "person"),
         ("Labour Party", "org"),
     ]
+
+
+def test_an_abbreviation_stands_for_the_name_whose_initials_it_is() -> None:
+    text = (
+        "He filed with the Securities and Exchange Commission on Monday. The SEC said it "
+        "would act, and the FBI agreed."
+    )
+    names = {written: name for written, _, name in found(text)}
+    assert names["SEC"] == "Securities and Exchange Commission"
+    assert names["FBI"] == "Federal Bureau of Investigation"  # the lists' name
