@@ -28,6 +28,7 @@ from store.extract.tokens import (
     Token,
     Tokens,
     proper,
+    titled,
 )
 from store.extract.word_facts import known, lone_word_stands, word_facts
 
@@ -105,8 +106,8 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
             # token is made for those that do not.
             if not (
                 lone_word_stands(texts[i], headlines[i], words, body_names)
-                or (tokens.names_a_side(i) and texts[i] not in CALENDAR_WORDS)  # "Jul 31"
-                or _heading(run, tokens)
+                or (tokens.names_a_side(i) and titled(texts[i]) not in CALENDAR_WORDS)  # "AUG 23"
+                or _heading(run, tokens, words)
             ):
                 continue
             pieces = [tokens.made(run)]
@@ -119,7 +120,7 @@ def find_candidates(tokens: Tokens, words: Lexicon, body_names: set[str]) -> lis
                     token.headline = "caps"
             if shouted and tokens.tables[i] and tokens.names_a_side(run[-1]):
                 pieces = [run_tokens]  # a row's name in a table: "KOMERCNI BANKA 535.00"
-            elif shouted and _heading(run, tokens):
+            elif shouted and _heading(run, tokens, words):
                 pieces = [run_tokens]
             else:
                 pieces = _split_run(run_tokens, words, body_names)
@@ -174,11 +175,12 @@ def _dateline_follows(after: str) -> bool:
     return after == "," or bool(NUMBER.fullmatch(after))
 
 
-def _heading(run: list[int], tokens: Tokens) -> bool:
+def _heading(run: list[int], tokens: Tokens, words: Lexicon) -> bool:
     """A short ALL CAPS line of its own below the headline, as a digest of the press heads
     each paper's part with its name ("AN-NAHAR", "THE NATION"): one name, or none (the
     typing model reads the line). A function word inside makes it a line of several
-    names ("ATLANTA AT CHICAGO")."""
+    names ("ATLANTA AT CHICAGO"); ordinary words alone head a section ("FRONT PAGE",
+    "LATEST FIXTURES")."""
     texts = tokens.words
     return (
         len(run) <= MAX_HEADING_WORDS
@@ -186,7 +188,13 @@ def _heading(run: list[int], tokens: Tokens) -> bool:
         and all(texts[index].isupper() for index in run)
         and not any(texts[index].lower() in _JOINING for index in run[1:])
         and tokens.alone_on_line(run[0], run[-1])
+        and not all(_ordinary(texts[index], words) for index in run)
     )
+
+
+def _ordinary(text: str, words: Lexicon) -> bool:
+    word = titled(text)
+    return (words.word_facts.get(word) or word_facts(word, words))[0] and not known(word, words)
 
 
 _JOINING = FUNCTION_WORDS | CLOSED_CLASS
