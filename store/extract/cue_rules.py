@@ -285,13 +285,16 @@ class CueRules(ArticleNames):
             if self.text[previous_end - 1 : previous_end] == ":":
                 return self.before(previous_end)
             return self._closing_attribution(previous_end)
+        participle = None  # `…, saying “…”` after a clause whose verb is no cue
         for cue in reversed(cues):
             if _NOUN_BEFORE.search(head, max(cue.start() - 40, 0), cue.start()):
                 continue
             if cue.group().endswith("ing"):
                 before_cue = head[: cue.start()].rstrip()
                 if before_cue.endswith(","):
-                    continue  # `Mook said as much …, arguing that “…”`: the subject of "said"
+                    # `Mook said as much …, arguing that “…”`: the subject of "said"
+                    participle = participle or cue
+                    continue
                 named = self.mention_ending_at(sentence_start + len(before_cue))
                 if named is not None and named.kind == "person" and named.end > sentence_start:
                     # `…, with Lavrov calling them “groundless”`: the person right before
@@ -313,6 +316,12 @@ class CueRules(ArticleNames):
                 speaker = self.speaker(phrase_start, sentence_start + found.end("phrase"))
                 if speaker is not None:
                     return speaker, found.group("cue").lower()
+        if participle is not None:
+            # `Fiorina threw her support behind Cruz, saying it is time for a “real …”`:
+            # no cue before it, the sentence's subject.
+            opening = self.sentence_subject(sentence_start + participle.start())
+            if opening is not None:
+                return opening, participle.group().lower()
         return None
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:

@@ -19,7 +19,7 @@ SENTENCE_OPENING = re.compile(
 # What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
 # `of West Virginia`.
 AFTER_NAME = re.compile(
-    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+of\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
+    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
 )
 # Words that say what stands before a name is no title (`Trump attacked Clinton`).
 NOT_TITLE = {
