@@ -79,13 +79,12 @@ def neighbour_article(
     compare, direction = (">", "ASC") if forward else ("<", "DESC")
     columns = row_columns(ListOrder.DATE)
     rows = article_rows(
-        db.execute(
-            f"SELECT {columns} FROM articles "
-            f"WHERE (ifnull(date, ''), articles.id) {compare} (?, ?) "
-            "AND articles.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) "
-            f"ORDER BY ifnull(date, '') {direction}, articles.id {direction} LIMIT 1",
-            [date[0], article_id, entity_id],
-        )
+        db,
+        f"SELECT {columns} FROM articles "
+        f"WHERE (ifnull(date, ''), articles.id) {compare} (?, ?) "
+        "AND articles.id IN (SELECT article_id FROM mentions WHERE entity_id = ?) "
+        f"ORDER BY ifnull(date, '') {direction}, articles.id {direction} LIMIT 1",
+        [date[0], article_id, entity_id],
     )
     return rows[0] if rows else None
 
@@ -145,12 +144,11 @@ def articles_naming(
     columns = row_columns(ListOrder.DATE)
     condition, params = where.sql()
     return article_rows(
-        db.execute(
-            f"SELECT {columns} FROM articles WHERE articles.id IN "
-            f"(SELECT article_id FROM mentions WHERE entity_id = ?) AND {condition} "
-            "ORDER BY ifnull(date, '') DESC, articles.id DESC LIMIT ?",
-            [entity_id, *params, limit],
-        )
+        db,
+        f"SELECT {columns} FROM articles WHERE articles.id IN "
+        f"(SELECT article_id FROM mentions WHERE entity_id = ?) AND {condition} "
+        "ORDER BY ifnull(date, '') DESC, articles.id DESC LIMIT ?",
+        [entity_id, *params, limit],
     )
 
 

@@ -11,13 +11,13 @@ before it.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, replace
 from enum import Enum
 
 from store.database import Reader
 from store.filters import NO_FILTER, ListFilter
 from store.models import ArticleRow
+from store.one_step import all_rows
 
 # Untitled articles are listed by the start of their text.
 UNTITLED_PREVIEW = 100
@@ -48,18 +48,24 @@ class ListCount:
     articles: int
 
 
+# The names of an `ArticleRow`'s columns in a query (none a column of `articles`).
+ROW_NAMES = ("row_id", "row_title", "row_titled", "row_date", "row_source", "row_key", "row_story")
+
+
 def row_columns(order: ListOrder) -> str:
     """The columns of an `ArticleRow`, selected from `articles` (alone or joined)."""
-    return (
-        f"articles.id, coalesce(title, substr(text, 1, {UNTITLED_PREVIEW})), title IS NOT NULL, "
-        f"date, source, {order.of('articles')}, articles.story_id"
-    )
+    columns = (
+        "articles.id", f"coalesce(title, substr(text, 1, {UNTITLED_PREVIEW}))",
+        "title IS NOT NULL", "date", "source", order.of("articles"), "articles.story_id",
+    )  # fmt: skip
+    return ", ".join(f"{column} AS {name}" for column, name in zip(columns, ROW_NAMES, strict=True))
 
 
-def article_rows(cursor: sqlite3.Cursor) -> list[ArticleRow]:
+def article_rows(db: Reader, sql: str, params: list[object]) -> list[ArticleRow]:
+    """The rows of `sql`, which selects `row_columns`, read in one step (`all_rows`)."""
     return [
         ArticleRow(id, " ".join(title.split()), bool(titled), date, source, key, story_id)
-        for id, title, titled, date, source, key, story_id in cursor
+        for id, title, titled, date, source, key, story_id in all_rows(db, sql, params, ROW_NAMES)
     ]
 
 
@@ -102,13 +108,11 @@ def with_story_sizes(db: Reader, rows: list[ArticleRow], where: ListFilter) -> l
         return rows
     condition, params = where.sql()
     marks = ",".join("?" * len(stories))
-    sizes = dict(
-        db.execute(
-            f"SELECT story_id, count(*) FROM articles WHERE story_id IN ({marks}) "
-            f"AND {condition} GROUP BY story_id",
-            [*stories, *params],
-        ).fetchall()
+    sql = (
+        f"SELECT story_id, count(*) AS size FROM articles WHERE story_id IN ({marks}) "
+        f"AND {condition} GROUP BY story_id"
     )
+    sizes = dict(all_rows(db, sql, [*stories, *params], ("story_id", "size")))
     return [
         replace(row, story_size=sizes.get(row.story_id, 0)) if row.story_id is not None else row
         for row in rows
@@ -240,7 +244,7 @@ def _scanned_backwards(db: Reader, read: _BackwardRead) -> list[ArticleRow] | No
         f"SELECT {row_columns(order)} FROM articles WHERE id IN ({scanned}) AND {listed} "
         f"{ordered} LIMIT ?"
     )
-    rows = article_rows(db.execute(sql, [*scan_params, *listed_params, limit]))
+    rows = article_rows(db, sql, [*scan_params, *listed_params, limit])
     if len(rows) < limit:
         (seen,) = db.execute(f"SELECT count(*) FROM ({scanned})", scan_params).fetchone()
         if seen >= BACKWARD_SCAN:
@@ -293,7 +297,7 @@ def _stories_backwards(db: Reader, read: _BackwardRead) -> list[ArticleRow]:
     )
     beyond_params = read.beyond_params
     bound = [*member_params, *params, *beyond_params, limit, *params, *beyond_params, limit, limit]
-    return with_story_sizes(db, article_rows(db.execute(sql, bound)), where)
+    return with_story_sizes(db, article_rows(db, sql, bound), where)
 
 
 def articles_at(
@@ -330,15 +334,13 @@ def _window(
         f"SELECT {row_columns(order)} FROM articles WHERE {condition} "
         f"ORDER BY {order.value} {direction}, id {direction} LIMIT ? OFFSET ?"
     )
-    rows = article_rows(db.execute(sql, [*params, limit, offset]))
+    rows = article_rows(db, sql, [*params, limit, offset])
     return with_story_sizes(db, rows, where) if stories else rows
 
 
 def article_row(db: Reader, order: ListOrder, article_id: int) -> ArticleRow | None:
     """One article as a line of the list in `order` (its key included)."""
-    rows = article_rows(
-        db.execute(f"SELECT {row_columns(order)} FROM articles WHERE id = ?", [article_id])
-    )
+    rows = article_rows(db, f"SELECT {row_columns(order)} FROM articles WHERE id = ?", [article_id])
     return rows[0] if rows else None
 
 
@@ -385,10 +387,9 @@ def story_members(
     condition, params = where.sql()
     direction = "DESC" if descending else "ASC"
     rows = article_rows(
-        db.execute(
-            f"SELECT {row_columns(order)} FROM articles WHERE story_id = ? AND {condition} "
-            f"ORDER BY {order.value} {direction}, id {direction}",
-            [story_id, *params],
-        )
+        db,
+        f"SELECT {row_columns(order)} FROM articles WHERE story_id = ? AND {condition} "
+        f"ORDER BY {order.value} {direction}, id {direction}",
+        [story_id, *params],
     )
     return [replace(row, story_size=len(rows)) for row in rows]

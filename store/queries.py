@@ -184,13 +184,13 @@ def search_articles(
     )
     bound = params if where.active else []
     try:
-        rows = article_rows(db.execute(sql, [*bound, query, RANKED_WINDOW, limit]))
+        rows = article_rows(db, sql, [*bound, query, RANKED_WINDOW, limit])
         why = "text"
     except sqlite3.OperationalError:
         literal = literal_fts_query(query)
         if not literal:
             return []
-        rows = article_rows(db.execute(sql, [*bound, literal, RANKED_WINDOW, limit]))
+        rows = article_rows(db, sql, [*bound, literal, RANKED_WINDOW, limit])
         why = "words"
     return [SearchHit(row, why) for row in rows]
 
