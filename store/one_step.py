@@ -20,7 +20,7 @@ from store.database import Reader
 def all_rows(db: Reader, sql: str, params: Sequence[Any], columns: Sequence[str]) -> list[Any]:
     """The rows of `sql`, in its order, as lists: `columns` names its result columns.
     Their values are text, numbers or NULL (a BLOB cannot be read this way)."""
-    names = ", ".join(columns)
+    names = ", ".join(f'"{name}"' for name in columns)
     (found,) = db.execute(
         f"SELECT json_group_array(json_array({names})) FROM ({sql})", params
     ).fetchone()

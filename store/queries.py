@@ -32,6 +32,7 @@ from store.models import (
     SearchHit,
     SourceCount,
 )
+from store.one_step import all_rows
 
 # One character narrows nothing and ranks nearly every article: search from two.
 MIN_QUERY = 2
@@ -85,32 +86,41 @@ def get_article(db: Reader, article_id: int) -> Article | None:
     ).fetchone()
     if row is None:
         return None
+    # Each read in one step (`all_rows`): the reader loads an article in a worker while
+    # the browser draws.
     repeats = [
-        Repeat(start, end, original)
-        for start, end, original in db.execute(
+        Repeat(*row)
+        for row in all_rows(
+            db,
             "SELECT start, end, original_start FROM repeats WHERE article_id = ? ORDER BY start",
             [article_id],
+            ("start", "end", "original_start"),
         )
     ]
     mentions = [
-        MentionSpan(start, end, entity_id, kind, name)
-        for start, end, entity_id, kind, name in db.execute(
+        MentionSpan(*row)
+        for row in all_rows(
+            db,
             "SELECT start, end, entity_id, kind, name FROM mentions "
             "JOIN entities ON entities.id = entity_id WHERE article_id = ? ORDER BY start",
             [article_id],
+            ("start", "end", "entity_id", "kind", "name"),
         )
     ]
     quotes = [
-        QuoteSpan(*quote)
-        for quote in db.execute(
-            "SELECT quotes.start, quotes.end, coalesce(entities.name, speaker_text), "
+        QuoteSpan(*row)
+        for row in all_rows(
+            db,
+            "SELECT quotes.start, quotes.end, coalesce(entities.name, speaker_text) AS speaker, "
             "quotes.speaker_entity_id, speaker_start, speaker_end, quotes.statement_id, "
-            "ifnull(statements.article_count, 1), ifnull(statements.source_count, 0), "
+            "ifnull(statements.article_count, 1) AS articles, "
+            "ifnull(statements.source_count, 0) AS sources, "
             "quotes.method, quotes.confidence FROM quotes "
             "LEFT JOIN entities ON entities.id = quotes.speaker_entity_id "
             "LEFT JOIN statements ON statements.id = quotes.statement_id "
             "WHERE article_id = ? ORDER BY quotes.start",
             [article_id],
+            _QUOTE_COLUMNS,
         )
     ]
     id, title, text, date, source, url, path, story_id = row
@@ -130,14 +140,21 @@ def get_article(db: Reader, article_id: int) -> Article | None:
     )
 
 
+_QUOTE_COLUMNS = ("start", "end", "speaker", "speaker_entity_id", "speaker_start", "speaker_end",
+                  "statement_id", "articles", "sources", "method", "confidence")  # fmt: skip
+_META_COLUMNS = ("id", "title", "date", "source", "url")
+
+
 def story_articles(db: Reader, story_id: int, *, besides: int | None = None) -> list[ArticleMeta]:
     """The articles of a story (but `besides`), oldest first (undated last)."""
     return [
         ArticleMeta(*row)
-        for row in db.execute(
+        for row in all_rows(
+            db,
             "SELECT id, title, date, source, url FROM articles WHERE story_id = ? AND id != ? "
             "ORDER BY date IS NULL, date, id",
             [story_id, -1 if besides is None else besides],
+            _META_COLUMNS,
         )
     ]
 
@@ -203,20 +220,23 @@ def article_meta(db: Reader, article_ids: list[int]) -> list[ArticleMeta]:
     for first in range(0, len(article_ids), 500):
         chunk = article_ids[first : first + 500]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute(
-            f"SELECT id, title, date, source, url FROM articles WHERE id IN ({marks})", chunk
-        ):
+        for row in all_rows(
+            db, f"SELECT id, title, date, source, url FROM articles WHERE id IN ({marks})", chunk,
+            _META_COLUMNS,
+        ):  # fmt: skip
             found[row[0]] = ArticleMeta(*row)
     return [found[i] for i in article_ids if i in found]
 
 
 def article_entities(db: Reader, article_id: int) -> list[EntityCount]:
     """The entities an article mentions, most mentioned first within each kind."""
-    rows = db.execute(
+    rows = all_rows(
+        db,
         "SELECT entities.id, entities.name, entities.kind, count(*) AS n FROM mentions "
         "JOIN entities ON entities.id = mentions.entity_id WHERE mentions.article_id = ? "
         "GROUP BY entities.id ORDER BY entities.kind, n DESC, entities.name",
         [article_id],
+        ("id", "name", "kind", "n"),
     )
     return [EntityCount(*row) for row in rows]
 
