@@ -19,7 +19,12 @@ from store.database import Reader
 
 def all_rows(db: Reader, sql: str, params: Sequence[Any], columns: Sequence[str]) -> list[Any]:
     """The rows of `sql`, in its order, as lists: `columns` names its result columns.
-    Their values are text, numbers or NULL (a BLOB cannot be read this way)."""
+    Their values are text, integers, NULL, or finite REAL to 15 significant digits
+    (a BLOB cannot be read this way).
+
+    The outer query has one source and no ORDER BY: SQLite neither flattens the
+    query into it nor drops its ORDER BY, and feeds the rows to the aggregate in that
+    order (tests/store/test_one_step.py holds it to that)."""
     names = ", ".join(f'"{name}"' for name in columns)
     (found,) = db.execute(
         f"SELECT json_group_array(json_array({names})) FROM ({sql})", params
