@@ -27,6 +27,10 @@ _VERB_AFTER = re.compile(
     r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that|is|was)\b)[a-z]+\b"
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+# What may stand between a name and the relative `who` that stands for it: a comma, and
+# a role that describes it (`Braynard, a South Carolina native who writes`).
+_BEFORE_WHO = re.compile(r"\s*,?\s*(?:(?:a|an|the)\s[^,;:.!?“”\"()\n]{1,60}?)?\s*$")
+_WHO_REACH = 80
 
 
 class Names(Protocol):
@@ -126,3 +130,16 @@ def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def relative_antecedent(names: Names, position: int) -> Mention | None:
+    """Who the relative `who` at `position` stands for: the person or organisation named
+    right before it (`said Weaver, who said`, `Small, who attended the rally, said`)."""
+    index = bisect_left(names.starts, position) - 1
+    while index >= 0 and names.mentions[index].start > position - _WHO_REACH:
+        mention = names.mentions[index]
+        if mention.kind in ("person", "org"):
+            between = names.text[mention.end : position]
+            return mention if _BEFORE_WHO.match(between) else None
+        index -= 1  # a place inside the role: `a South Carolina native`
+    return None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
-from store.extract.pronouns import resolve
+from store.extract.pronouns import relative_antecedent, resolve
 from store.extract.sentence_shapes import (
     AFTER_NAME,
     NOT_TITLE,
@@ -281,6 +281,8 @@ class ArticleNames:
         if first in GENDERED_PRONOUNS and len(words) == 1:
             person = self._pronoun_person(start, GENDERED_PRONOUNS[first])
             return Speaker(start, end, stripped, person, "person" if person else None)
+        if first == "who" and len(words) == 1 and (before := relative_antecedent(self, start)):
+            return Speaker(start, end, stripped, before.name, before.kind)
         if first in GROUP_PRONOUNS and len(words) == 1:
             return Speaker(start, end, stripped, None, None)
         if first.endswith(("'s", "’s")) and len(words) > 1:

@@ -4,7 +4,11 @@ person whose words it passes on."""
 
 from __future__ import annotations
 
+import pytest
+
 from store.extract import extract_article
+from store.extract.entities import extract_entities
+from store.extract.speakers import ArticleNames
 
 
 def speaker_of(text: str, quoted: str) -> str | None:
@@ -83,3 +87,28 @@ def test_words_before_a_cue_that_name_no_one_are_no_speaker() -> None:
     assert speaker_of(text, "We are happy.") is None
     assert speaker_of(text, "It is unclear,") == "Souness"
     assert speaker_of("Mark Cuban was there. “He is wrong,” Cuban said.", "He is wrong,") == "Cuban"
+
+
+def test_a_participle_after_a_clause_with_no_cue_is_its_subject_s() -> None:
+    text = (
+        "Carla Fenwick threw her support behind Senator Tom Abbott on Wednesday, saying it "
+        "is time to have “a real constitutional conservative in the White House.”"
+    )
+    quoted = "a real constitutional conservative in the White House."
+    assert speaker_of(text, quoted) == "Carla Fenwick"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“There are no secrets in politics,” said Jack Weaver, who", "Jack Weaver"),
+        ("Marta Kolb, a Lisbon bakery owner who", "Marta Kolb"),
+        ("The bakers thanked Marta Kolb on camera, who", None),  # more than a role between
+    ],
+)
+def test_who_stands_for_the_name_right_before_it(text: str, name: str | None) -> None:
+    """A speaker `who` (`said Weaver, who said that …`) is the person named before it."""
+    mentions, people = extract_entities(text)
+    speaker = ArticleNames(text, mentions, people).speaker(len(text) - 3, len(text))
+    assert speaker is not None and speaker.text == "who"
+    assert speaker.name == name
