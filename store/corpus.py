@@ -39,15 +39,6 @@ class Corpus:
             yield self._db
 
     @contextmanager
-    def read_apart(self) -> Iterator[Reader]:
-        """A connection of its own, for a read beside the shared one's (closed after)."""
-        db = open_reader(self.path, on_warning=lambda _: None)  # told when the corpus opened
-        try:
-            yield db
-        finally:
-            db.close()
-
-    @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One short transaction (a bookmark), on its own connection: reads go on
         meanwhile, and an import's writer lock is not needed, SQLite's busy timeout

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from store import list_queries as q
@@ -85,19 +85,12 @@ def count(db: Reader, shape: ListShape) -> ListCount:
 
 
 def first_read(corpus: Corpus, shape: ListShape) -> FirstRead:
-    """The list's length and first page, read side by side: at a million articles each
-    is about 40 ms inside SQLite, which lets other threads run meanwhile."""
-    with ThreadPoolExecutor(1, thread_name_prefix="list-count") as pool:
-        counting = pool.submit(_count_apart, corpus, shape)
-        with corpus.read() as db:
-            window = read_window(db, shape, WindowPlan(0, limit=FIRST_PAGE), total=0)
-            dated = q.has_dates(db)
-        return FirstRead(shape, counting.result(), dated, window)
-
-
-def _count_apart(corpus: Corpus, shape: ListShape) -> ListCount:
-    with corpus.read_apart() as db:
-        return count(db, shape)
+    """The list's length and first page, on the corpus' own connection (a second one,
+    opened by path, read another file once the corpus was deleted or replaced)."""
+    with corpus.read() as db:
+        counted = count(db, shape)
+        window = read_window(db, shape, WindowPlan(0, limit=FIRST_PAGE), total=counted.rows)
+        return FirstRead(shape, counted, q.has_dates(db), window)
 
 
 def read_ahead(
