@@ -25,7 +25,9 @@ def all_rows(db: Reader, sql: str, params: Sequence[Any], columns: Sequence[str]
     The outer query has one source and no ORDER BY: SQLite neither flattens the
     query into it nor drops its ORDER BY, and feeds the rows to the aggregate in that
     order (tests/store/test_one_step.py holds it to that)."""
-    names = ", ".join(f'"{name}"' for name in columns)
+    # In brackets, a name is only ever a column's (in double quotes, a name no column
+    # has would be read as a string).
+    names = ", ".join(f"[{name}]" for name in columns)
     (found,) = db.execute(
         f"SELECT json_group_array(json_array({names})) FROM ({sql})", params
     ).fetchone()

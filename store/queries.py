@@ -89,8 +89,8 @@ def get_article(db: Reader, article_id: int) -> Article | None:
     # Each read in one step (`all_rows`): the reader loads an article in a worker while
     # the browser draws.
     repeats = [
-        Repeat(*row)
-        for row in all_rows(
+        Repeat(*values)
+        for values in all_rows(
             db,
             "SELECT start, end, original_start FROM repeats WHERE article_id = ? ORDER BY start",
             [article_id],
@@ -98,8 +98,8 @@ def get_article(db: Reader, article_id: int) -> Article | None:
         )
     ]
     mentions = [
-        MentionSpan(*row)
-        for row in all_rows(
+        MentionSpan(*values)
+        for values in all_rows(
             db,
             "SELECT start, end, entity_id, kind, name FROM mentions "
             "JOIN entities ON entities.id = entity_id WHERE article_id = ? ORDER BY start",
@@ -108,8 +108,8 @@ def get_article(db: Reader, article_id: int) -> Article | None:
         )
     ]
     quotes = [
-        QuoteSpan(*row)
-        for row in all_rows(
+        QuoteSpan(*values)
+        for values in all_rows(
             db,
             "SELECT quotes.start, quotes.end, coalesce(entities.name, speaker_text) AS speaker, "
             "quotes.speaker_entity_id, speaker_start, speaker_end, quotes.statement_id, "
@@ -148,8 +148,8 @@ _META_COLUMNS = ("id", "title", "date", "source", "url")
 def story_articles(db: Reader, story_id: int, *, besides: int | None = None) -> list[ArticleMeta]:
     """The articles of a story (but `besides`), oldest first (undated last)."""
     return [
-        ArticleMeta(*row)
-        for row in all_rows(
+        ArticleMeta(*values)
+        for values in all_rows(
             db,
             "SELECT id, title, date, source, url FROM articles WHERE story_id = ? AND id != ? "
             "ORDER BY date IS NULL, date, id",

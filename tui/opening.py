@@ -70,7 +70,8 @@ def _open(db_path: str | Path) -> Opening:
 def _read_first(corpus: Corpus, shape: ListShape, result: Future[FirstRead]) -> None:
     result.set_running_or_notify_cancel()
     try:
-        result.set_result(first_read(corpus, shape))
+        with corpus.read() as db:
+            result.set_result(first_read(db, shape))
     except BaseException as error:
         # Handed on, not lost: the list then reads again in its worker, whose
         # failure is reported as every worker's is.

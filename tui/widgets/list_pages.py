@@ -7,7 +7,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 from store import list_queries as q
-from store.corpus import Corpus
 from store.database import Reader
 from store.filters import ListFilter
 from store.list_queries import ListCount, ListOrder
@@ -84,13 +83,10 @@ def count(db: Reader, shape: ListShape) -> ListCount:
     return q.count_list(db, shape.where, stories=shape.stories)
 
 
-def first_read(corpus: Corpus, shape: ListShape) -> FirstRead:
-    """The list's length and first page, on the corpus' own connection (a second one,
-    opened by path, read another file once the corpus was deleted or replaced)."""
-    with corpus.read() as db:
-        counted = count(db, shape)
-        window = read_window(db, shape, WindowPlan(0, limit=FIRST_PAGE), total=counted.rows)
-        return FirstRead(shape, counted, q.has_dates(db), window)
+def first_read(db: Reader, shape: ListShape) -> FirstRead:
+    counted = count(db, shape)
+    window = read_window(db, shape, WindowPlan(0, limit=FIRST_PAGE), counted.rows)
+    return FirstRead(shape, counted, q.has_dates(db), window)
 
 
 def read_ahead(

@@ -203,7 +203,8 @@ class PagedList(ScrollView):
         shape = self.shape
         first = list_pages.read_ahead(ahead, shape, wait=True)
         if first is None:
-            first = list_pages.first_read(self.corpus, shape)
+            with self.corpus.read() as db:
+                first = list_pages.first_read(db, shape)
         self.post_message(RowsLoaded.first(generation, first))
         self._after_first(generation, first.counted.rows, keep)
 
