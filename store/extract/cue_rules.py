@@ -74,13 +74,17 @@ _INVERTED_OPENING = re.compile(
     r"\s*(?P<cue>Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Tweeted)\s+"
     r"(?P<phrase>[^,:“”\"\n]{1,60})[,:]\s*[“\"]?\s*$"
 )
-_ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,“”\"\n]{1,80}),")
+_ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,:“”\"\n]{1,80})[,:]")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
 # A signature's name (`— Rock Legend Gene Simmons`): how far after the dash it may
 # start (characters), and the capitalised words that may stand before it.
 _SIGNATURE_REACH = 40
 _SIGNATURE_EPITHET_WORDS = 3
+# The dashes that open a signature: after a quote on its line (a hyphen only as a word of
+# its own), or opening the line after the quote's paragraph.
+_SIGNATURE_DASHES = ("—", "―", " - ", " – ")
+_SIGNATURE_LINE = re.compile(r"\n\s*[-–—―] ?(?=[A-Z])")
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
 # What ends a speaker phrase: a mark (`?`, another quote's) or a sentence's end
@@ -174,7 +178,7 @@ class CueRules(ArticleNames):
         found = [] if after is None else [after]
         before = self.before(start)
         if before is not None:
-            found.append(Proposal(before[0], "before", before[1]))
+            found.append(Proposal(before[0], "label" if before[1] == ":" else "before", before[1]))
         if following is not None and after is None:
             partner = self._split_partner(end, following)
             if partner is not None:
@@ -219,12 +223,9 @@ class CueRules(ArticleNames):
         window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
         tail = self.text[end:window_end]
         lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
-        opening = tail[:lead]
-        if "—" in opening or "―" in opening:
-            # `“…” ― Martha Aguilar`: a signature.
-            m = self._signature(end + lead)
-            if m is not None:
-                return Speaker(m.start, m.end, m.text, m.name, m.kind), "—"
+        signed = self._signature_after(end, tail, lead)
+        if signed is not None:
+            return Speaker(signed.start, signed.end, signed.text, signed.name, signed.kind), "—"
         according = _ACCORDING.match(tail, lead)
         if according:
             phrase = _AFTER_CUE.match(tail, according.end())
@@ -262,6 +263,18 @@ class CueRules(ArticleNames):
             speaker = self.speaker(end + phrase.start("phrase"), end + phrase.end("phrase"))
         return (speaker, cue.group().lower()) if speaker else None
 
+    def _signature_after(self, end: int, tail: str, lead: int) -> Mention | None:
+        """Who signs the quote ending at `end` (`tail` is the rest of its line, `lead`
+        the marks opening it): `“…” ― Martha Aguilar`, `"…" - Clinton`, or a line of its
+        own after a quote that ends its paragraph (`\n\n- Bernie Sanders.`)."""
+        opening = tail[:lead]
+        if any(dash in opening for dash in _SIGNATURE_DASHES):
+            return self._signature(end + lead)
+        if tail[lead:].strip():
+            return None
+        line = _SIGNATURE_LINE.match(self.text, end + len(tail))
+        return self._signature(line.end()) if line else None
+
     def _signature(self, start: int) -> Mention | None:
         """The person or organisation that signs a quote, named right after the dash
         ending at `start`, behind at most a few capitalised words (`— Rock Legend Gene
@@ -278,6 +291,10 @@ class CueRules(ArticleNames):
         """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""
         # The end of a long sentence is enough: a cue names its speaker close by.
         sentence_start, head, cues = self._head(start)
+        labelled = not cues and not _ACCORDING_OPENING.match(head)
+        label = self._label(sentence_start, head) if labelled else None
+        if label is not None:
+            return label, ":"
         if not cues and head.strip(" “\"'") == "" and start > 0:
             # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
             # may end the one before.
@@ -323,6 +340,19 @@ class CueRules(ArticleNames):
             if opening is not None:
                 return opening, participle.group().lower()
         return None
+
+    def _label(self, sentence_start: int, head: str) -> Speaker | None:
+        """`Republican pollster Daron Shaw: “…”`, `Stone:` before a quote's paragraph: a
+        person named right before a colon opening the quote labels it as theirs (a
+        transcript's or a list's layout), where no cue word comes first (`He told Mr
+        Farage: “…”` is no label)."""
+        labelled = head.rstrip(" “\"'\n")
+        if not labelled.endswith(":"):
+            return None
+        named = self.mention_ending_at(sentence_start + len(labelled) - 1)
+        if named is None or named.kind != "person":
+            return None
+        return Speaker(named.start, named.end, named.text, named.name, "person")
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""

@@ -67,7 +67,7 @@ _DISPLAY = {
     AttributionMethod.SUBJECT: "the sentence's subject",
     AttributionMethod.NEARBY: "a name nearby",
 }
-_CUE_RULES = {"after", "after_outlet", "after_other_clause", "before", "split", "reported"}
+_CUE_RULES = {"after", "after_outlet", "after_other_clause", "before", "label", "split", "reported"}
 _CONTINUATION_RULES = {"follows", "continues", "previous"}
 _SUBJECT_RULES = {"paragraph", "subject", "previous_subject", "antecedent"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i", "you", "who"}

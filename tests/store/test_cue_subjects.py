@@ -1,6 +1,6 @@
 """Who speaks through a cue: in -ing, the person right before it, else the sentence's
-subject; after a dash, the name that signs the quote; through an outlet's report, the
-person whose words it passes on."""
+subject; after a dash, the name that signs the quote; before a colon, the person who
+labels it; through an outlet's report, the person whose words it passes on."""
 
 from __future__ import annotations
 
@@ -57,6 +57,37 @@ def test_a_signature_behind_an_epithet() -> None:
     )
     (quote,) = extract_article(text).quotes
     assert (quote.speaker_name, quote.cue) == ("Gene Simmons", "—")
+
+
+# Lists, transcripts and fact checks: a signature after a hyphen (on the quote's line or
+# the next), a name before a colon labelling the quote, `According to X:`.
+LAYOUTS = [
+    ("“I went to Wall Street before the crash and told them so,” - Hillary Clinton, in 2016.",
+     "Hillary Clinton", "—"),
+    ("Here is what she said.\n\n“I went to Wall Street before the crash and told them so,”"
+     "\n\n- Hillary Clinton.\n\nShe tends to overstate it.", "Hillary Clinton", "—"),
+    ("The polls were wrong again, the experts at the debate agreed.\n\nRepublican pollster "
+     "Daron Shaw: “Historically, lesser-known candidates gain from debates.”", "Daron Shaw", ":"),
+    ("Daron Shaw spoke after the debate in Ohio.\n\nShaw:\n\n“Historically, lesser-known "
+     "candidates gain from debates.”", "Daron Shaw", ":"),
+    ("According to Senator Ann Marsh: “The vote on the budget will be held next week.”",
+     "Ann Marsh", "according to"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), LAYOUTS)
+def test_a_layout_names_the_speaker(text: str, speaker: str, cue: str) -> None:
+    (quote,) = extract_article(text).quotes
+    assert (quote.speaker_name, quote.cue) == (speaker, cue)
+
+
+def test_a_name_after_a_cue_and_before_a_colon_is_no_label() -> None:
+    text = (
+        "The meeting went badly. Angela Merkel told Nicola Sturgeon: “It is disappointing "
+        "that you have chosen to leave the talks.”"
+    )
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker_name != "Nicola Sturgeon"
 
 
 def test_an_outlet_passes_on_a_persons_words() -> None:
