@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from store.extract.entities import Mention
+from store.extract.layouts import signature_after, speaker_label
 from store.extract.lexicon import lexicon
 from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
 
@@ -77,14 +77,6 @@ _INVERTED_OPENING = re.compile(
 _ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,:“”\"\n]{1,80})[,:]")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
-# A signature's name (`— Rock Legend Gene Simmons`): how far after the dash it may
-# start (characters), and the capitalised words that may stand before it.
-_SIGNATURE_REACH = 40
-_SIGNATURE_EPITHET_WORDS = 3
-# The dashes that open a signature: after a quote on its line (a hyphen only as a word of
-# its own), or opening the line after the quote's paragraph.
-_SIGNATURE_DASHES = ("—", "―", " - ", " – ")
-_SIGNATURE_LINE = re.compile(r"\n\s*[-–—―] ?(?=[A-Z])")
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
 # What ends a speaker phrase: a mark (`?`, another quote's) or a sentence's end
@@ -223,7 +215,7 @@ class CueRules(ArticleNames):
         window_end = min(len(self.text) if window_end == -1 else window_end, end + 160)
         tail = self.text[end:window_end]
         lead = len(tail) - len(tail.lstrip(" ,.!?”\"'’—–―-\u00a0"))
-        signed = self._signature_after(end, tail, lead)
+        signed = signature_after(self, end, tail, lead)
         if signed is not None:
             return Speaker(signed.start, signed.end, signed.text, signed.name, signed.kind), "—"
         according = _ACCORDING.match(tail, lead)
@@ -263,36 +255,12 @@ class CueRules(ArticleNames):
             speaker = self.speaker(end + phrase.start("phrase"), end + phrase.end("phrase"))
         return (speaker, cue.group().lower()) if speaker else None
 
-    def _signature_after(self, end: int, tail: str, lead: int) -> Mention | None:
-        """Who signs the quote ending at `end` (`tail` is the rest of its line, `lead`
-        the marks opening it): `“…” ― Martha Aguilar`, `"…" - Clinton`, or a line of its
-        own after a quote that ends its paragraph (`\n\n- Bernie Sanders.`)."""
-        opening = tail[:lead]
-        if any(dash in opening for dash in _SIGNATURE_DASHES):
-            return self._signature(end + lead)
-        if tail[lead:].strip():
-            return None
-        line = _SIGNATURE_LINE.match(self.text, end + len(tail))
-        return self._signature(line.end()) if line else None
-
-    def _signature(self, start: int) -> Mention | None:
-        """The person or organisation that signs a quote, named right after the dash
-        ending at `start`, behind at most a few capitalised words (`— Rock Legend Gene
-        Simmons`)."""
-        named = self.mentions_in(start, start + _SIGNATURE_REACH)
-        if not named or named[0].kind not in ("person", "org"):
-            return None
-        epithet = self.text[start : named[0].start].split()
-        if len(epithet) > _SIGNATURE_EPITHET_WORDS or not all(w[:1].isupper() for w in epithet):
-            return None
-        return named[0]
-
     def before(self, start: int) -> tuple[Speaker, str] | None:
         """A cue before a quote in its sentence: `Putin said, “…` or `The diplomat said:`."""
         # The end of a long sentence is enough: a cue names its speaker close by.
         sentence_start, head, cues = self._head(start)
         labelled = not cues and not _ACCORDING_OPENING.match(head)
-        label = self._label(sentence_start, head) if labelled else None
+        label = speaker_label(self, sentence_start, head) if labelled else None
         if label is not None:
             return label, ":"
         if not cues and head.strip(" “\"'") == "" and start > 0:
@@ -340,19 +308,6 @@ class CueRules(ArticleNames):
             if opening is not None:
                 return opening, participle.group().lower()
         return None
-
-    def _label(self, sentence_start: int, head: str) -> Speaker | None:
-        """`Republican pollster Daron Shaw: “…”`, `Stone:` before a quote's paragraph: a
-        person named right before a colon opening the quote labels it as theirs (a
-        transcript's or a list's layout), where no cue word comes first (`He told Mr
-        Farage: “…”` is no label)."""
-        labelled = head.rstrip(" “\"'\n")
-        if not labelled.endswith(":"):
-            return None
-        named = self.mention_ending_at(sentence_start + len(labelled) - 1)
-        if named is None or named.kind != "person":
-            return None
-        return Speaker(named.start, named.end, named.text, named.name, "person")
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
