@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.entities import Mention, People
+from store.extract.epithets import epithet_holder
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import relative_antecedent, resolve
 from store.extract.sentence_shapes import (
@@ -299,7 +300,7 @@ class ArticleNames:
             if organisation and "statement" in stripped.lower():
                 m = organisation[0]
                 return Speaker(start, end, stripped, m.name, m.kind)
-            person = self.role_holder(start, words)
+            person = self.role_holder(start, words) or epithet_holder(self, start, words)
             return Speaker(start, end, stripped, person, "person" if person else None)
         for kind in ("person", "org", "place"):
             for m in inside:

@@ -22,10 +22,11 @@ The gold README's looser rule (any overlap) is printed too.
 Speaker span: over matched attributions that have a source, the share whose
 predicted speaker span overlaps the gold source span.
 
-Resolved names: for 100 PolNeAR dev sources that are a pronoun or a role,
-annotated by hand with who they stand for (tests/fixtures/
-polnear_dev_pronoun_sources.json), the share whose quote's speaker name is
-that person (same last word; no name where the source names no one).
+Resolved names: for 100 PolNeAR dev and 150 train sources that are a pronoun or a
+role, annotated by hand with who they stand for (tests/fixtures/
+polnear_{dev,train}_pronoun_sources.json), the share whose quote's speaker name is
+that person (same last word; no name where the source names no one); train by the
+fold models, as its other figures.
 """
 
 from __future__ import annotations
@@ -112,7 +113,10 @@ def nutgraf_quotes(records: list[Record], extractor: str = "nutgraf") -> dict[st
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 FOLDS_FILE = FIXTURES / "speaker_model_folds.json"
-PRONOUN_SOURCES = FIXTURES / "polnear_dev_pronoun_sources.json"
+PRONOUN_SOURCES = {
+    "dev": FIXTURES / "polnear_dev_pronoun_sources.json",
+    "train": FIXTURES / "polnear_train_pronoun_sources.json",
+}
 
 
 def cross_validated_quotes(records: list[Record]) -> dict[str, list[Predicted]]:
@@ -132,18 +136,20 @@ def _extracted(text: str, model: SpeakerModel) -> list[Predicted]:
     ]
 
 
-def resolved_names(records: list[Record]) -> tuple[int, int]:
-    """(right, annotated): hand-annotated pronoun and role sources whose quote's
-    speaker name is the person they stand for."""
+def resolved_names(records: list[Record], split: str) -> tuple[int, int]:
+    """(right, annotated): hand-annotated pronoun and role sources of `split` whose
+    quote's speaker name is the person they stand for (train: by the fold models)."""
     by_id = {r["id"]: r for r in records}
-    annotated = json.loads(PRONOUN_SOURCES.read_text(encoding="utf-8"))["sources"]
+    annotated = json.loads(PRONOUN_SOURCES[split].read_text(encoding="utf-8"))["sources"]
+    models = fold_models(FOLDS_FILE) if split == "train" else None
     names: dict[str, list[tuple[int, int, str | None]]] = {}
     right = 0
     for item in annotated:
         record = by_id[item["article"]]
         if record["id"] not in names:
             mentions, people = extract_entities(record["text"])
-            quotes = extract_quotes(record["text"], mentions, people)
+            model = models[fold_of(record["id"], len(models))] if models else None
+            quotes = extract_quotes(record["text"], mentions, people, model)
             names[record["id"]] = [(q.start, q.end, q.speaker_name) for q in quotes]
         (attribution,) = [
             a for a in record["attributions"] if a["direct"] and a["source"] == [item["source"]]
@@ -280,12 +286,19 @@ def main() -> None:
         records = load(args.file, "train")
         name = "PolNeAR train (cross-validated by article), nutgraf"
         report(name, score(records, cross_validated_quotes(records)))
+        report_resolved(records, "train")
     if args.split in ("both", "dev"):
         records = load(args.file, "dev")
         report("PolNeAR dev, nutgraf", score(records, nutgraf_quotes(records)))
-        right, annotated = resolved_names(records)
-        print(f"  resolved names: {right}/{annotated} hand-annotated pronoun and role sources"
-              " name the person they stand for")  # fmt: skip
+        report_resolved(records, "dev")
+
+
+def report_resolved(records: list[Record], split: str) -> None:
+    if not PRONOUN_SOURCES[split].exists():
+        return
+    right, annotated = resolved_names(records, split)
+    print(f"  resolved names: {right}/{annotated} hand-annotated pronoun and role sources"
+          " name the person they stand for")  # fmt: skip
 
 
 if __name__ == "__main__":
