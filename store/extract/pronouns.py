@@ -122,6 +122,37 @@ def _facts(names: Names, mention: Mention) -> tuple[list[str], int, int]:
     return features, sentence, text.rfind("\n", 0, mention.start)
 
 
+def recent_subject(names: Names, position: int, gender: str) -> str | None:
+    """`Andrew Hale took his daughter there. He said: “…”`: the person who opens the
+    pronoun's sentence before it, else the sentence before (behind a few capitalised
+    words at most: `Mr. Band`, `Sen. Reid`), as its subject, if of the pronoun's gender."""
+    text = names.text
+    sentence = bisect_right(names.sentence_starts, position) - 1
+    for index, end in ((sentence, position), (sentence - 1, names.sentence_starts[sentence])):
+        if index < 0:
+            return None
+        start = names.sentence_starts[index]
+        first = bisect_left(names.starts, start)
+        opening = [
+            m for m in names.mentions[first : bisect_left(names.starts, end)]
+            if not names.inside_quote(m.start)
+        ][:1]  # fmt: skip
+        if not opening:
+            continue
+        mention = opening[0]
+        lead = text[start : mention.start].strip(" “\"'‘(").split()
+        if (
+            mention.kind == "person"
+            and len(lead) <= 3
+            and all(word[:1].isupper() for word in lead)
+            and text[mention.end : mention.end + 2] not in ("’s", "'s")
+            and names.people.genders.get(mention.name, "?") in (gender, "?")
+        ):
+            return mention.name
+        return None  # the sentence has a subject of its own, someone else
+    return None
+
+
 def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str | None:
     """The person the model ranks first, or None when no one fits."""
     best, best_score = None, float("-inf")

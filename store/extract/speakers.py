@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from store.extract.entities import Mention, People
 from store.extract.epithets import epithet_holder
 from store.extract.lexicon import lexicon
-from store.extract.pronouns import relative_antecedent, resolve
+from store.extract.pronouns import recent_subject, relative_antecedent, resolve
 from store.extract.sentence_shapes import (
     AFTER_NAME,
     NOT_TITLE,
@@ -326,7 +326,8 @@ class ArticleNames:
             # each last speaker.
             key = (before, gender, self.last_speaker, self.unnamed_speaker_at)
             if key not in self._resolved:
-                self._resolved[key] = resolve(self, before, gender, self.pronoun_model)
+                subject = recent_subject(self, before, gender)
+                self._resolved[key] = subject or resolve(self, before, gender, self.pronoun_model)
             return self._resolved[key]
         fits = self._fits(gender)
         if self.last_speaker is not None and fits(self.last_speaker):
