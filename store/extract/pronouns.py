@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from typing import Protocol
 
 from store.extract.entities import Mention, People
+from store.extract.sentence_shapes import SENTENCE_OPENING
 from store.extract.speaker_model import LinearModel
 
 # How far back antecedents are looked for (characters), and how many people.
@@ -124,8 +125,9 @@ def _facts(names: Names, mention: Mention) -> tuple[list[str], int, int]:
 
 def recent_subject(names: Names, position: int, gender: str) -> str | None:
     """`Andrew Hale took his daughter there. He said: “…”`: the person who opens the
-    pronoun's sentence before it, else the sentence before (behind a few capitalised
-    words at most: `Mr. Band`, `Sen. Reid`), as its subject, if of the pronoun's gender."""
+    pronoun's sentence before it, else the sentence before (behind an opening phrase,
+    `In the interview,`, and a few capitalised words at most: `Mr. Band`), as its
+    subject, if of the pronoun's gender."""
     text = names.text
     sentence = bisect_right(names.sentence_starts, position) - 1
     for index, end in ((sentence, position), (sentence - 1, names.sentence_starts[sentence])):
@@ -140,7 +142,8 @@ def recent_subject(names: Names, position: int, gender: str) -> str | None:
         if not opening:
             continue
         mention = opening[0]
-        lead = text[start : mention.start].strip(" “\"'‘(").split()
+        phrase = SENTENCE_OPENING.match(text, start, mention.start)  # `In the interview,`
+        lead = text[phrase.end() if phrase else start : mention.start].strip(" “\"'‘(").split()
         if (
             mention.kind == "person"
             and len(lead) <= 3
