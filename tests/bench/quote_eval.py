@@ -165,7 +165,15 @@ def resolved_names(records: list[Record], split: str) -> tuple[int, int]:
 def _same_name(found: str | None, annotated: str | None) -> bool:
     if found is None or annotated is None:
         return found is None and annotated is None
-    return found.split()[-1].lower() == annotated.split()[-1].lower()
+    return _surname(found) == _surname(annotated)
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, case, full stops and a generation (`Jr.`) aside."""
+    words = [word.strip(".,").lower() for word in name.split()]
+    while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii"):
+        words.pop()
+    return words[-1]
 
 
 def score(records: list[Record], predictions: dict[str, list[Predicted]]) -> Counter[str]:
