@@ -4,15 +4,20 @@ the article names, `the Russian leader`, is theirs first: `ArticleNames.role_hol
 
 from __future__ import annotations
 
-from typing import Protocol
+from bisect import bisect_right
 
-from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
+from store.extract.pronouns import Names, first_unquoted, opening_person
 
-# Roles that stand for people the article does not name, most of the time.
+# Roles that stand for people the article does not name, most of the time, and roles
+# that are someone else's to the person a sentence is about (`Madoff was sentenced …,`
+# `the judge said`; `Brady threw three touchdowns`, `the coach said`).
 _ANONYMOUS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "source", "officer",
-     "adviser", "advisor", "staffer", "insider", "witness", "suspect", "victim"}
+     "adviser", "advisor", "staffer", "insider", "witness", "suspect", "victim",
+     "judge", "prosecutor", "lawyer", "attorney", "coach", "manager", "host", "reporter",
+     "correspondent", "mother", "father", "wife", "husband", "son", "daughter", "brother",
+     "sister", "widow", "detective", "sheriff", "doctor"}
 )  # fmt: skip
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _SPELT_OUT = {
@@ -22,33 +27,23 @@ _SPELT_OUT = {
     "gen.": {"gen", "general"},
     "prof.": {"prof", "professor"},
 }
-_PREPOSITIONS = frozenset({"of", "for", "to", "with", "from", "by", "about", "against"})
-
-
-class Names(Protocol):
-    """What is read of the article (`speakers.ArticleNames` has it)."""
-
-    text: str
-    people: People
-
-    def sentence_start(self, position: int) -> int: ...
-    def mentions_in(self, start: int, end: int) -> list[Mention]: ...
-    def inside_quote(self, position: int) -> bool: ...
 
 
 def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
-    """The person `the <…> <title>` at `start` stands for: the first person named in its
-    sentence before it, else in the sentence before, unless the article gives them
-    other titles only."""
+    """The person `the <…> <title>` at `start` stands for: the subject opening its
+    sentence before it, else the sentence before (`pronouns.opening_person`), unless the
+    article gives them other titles only."""
     if len(words) < 2 or words[0].lower() != "the":
         return None
     head = words[-1].lower().strip(",.’'")
     if head not in lexicon().titles or head in _ANONYMOUS:
         return None
-    sentence = names.sentence_start(start)
-    person = _first_person(names, sentence, start)
-    if person is None and sentence > 0:
-        person = _first_person(names, names.sentence_start(sentence - 1), sentence)
+    index = bisect_right(names.sentence_starts, start) - 1
+    sentence = names.sentence_starts[index]
+    subject = opening_person(names, sentence, start)
+    if subject is None and index > 0 and first_unquoted(names, sentence, start) is None:
+        subject = opening_person(names, names.sentence_starts[index - 1], sentence)
+    person = subject.name if subject else None
     # Someone the article gives other titles only (`Home Secretary Charles Clarke`) is no
     # `Lib Dem leader`.
     known = _titles(names.people.roles.get(person, set())) if person else set()
@@ -64,24 +59,3 @@ def _titles(roles: set[str]) -> set[str]:
         if role.rstrip(".") not in _COURTESY:
             words |= _SPELT_OUT.get(role, {role})
     return words
-
-
-def _first_person(names: Names, start: int, end: int) -> str | None:
-    """The first person named in `text[start:end]` (outside quotation marks), if named as
-    one who acts: not a possessive (`Janet Jackson's performance`), not after a
-    preposition."""
-    text = names.text
-    people = [
-        m for m in names.mentions_in(start, end)
-        if m.kind == "person" and not names.inside_quote(m.start)
-    ]  # fmt: skip
-    if not people:
-        return None
-    first = people[0]
-    before = text[max(0, first.start - 6) : first.start].split()
-    possessive = text.startswith(("'s", "’s"), first.end) or (
-        text[first.end : first.end + 1] in ("'", "’") and text[first.end - 1] == "s"
-    )
-    if possessive or (before and before[-1].lower() in _PREPOSITIONS):
-        return None
-    return first.name

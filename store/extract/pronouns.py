@@ -32,6 +32,11 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 # a role that describes it (`Braynard, a South Carolina native who writes`).
 _BEFORE_WHO = re.compile(r"\s*,?\s*(?:(?:a|an|the)\s[^,;:.!?“”\"()\n]{1,60}?)?\s*$")
 _WHO_REACH = 80
+# A passive after a subject: `was shot`, `has been criticized`, `were taken`.
+_PASSIVE = re.compile(
+    r"\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:\w+(?:ed|en|wn)|shot|hit|hurt|held|caught|found|left|sent|told|sold|struck|beat)\b"
+)
 
 
 class Names(Protocol):
@@ -125,34 +130,49 @@ def _facts(names: Names, mention: Mention) -> tuple[list[str], int, int]:
 
 def recent_subject(names: Names, position: int, gender: str) -> str | None:
     """`Andrew Hale took his daughter there. He said: “…”`: the person who opens the
-    pronoun's sentence before it, else the sentence before (behind an opening phrase,
-    `In the interview,`, and a few capitalised words at most: `Mr. Band`), as its
-    subject, if of the pronoun's gender."""
-    text = names.text
+    pronoun's sentence before it, else the sentence before, as its subject
+    (`opening_person`), if the article knows them as of the pronoun's gender."""
     sentence = bisect_right(names.sentence_starts, position) - 1
     for index, end in ((sentence, position), (sentence - 1, names.sentence_starts[sentence])):
         if index < 0:
             return None
         start = names.sentence_starts[index]
-        first = bisect_left(names.starts, start)
-        opening = [
-            m for m in names.mentions[first : bisect_left(names.starts, end)]
-            if not names.inside_quote(m.start)
-        ][:1]  # fmt: skip
-        if not opening:
-            continue
-        mention = opening[0]
-        phrase = SENTENCE_OPENING.match(text, start, mention.start)  # `In the interview,`
-        lead = text[phrase.end() if phrase else start : mention.start].strip(" “\"'‘(").split()
-        if (
-            mention.kind == "person"
-            and len(lead) <= 3
-            and all(word[:1].isupper() for word in lead)
-            and text[mention.end : mention.end + 2] not in ("’s", "'s")
-            and names.people.genders.get(mention.name, "?") in (gender, "?")
-        ):
-            return mention.name
-        return None  # the sentence has a subject of its own, someone else
+        if first_unquoted(names, start, end) is None:
+            continue  # no one named: the sentence before may say who
+        subject = opening_person(names, start, end)
+        if subject is None or names.people.genders.get(subject.name, "?") not in (gender, "?"):
+            return None  # the sentence is about someone else, or no one sure
+        return subject.name
+    return None
+
+
+def opening_person(names: Names, start: int, end: int) -> Mention | None:
+    """The person who opens `text[start:end]` as its subject: the first name outside
+    quotation marks after an opening phrase (`In the interview,`, `After Romney lost,`),
+    behind three capitalised words at most (`Sen. Harry Reid`), neither a possessive
+    (`Obama's plan`) nor the subject of a passive (`Smith was shot by …`)."""
+    text = names.text
+    phrase = SENTENCE_OPENING.match(text, start, end)
+    at = phrase.end() if phrase else start
+    index = first_unquoted(names, at, end)
+    if index is None:
+        return None
+    mention = names.mentions[index]
+    lead = text[at : mention.start].strip(" “\"'‘(").split()
+    if mention.kind != "person" or len(lead) > 3 or not all(w[:1].isupper() for w in lead):
+        return None
+    if text.startswith(("’s", "'s"), mention.end) or _PASSIVE.match(text, mention.end):
+        return None
+    return mention
+
+
+def first_unquoted(names: Names, start: int, end: int) -> int | None:
+    """The index of the first mention in `text[start:end]` outside quotation marks."""
+    index, stop = bisect_left(names.starts, start), bisect_left(names.starts, end)
+    while index < stop:
+        if not names.inside_quote(names.mentions[index].start):
+            return index
+        index += 1
     return None
 
 

@@ -143,3 +143,21 @@ def test_who_stands_for_the_name_right_before_it(text: str, name: str | None) ->
     speaker = ArticleNames(text, mentions, people).speaker(len(text) - 3, len(text))
     assert speaker is not None and speaker.text == "who"
     assert speaker.name == name
+
+
+# Found by a red-team pass: a dash or a colon that is no signature or label.
+NOT_SIGNED = [
+    "The senator spoke on Tuesday.\n\n“We will fight this bill with everything we have.”\n\n"
+    "- Bernie Sanders wins Michigan primary\n- Hillary Clinton leads in Ohio",
+    "“We are going to build a wall and Mexico will pay.”\n- Jeb Bush responded by calling "
+    "the idea absurd.",
+    "“We are resilient and we will rebuild the town.”\n\n— By John Smith, Associated Press",
+    "A message to Vladimir Putin: “Stay out of our elections, all of them.”",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SIGNED)
+def test_a_list_a_byline_or_an_addressee_signs_nothing(text: str) -> None:
+    (quote,) = extract_article(text).quotes
+    assert quote.cue not in ("—", ":")
+    assert quote.speaker_name not in ("Bernie Sanders", "Jeb Bush", "John Smith", "Vladimir Putin")

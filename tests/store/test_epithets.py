@@ -49,3 +49,11 @@ def test_a_role_in_the_sentence_of_the_person_is_theirs() -> None:
 )
 def test_a_role_stands_for_no_one_else(text: str) -> None:
     assert speaker_of(text)[1] is None
+
+
+def test_a_role_that_is_someone_elses_to_the_subject_names_no_one() -> None:
+    text = (
+        "Bernard Madoff was sentenced to 150 years in prison on Monday. “This was an evil "
+        "crime,” the judge said."
+    )
+    assert speaker_of(text)[1] is None

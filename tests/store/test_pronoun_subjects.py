@@ -25,3 +25,11 @@ def test_a_possessive_opening_the_sentence_is_no_subject() -> None:
         "he said."
     )
     assert named_speakers(text) != ["Barack Obama"]
+
+
+def test_the_subject_after_an_opening_clause() -> None:
+    text = (
+        "After Mitt Romney lost the election, Paul Ryan went home to Wisconsin. He said: "
+        "“It was a hard night for all of us.”"
+    )
+    assert named_speakers(text) == ["Paul Ryan"]
