@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from store.extract.epithets import role_holder
 from store.extract.layouts import signature_after, speaker_label
 from store.extract.lexicon import lexicon
 from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
@@ -359,7 +360,7 @@ class CueRules(ArticleNames):
             for length in range(2, len(words) + 1):
                 if words[length - 1].lower() in titles:
                     phrase = " ".join(words[:length])
-                    person = self.role_holder(role.start(), words[:length])
+                    person = role_holder(self, role.start(), words[:length])
                     if person is not None:
                         end = role.start() + len(phrase)
                         return Speaker(role.start(), end, phrase, person, "person")

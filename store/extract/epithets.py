@@ -1,10 +1,11 @@
-"""Who a role that names no one stands for: `“We need change,” the New York businessman
-said` after a sentence about Trump is Trump's. (A role that shares a title with someone
-the article names, `the Russian leader`, is theirs first: `ArticleNames.role_holder`.)"""
+"""Who a role stands for: the person who bore its title earlier (`the Russian leader`
+after `Russian President Vladimir Putin`), else, for a role that names no one, whom the
+sentence is about (`“We need change,” the New York businessman said` after a sentence
+about Trump is Trump's)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import Names, first_unquoted, opening_person
@@ -27,6 +28,25 @@ _SPELT_OUT = {
     "gen.": {"gen", "general"},
     "prof.": {"prof", "professor"},
 }
+
+
+def role_holder(names: Names, before: int, words: list[str]) -> str | None:
+    """The person named before `before` whose titles share most words with the role
+    `words` (`the Russian leader` → the Russian president); the latest named among
+    equals."""
+    wanted = {word.lower().strip(",.") for word in words[1:]}
+    if wanted & {"leader", "president", "head"}:
+        wanted |= {"president", "prime", "leader", "chancellor", "king", "premier"}
+    best: tuple[int, int] = (0, -1)
+    holder = None
+    named_before = bisect_left(names.starts, before)
+    for name, roles in names.people.roles.items():
+        shared = len(roles & wanted)
+        named_at = names.named_at.get(name, [])
+        latest = bisect_left(named_at, named_before) - 1  # their last mention before
+        if shared and latest >= 0 and (shared, named_at[latest]) > best:
+            best, holder = (shared, named_at[latest]), name
+    return holder
 
 
 def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:

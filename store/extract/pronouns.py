@@ -45,6 +45,8 @@ class Names(Protocol):
     text: str
     mentions: list[Mention]
     starts: list[int]
+    named_at: dict[str, list[int]]
+    """Where each person is named: indices into `mentions`."""
     people: People
     sentence_starts: list[int]
     last_speaker: str | None

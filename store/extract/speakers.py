@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from store.extract.entities import Mention, People
-from store.extract.epithets import epithet_holder
+from store.extract.epithets import epithet_holder, role_holder
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import recent_subject, relative_antecedent, resolve
 from store.extract.sentence_shapes import (
@@ -82,6 +82,11 @@ class ArticleNames:
         self.mentions = mentions
         self.starts = [mention.start for mention in mentions]
         self.people = people
+        # Where each person is named (indices into `mentions`): roles look them up.
+        self.named_at: dict[str, list[int]] = {}
+        for index, mention in enumerate(mentions):
+            if mention.kind == "person":
+                self.named_at.setdefault(mention.name, []).append(index)
         # The person who spoke last, for `he said` after a run of their quotes.
         self.last_speaker: str | None = None
         # Where the last quote ends when its speaker was someone unnamed (`a senior
@@ -300,7 +305,7 @@ class ArticleNames:
             if organisation and "statement" in stripped.lower():
                 m = organisation[0]
                 return Speaker(start, end, stripped, m.name, m.kind)
-            person = self.role_holder(start, words) or epithet_holder(self, start, words)
+            person = role_holder(self, start, words) or epithet_holder(self, start, words)
             return Speaker(start, end, stripped, person, "person" if person else None)
         for kind in ("person", "org", "place"):
             for m in inside:
@@ -376,23 +381,6 @@ class ArticleNames:
             return self.people.genders.get(name, "?") in (gender, "?")
 
         return fits
-
-    def role_holder(self, before: int, words: list[str]) -> str | None:
-        """The person whose titles share most words with the role (`the Russian leader`
-        → the Russian president); the latest named among equals."""
-        wanted = {word.lower().strip(",.") for word in words[1:]}
-        if wanted & {"leader", "president", "head"}:
-            wanted |= {"president", "prime", "leader", "chancellor", "king", "premier"}
-        best: tuple[int, int] = (0, -1)
-        holder = None
-        for index in range(bisect_left(self.starts, before)):
-            mention = self.mentions[index]
-            if mention.kind != "person":
-                continue
-            shared = len(self.people.roles.get(mention.name, set()) & wanted)
-            if shared and (shared, index) > best:
-                best, holder = (shared, index), mention.name
-        return holder
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:
