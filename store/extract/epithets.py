@@ -5,10 +5,10 @@ about Trump is Trump's)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from store.extract.lexicon import lexicon
-from store.extract.pronouns import Names, first_unquoted, opening_person
+from store.extract.pronouns import Names, subject_before
 
 # Roles that stand for people the article does not name, most of the time, and roles
 # that are someone else's to the person a sentence is about (`Madoff was sentenced …,`
@@ -50,19 +50,14 @@ def role_holder(names: Names, before: int, words: list[str]) -> str | None:
 
 
 def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
-    """The person `the <…> <title>` at `start` stands for: the subject opening its
-    sentence before it, else the sentence before (`pronouns.opening_person`), unless the
-    article gives them other titles only."""
+    """The person `the <…> <title>` at `start` stands for: the subject before it
+    (`pronouns.subject_before`), unless the article gives them other titles only."""
     if len(words) < 2 or words[0].lower() != "the":
         return None
     head = words[-1].lower().strip(",.’'")
     if head not in lexicon().titles or head in _ANONYMOUS:
         return None
-    index = bisect_right(names.sentence_starts, start) - 1
-    sentence = names.sentence_starts[index]
-    subject = opening_person(names, sentence, start)
-    if subject is None and index > 0 and first_unquoted(names, sentence, start) is None:
-        subject = opening_person(names, names.sentence_starts[index - 1], sentence)
+    subject = subject_before(names, start)
     person = subject.name if subject else None
     # Someone the article gives other titles only (`Home Secretary Charles Clarke`) is no
     # `Lib Dem leader`.

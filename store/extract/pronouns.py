@@ -131,21 +131,23 @@ def _facts(names: Names, mention: Mention) -> tuple[list[str], int, int]:
 
 
 def recent_subject(names: Names, position: int, gender: str) -> str | None:
-    """`Andrew Hale took his daughter there. He said: “…”`: the person who opens the
-    pronoun's sentence before it, else the sentence before, as its subject
-    (`opening_person`), if the article knows them as of the pronoun's gender."""
-    sentence = bisect_right(names.sentence_starts, position) - 1
-    for index, end in ((sentence, position), (sentence - 1, names.sentence_starts[sentence])):
-        if index < 0:
-            return None
-        start = names.sentence_starts[index]
-        if first_unquoted(names, start, end) is None:
-            continue  # no one named: the sentence before may say who
-        subject = opening_person(names, start, end)
-        if subject is None or names.people.genders.get(subject.name, "?") not in (gender, "?"):
-            return None  # the sentence is about someone else, or no one sure
-        return subject.name
-    return None
+    """`Andrew Hale took his daughter there. He said: “…”`: the subject before the
+    pronoun (`subject_before`), unless the article knows them as of the other gender."""
+    subject = subject_before(names, position)
+    if subject is None or names.people.genders.get(subject.name, "?") not in (gender, "?"):
+        return None
+    return subject.name
+
+
+def subject_before(names: Names, position: int) -> Mention | None:
+    """The person who opens the sentence holding `position` as its subject
+    (`opening_person`), or, where that sentence names no one before `position`, the
+    person who opens the sentence before."""
+    index = bisect_right(names.sentence_starts, position) - 1
+    start = names.sentence_starts[index]
+    if first_unquoted(names, start, position) is not None:
+        return opening_person(names, start, position)
+    return opening_person(names, names.sentence_starts[index - 1], start) if index else None
 
 
 def opening_person(names: Names, start: int, end: int) -> Mention | None:

@@ -302,8 +302,6 @@ def main() -> None:
 
 
 def report_resolved(records: list[Record], split: str) -> None:
-    if not PRONOUN_SOURCES[split].exists():
-        return
     right, annotated = resolved_names(records, split)
     print(f"  resolved names: {right}/{annotated} hand-annotated pronoun and role sources"
           " name the person they stand for")  # fmt: skip
