@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, replace
@@ -26,6 +27,9 @@ from store.workers import PARALLEL_FROM, extract_texts, lost_worker, worker_pool
 from store.writer_lock import writer_lock
 
 BATCH_SIZE = 500
+# Batches extracted ahead of the one being written: with two, the workers keep busy
+# while the writer works through a batch that costs it more than the last.
+BATCHES_AHEAD = 2
 # A stream (`nutgraf import -`) that sends nothing for this long has what it sent
 # written: a scraper's articles are stored as they come, not a batch later.
 PAUSE_SECONDS = 1.0
@@ -172,25 +176,22 @@ def _import_records(
         _report(summary, started, on_progress)
 
     pool = run.pool
-    pending: _Batch | None = None
+    pending: deque[_Batch] = deque()
     try:
-        # The workers extract the next batch while this process writes the last one.
-        # A short batch (a stream that paused, or the last) is written at once.
+        # The workers extract the next BATCHES_AHEAD batches while this process writes
+        # the oldest. What is left is written at once when a short batch comes (a
+        # stream that paused, or the last).
         pause = PAUSE_SECONDS if run.stream else None
         for read in batches(items, run.batch_size, pause):
             batch = list(_records_only(read, summary, on_problem))
             if batch:
                 if pool is None and run.workers > 1 and len(batch) >= PARALLEL_FROM:
                     pool = worker_pool(run.workers)
-                extracting = _start_batch(db, batch, pool, run.extractor)
-                if pending is not None:
-                    write(pending)
-                pending = extracting
-            if len(read) < run.batch_size and pending is not None:
-                write(pending)
-                pending = None
-        if pending is not None:
-            write(pending)
+                pending.append(_start_batch(db, batch, pool, run.extractor))
+            while pending and (len(pending) > BATCHES_AHEAD or len(read) < run.batch_size):
+                write(pending.popleft())
+        while pending:
+            write(pending.popleft())
     except BrokenExecutor as error:
         raise lost_worker("every batch written is stored: run the import again") from error
     finally:
