@@ -58,3 +58,19 @@ def test_near_copies_are_the_ones_the_definition_gives(db: Database) -> None:
     found = near_copies(db, new)
     assert found == {i: by_definition(sketches, i) for i in new if new[i].signature}
     assert sum(len(copies) for copies in found.values()) > 40
+
+
+def test_an_article_updated_in_place_finds_the_copies_before_its_id(db: Database) -> None:
+    # An updated article keeps its older id: newer articles share its bands, and its
+    # near copies are still the earlier ones.
+    sketches = {n: PackedSketch.of(sketch(text)) for n, text in enumerate(texts(120), 1)}
+    db.conn.executemany(
+        "INSERT INTO articles (id, text, content_hash, imported_at) VALUES (?, '', ?, '')",
+        [(i, str(i)) for i in sketches],
+    )
+    updated = {i: s for i, s in sketches.items() if i in (60, 61, 100) and s.signature}
+    store_sketches(db, {i: s for i, s in sketches.items() if i not in updated})
+    store_sketches(db, updated)
+    found = near_copies(db, updated)
+    assert found == {i: by_definition(sketches, i) for i in updated}
+    assert sum(len(copies) for copies in found.values()) > 3
