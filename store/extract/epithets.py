@@ -20,6 +20,8 @@ _ANONYMOUS = frozenset(
      "correspondent", "mother", "father", "wife", "husband", "son", "daughter", "brother",
      "sister", "widow", "detective", "sheriff", "doctor"}
 )  # fmt: skip
+# Roles that say the speaker is someone not named: `a Republican senator`.
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _SPELT_OUT = {
     "rep.": {"rep", "representative", "congressman", "congresswoman", "lawmaker"},
@@ -32,8 +34,11 @@ _SPELT_OUT = {
 
 def role_holder(names: Names, before: int, words: list[str]) -> str | None:
     """The person named before `before` whose titles share most words with the role
-    `words` (`the Russian leader` → the Russian president); the latest named among
-    equals."""
+    `words` (`the Russian leader` → the Russian president, `the senator` → `Sen.
+    Ted Cruz`); the latest named among equals. No one for a role that says it is
+    someone else (`a Republican senator`)."""
+    if words[0].lower() in _INDEFINITE:
+        return None
     wanted = {word.lower().strip(",.") for word in words[1:]}
     if wanted & {"leader", "president", "head"}:
         wanted |= {"president", "prime", "leader", "chancellor", "king", "premier"}
@@ -41,7 +46,7 @@ def role_holder(names: Names, before: int, words: list[str]) -> str | None:
     holder = None
     named_before = bisect_left(names.starts, before)
     for name, roles in names.people.roles.items():
-        shared = len(roles & wanted)
+        shared = len(_spelt_out(roles) & wanted)
         named_at = names.named_at.get(name, [])
         latest = bisect_left(named_at, named_before) - 1  # their last mention before
         if shared and latest >= 0 and (shared, named_at[latest]) > best:
@@ -67,10 +72,14 @@ def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
 
 
 def _titles(roles: set[str]) -> set[str]:
-    """The words of a person's titles, abbreviations spelt out (`Rep.` is a
-    congressman), courtesy titles (`Mr`, `Dr`) left out: they say no role."""
+    """The words of a person's titles, abbreviations spelt out, courtesy titles (`Mr`,
+    `Dr`) left out: they say no role."""
+    return _spelt_out({role for role in roles if role.rstrip(".") not in _COURTESY})
+
+
+def _spelt_out(roles: set[str]) -> set[str]:
+    """Titles with abbreviations spelt out: `Rep.` is a congressman."""
     words: set[str] = set()
     for role in roles:
-        if role.rstrip(".") not in _COURTESY:
-            words |= _SPELT_OUT.get(role, {role})
+        words |= _SPELT_OUT.get(role, {role})
     return words

@@ -57,3 +57,31 @@ def test_a_role_that_is_someone_elses_to_the_subject_names_no_one() -> None:
         "crime,” the judge said."
     )
     assert speaker_of(text)[1] is None
+
+
+def test_a_title_abbreviated_before_the_name_is_the_role_spelt_out() -> None:
+    # `Gov.` is a governor, `Sen.` a senator: the role finds who bore the title.
+    text = (
+        "Gov. Chris Christie met the mayors of the shore towns on Tuesday, and the "
+        "storm damage was worse than expected. Reporters asked about the trial. “I have "
+        "no problem testifying,” the governor said."
+    )
+    assert speaker_of(text) == ("the governor", "Chris Christie")
+
+
+def test_a_courtesy_word_in_a_title_still_finds_its_bearer() -> None:
+    text = (
+        "First lady Michelle Obama sat down with Stephen Colbert on Tuesday. Colbert "
+        "asked about the last days in office. “We have raised our kids in the White "
+        "House,” the first lady said."
+    )
+    assert speaker_of(text)[1] == "Michelle Obama"
+
+
+def test_a_role_with_an_indefinite_article_is_someone_not_named() -> None:
+    # `a Republican senator` talking about Sen. Ted Cruz is not Ted Cruz.
+    text = (
+        "Sen. Ted Cruz is caught between his party and its base. “If Donald Trump wins, "
+        "it is not good for him,” said a Republican senator."
+    )
+    assert speaker_of(text)[1] is None
