@@ -20,8 +20,9 @@ _ANONYMOUS = frozenset(
      "correspondent", "mother", "father", "wife", "husband", "son", "daughter", "brother",
      "sister", "widow", "detective", "sheriff", "doctor"}
 )  # fmt: skip
-# Roles that say the speaker is someone not named: `a Republican senator`.
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# How a role opens that describes someone the article does not name (`a senior
+# official`, `a Republican senator`; `the spokesman` is most often someone named before).
+DESCRIBED = frozenset({"a", "an", "one", "another"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _SPELT_OUT = {
     "rep.": {"rep", "representative", "congressman", "congresswoman", "lawmaker"},
@@ -37,7 +38,7 @@ def role_holder(names: Names, before: int, words: list[str]) -> str | None:
     `words` (`the Russian leader` → the Russian president, `the senator` → `Sen.
     Ted Cruz`); the latest named among equals. No one for a role that says it is
     someone else (`a Republican senator`)."""
-    if words[0].lower() in _INDEFINITE:
+    if words[0].lower() in DESCRIBED:
         return None
     wanted = {word.lower().strip(",.") for word in words[1:]}
     if wanted & {"leader", "president", "head"}:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from store.extract.cue_rules import PASSING_ON
 from store.extract.entities import Mention, People
+from store.extract.epithets import DESCRIBED
 from store.extract.lexicon import lexicon
 from store.extract.quote_marks import quote_spans
 from store.extract.speaker_candidates import CandidateFinder
@@ -239,9 +240,6 @@ def _method(chosen: Candidate | None) -> AttributionMethod:
 
 
 _ROLE_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "some"}
-# How a speaker described, not named, opens (`a senior official`; `the spokesman` is
-# most often someone named before).
-_DESCRIBED = {"a", "an", "one", "another"}
 
 
 def _stands_for_unnamed(speaker: Speaker, finder: CandidateFinder) -> bool:
@@ -257,4 +255,4 @@ def _unnamed_person(speaker: Speaker) -> bool:
         return False
     words = [word.lower().strip(",.") for word in speaker.text.split()]
     titles = lexicon().titles
-    return len(words) >= 2 and words[0] in _DESCRIBED and any(word in titles for word in words[1:])
+    return len(words) >= 2 and words[0] in DESCRIBED and any(word in titles for word in words[1:])

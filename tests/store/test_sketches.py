@@ -45,12 +45,18 @@ def by_definition(sketches: dict[int, PackedSketch], article_id: int) -> set[int
     return {i for i in sharing if agreement(mine.signature, sketches[i].signature) >= NEAR_COPY}
 
 
-def test_near_copies_are_the_ones_the_definition_gives(db: Database) -> None:
-    sketches = {n: PackedSketch.of(sketch(text)) for n, text in enumerate(texts(120), 1)}
+def articles(db: Database, count: int) -> dict[int, PackedSketch]:
+    """`count` articles (ids from 1) and their texts' sketches, not stored yet."""
+    sketches = {n: PackedSketch.of(sketch(text)) for n, text in enumerate(texts(count), 1)}
     db.conn.executemany(
         "INSERT INTO articles (id, text, content_hash, imported_at) VALUES (?, '', ?, '')",
         [(i, str(i)) for i in sketches],
     )
+    return sketches
+
+
+def test_near_copies_are_the_ones_the_definition_gives(db: Database) -> None:
+    sketches = articles(db, 120)
     stored = {i: s for i, s in sketches.items() if i <= 80}
     store_sketches(db, stored)
     new = {i: s for i, s in sketches.items() if i > 80}
@@ -63,11 +69,7 @@ def test_near_copies_are_the_ones_the_definition_gives(db: Database) -> None:
 def test_an_article_updated_in_place_finds_the_copies_before_its_id(db: Database) -> None:
     # An updated article keeps its older id: newer articles share its bands, and its
     # near copies are still the earlier ones.
-    sketches = {n: PackedSketch.of(sketch(text)) for n, text in enumerate(texts(120), 1)}
-    db.conn.executemany(
-        "INSERT INTO articles (id, text, content_hash, imported_at) VALUES (?, '', ?, '')",
-        [(i, str(i)) for i in sketches],
-    )
+    sketches = articles(db, 120)
     updated = {i: s for i, s in sketches.items() if i in (60, 61, 100) and s.signature}
     store_sketches(db, {i: s for i, s in sketches.items() if i not in updated})
     store_sketches(db, updated)
