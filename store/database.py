@@ -101,6 +101,21 @@ def open_reader(
     return conn
 
 
+def opens_as_is(path: str | Path) -> bool:
+    """Whether `open_reader` opens `path` with nothing to create, upgrade or warn
+    about: a writable nutgraf database whose schema is this version's."""
+    file = Path(path)
+    try:
+        return (
+            file.is_file()
+            and _writable(file)
+            and _file_kind(file) == "nutgraf"
+            and _applied_migrations(file) == MIGRATION_NAMES
+        )
+    except StoreError:
+        return False
+
+
 def _file_kind(file: Path) -> str:
     """What a file is, read without changing it: `missing`, `empty` (no bytes, or
     SQLite with no tables), `nutgraf` (its migrations are nutgraf's) or `foreign`.

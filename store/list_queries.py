@@ -125,21 +125,25 @@ def count_articles(db: Reader, where: ListFilter = NO_FILTER) -> int:
 
 
 def count_list(db: Reader, where: ListFilter = NO_FILTER, *, stories: bool = False) -> ListCount:
-    """The list's rows and articles. Grouped, from the story index: lone articles,
-    then story members and distinct stories (milliseconds at 100,000 articles)."""
+    """The list's rows and articles. Grouped: the lone articles (from the story index),
+    and the stories with an article the filter lets through, each probed in the story
+    index (10 ms at a million articles, where counting the distinct stories of a
+    million index entries took 36)."""
+    articles = count_articles(db, where)
     if not stories:
-        articles = count_articles(db, where)
         return ListCount(articles, articles)
     condition, params = where.sql()
     (alone,) = db.execute(
         f"SELECT count(*) FROM articles WHERE story_id IS NULL AND {condition}", params
     ).fetchone()
-    members, told = db.execute(
-        "SELECT count(*), count(DISTINCT story_id) FROM articles "
-        f"WHERE story_id IS NOT NULL AND {condition}",
-        params,
-    ).fetchone()
-    return ListCount(int(alone) + int(told), int(alone) + int(members))
+    told = 0
+    if articles > alone:
+        (told,) = db.execute(
+            "SELECT count(*) FROM stories WHERE EXISTS (SELECT 1 FROM articles "
+            f"WHERE articles.story_id = stories.id AND {condition})",
+            params,
+        ).fetchone()
+    return ListCount(int(alone) + int(told), articles)
 
 
 def has_dates(db: Reader) -> bool:

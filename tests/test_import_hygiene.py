@@ -22,6 +22,10 @@ def test_store_does_not_import_textual() -> None:
     assert "textual" not in modules
 
 
+# What `nutgraf --db DB` loads before the app runs (tui/launch.py).
+BROWSER = "import tui.launch, tui.opening, tui.app"
+
+
 def test_the_command_line_loads_textual_only_for_the_browser() -> None:
     assert "textual" not in loaded_modules("import tui.cli")
 
@@ -30,7 +34,7 @@ def test_the_browser_loads_no_extraction_and_no_sqlite_utils() -> None:
     """Opening the browser reads on plain sqlite3: the importer's modules (sqlite-utils,
     which brings numpy where installed; the extraction and its models) cost hundreds of
     milliseconds at start-up and load only for the commands that write."""
-    modules = loaded_modules("import tui.cli, tui.app")
+    modules = loaded_modules(BROWSER)
     assert "sqlite_utils" not in modules
     assert "store.extract" not in modules
     assert "store.entity_resolver" not in modules
@@ -46,6 +50,8 @@ LOADED_WHEN_USED = {
     "store.export",
     "store.citation",
     "tomllib",
+    "click",
+    "tui.cli",
     "tui.cli_entities",
     "tui.cli_quotes",
     "tui.cli_read",
@@ -64,13 +70,13 @@ LOADED_WHEN_USED = {
 
 
 def test_the_browser_imports_only_what_its_first_screen_shows() -> None:
-    modules = loaded_modules("import tui.cli, tui.app")
+    modules = loaded_modules(BROWSER)
     assert LOADED_WHEN_USED.isdisjoint(modules), sorted(LOADED_WHEN_USED & modules)
 
 
 def test_what_the_command_line_reads_ahead_loads_no_textual() -> None:
     """The list's first page is read while Textual loads, so that must come later."""
-    assert "textual" not in loaded_modules("import tui.cli, tui.opening")
+    assert "textual" not in loaded_modules("import tui.launch, tui.opening")
 
 
 def test_opening_the_browser_loads_no_dialog_until_asked(seeded_db: object, db_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
-import signal
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -21,7 +19,7 @@ from tui.cli_common import database_path as _database_path
 from tui.cli_common import existing_database as _existing
 from tui.cli_common import read_database as _read
 from tui.cli_common import warn as _warn
-from tui.safe_text import VisibleStream, terminal_json, visible
+from tui.safe_text import terminal_json, visible
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -42,21 +40,6 @@ def _open(path: Path, *, readonly: bool | None = None) -> Database:
         return open_database(path, readonly=readonly, on_wait=_warn)
     except StoreError as error:
         raise Failure(str(error)) from error
-
-
-def run() -> None:
-    """The `nutgraf` command as installed: everything it prints on its own
-    stdout and stderr (data, file names, errors) passes through `VisibleStream`,
-    so no escape sequence from a corpus or a file name reaches the terminal.
-    The browser draws on the terminal itself, with its own escaping."""
-    sys.stdout = VisibleStream(sys.stdout)
-    sys.stderr = VisibleStream(sys.stderr)
-    try:
-        main()
-    finally:
-        # The command is done (or said why not): a Ctrl+C now would fall in Python's
-        # shutdown (joining the extraction pool's threads) and print its tracebacks.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @click.group(
@@ -95,18 +78,9 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
         import_paths(_open(path), [str(bundled_seeds())])
     _read(path).close()
-    # No collections while Textual and the app load: what they make is not garbage.
-    # run_app freezes it and turns collection back on before the app runs.
-    gc.disable()
-    try:
-        from tui.opening import read_ahead
+    from tui.opening import browse
 
-        read_ahead(path)  # the list's first page is read while Textual loads
-        from tui.app import run_app  # Textual loads only when the browser opens.
-
-        run_app(path)
-    finally:
-        gc.enable()
+    browse(path)
 
 
 @main.command("import")
@@ -384,4 +358,6 @@ def serve(
 
 
 if __name__ == "__main__":
+    from tui.launch import run
+
     run()

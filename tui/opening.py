@@ -8,6 +8,7 @@ free); `make_app` takes it (`open_browser`) and the first frame drawn holds the 
 
 from __future__ import annotations
 
+import gc
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -32,6 +33,21 @@ class Opening:
 
 # The opening `read_ahead` started, by database path, until the app takes it.
 _started: dict[Path, Opening] = {}
+
+
+def browse(db_path: Path) -> None:
+    """Open the browser on `db_path`, a database that opens (`store.database.open_reader`):
+    its list's first page is read while Textual loads."""
+    # No collections while Textual and the app load: what they make is not garbage.
+    # run_app freezes it and turns collection back on before the app runs.
+    gc.disable()
+    try:
+        read_ahead(db_path)
+        from tui.app import run_app  # Textual loads only when the browser opens.
+
+        run_app(db_path)
+    finally:
+        gc.enable()
 
 
 def read_ahead(db_path: str | Path) -> None:

@@ -75,7 +75,7 @@ async def bare_app() -> None:
 
 
 async def nutgraf_app(db: str, source: str | None) -> None:
-    # Started as `nutgraf --db DB` starts it (tui/cli.py, then run_app): no collection
+    # Started as `nutgraf --db DB` starts it (tui/launch.py, then run_app): no collection
     # while the app loads, the list's first page read meanwhile, then what is loaded frozen.
     gc.disable()
     from tui.opening import read_ahead

@@ -134,7 +134,7 @@ def startup_seconds(db: Path, repeat: int) -> tuple[Start, Start]:
     taking turns, after one start of each that is not timed."""
     marker = first_title(db)
     bare_command = [sys.executable, "-c", BARE_APP]
-    ours_command = [sys.executable, "-m", "tui.cli", "--db", str(db)]
+    ours_command = [sys.executable, "-m", "tui.launch", "--db", str(db)]
     time_to_screen(bare_command, b"ready-to-read")
     time_to_screen(ours_command, marker)
     ours: list[Start] = []

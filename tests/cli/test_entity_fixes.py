@@ -155,7 +155,7 @@ def test_a_fix_waits_for_the_writer(seeded: Path) -> None:
         assert holder.stdout.readline() == "locked\n"
         command = ["entities", "ignore", "Keir Giles", "--db", str(seeded)]
         nutgraf = subprocess.Popen(
-            [sys.executable, "-c", "from tui.cli import run; run()", *command],
+            [sys.executable, "-c", "from tui.launch import run; run()", *command],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -1,6 +1,6 @@
 """Escape sequences in a corpus or in a file name never reach the terminal from the CLI.
 
-Runs the real `nutgraf` (as installed: `tui.cli.run`) in a subprocess with its
+Runs the real `nutgraf` (as installed: `tui.launch.run`) in a subprocess with its
 output piped, and checks every byte of stdout and stderr.
 """
 
@@ -28,7 +28,7 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069
 
 def nutgraf(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from tui.cli import run; run()", *args],
+        [sys.executable, "-c", "from tui.launch import run; run()", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -19,7 +19,7 @@ def test_ctrl_c_in_reindex(tmp_path: Path) -> None:
     make_corpus(corpus)
     import_paths(open_database(db), [str(corpus)])
     reindex = subprocess.Popen(
-        [sys.executable, "-c", "from tui.cli import run; run()", "reindex", "--db", str(db)],
+        [sys.executable, "-c", "from tui.launch import run; run()", "reindex", "--db", str(db)],
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job

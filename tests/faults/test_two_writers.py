@@ -28,7 +28,7 @@ ARTICLES = FIRST_PART + 400
 
 def nutgraf(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", "from tui.cli import run; run()", *args],
+        [sys.executable, "-c", "from tui.launch import run; run()", *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
