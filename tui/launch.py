@@ -30,9 +30,12 @@ def run() -> None:
         if path is not None and opens_as_is(path):
             # No collections while the browser's modules load either (see `browse`).
             gc.disable()
-            from tui.opening import browse
+            try:
+                from tui.opening import browse
 
-            browse(path)
+                browse(path)
+            finally:
+                gc.enable()
         else:
             from tui.cli import main
 

@@ -336,6 +336,13 @@ class CueRules(ArticleNames):
         # The attribution ends the sentence; the quote opens the next one.
         return _ENDS_ATTRIBUTION.fullmatch(rest) is not None
 
+    def runs_on(self, previous_end: int, start: int) -> bool:
+        """`“A …¶“B …”`: the quote before ran to the end of its paragraph with no closing
+        mark, and this one opens the next paragraph: the same quotation, one paragraph
+        on (the convention for quoting several paragraphs)."""
+        head, newline, tail = self.text[previous_end:start].partition("\n")
+        return bool(newline) and not head.strip() and tail.strip() in ("“", '"')
+
     def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
         """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
         paragraph_start = self.text.rfind("\n", 0, start) + 1

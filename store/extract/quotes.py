@@ -174,6 +174,7 @@ def attribute(
         exhaustive,
     )  # fmt: skip
     previous: Previous | None = None
+    previous_confidence: float | None = None
     unnamed: Speaker | None = None
     for index, (start, end) in enumerate(spans):
         candidates = finder.candidates(index, previous)
@@ -182,14 +183,20 @@ def attribute(
         for candidate in candidates:
             if candidate.score > best:
                 chosen, best = candidate, candidate.score
-        if chosen is not None:
+        quotation = _quotation_runs_on(finder, previous, start, candidates)
+        if quotation is not None and not (chosen and _CUE_RULES.intersection(chosen.rules)):
+            # The next paragraph of the quotation before, with no cue of its own: the
+            # quotation's speaker, as sure as before.
+            chosen, confidence = quotation, previous_confidence
+        elif chosen is not None:
             chosen = _speaker_passed_on(chosen, candidates)
             confidence = round(probability(chosen.score), 3)
-            if unnamed is not None and _stands_for_unnamed(chosen.speaker, finder):
-                # `"…," a senior official said. "…," he added`: he is the official.
-                chosen = replace(chosen, speaker=unnamed)
+        if chosen and unnamed is not None and _stands_for_unnamed(chosen.speaker, finder):
+            # `"…," a senior official said. "…," he added`: he is the official.
+            chosen = replace(chosen, speaker=unnamed)
         yield Attribution(start, end, candidates, chosen, confidence)
         if chosen is not None:
+            previous_confidence = confidence
             speaker = chosen.speaker
             words = len(text[start:end].split(maxsplit=PREVIOUS_LENGTH_BUCKETS[-1]))
             previous = Previous(start, end, speaker, chosen.cue, words)
@@ -201,6 +208,16 @@ def attribute(
             elif _unnamed_person(speaker):
                 finder.last_speaker = None
                 finder.unnamed_speaker_at, unnamed = end, speaker
+
+
+def _quotation_runs_on(
+    finder: CandidateFinder, previous: Previous | None, start: int, candidates: list[Candidate]
+) -> Candidate | None:
+    """The candidate that is the speaker of the quote before, when this quote is the
+    next paragraph of the same quotation (`CueRules.runs_on`)."""
+    if previous is None or not finder.runs_on(previous.end, start):
+        return None
+    return next((c for c in candidates if c.speaker == previous.speaker), None)
 
 
 def _speaker_passed_on(chosen: Candidate, candidates: list[Candidate]) -> Candidate:

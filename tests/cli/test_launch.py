@@ -3,6 +3,7 @@ and hands everything else to the command line unchanged."""
 
 from __future__ import annotations
 
+import gc
 import signal
 import sqlite3
 import subprocess
@@ -87,6 +88,7 @@ def test_browsing_a_current_database_skips_the_command_line(
     monkeypatch.setattr(sys, "argv", ["nutgraf", "--db", str(db_path)])
     launch.run()
     assert browsed == [db_path]
+    assert gc.isenabled()
 
 
 def test_anything_else_goes_to_the_command_line(
