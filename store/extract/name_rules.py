@@ -74,6 +74,9 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     if names and names[0] in words.demonyms and not org_cue and names[1:2] != ["&"]:
         # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
         tokens, names = tokens[1:], names[1:]
+    if _an_office(names, words):
+        candidate.tokens, candidate.name_tokens = [], []
+        return candidate
     ordinary = 0 if org_cue else _ordinary_words_before_a_name(names, words)
     if ordinary:
         # An epithet ("Crooked Hillary") or a page's furniture ("Story Continued Below
@@ -142,6 +145,26 @@ def _no_name(word: str, before: str, words: Lexicon) -> bool:
     plural_abbreviation = 2 <= len(stem) <= 5 and stem.isalpha() and stem.isupper()
     people = stem in words.demonyms and before != "the"
     return word.endswith("s") and (plural_abbreviation or people)
+
+
+# Offices that, closing a phrase of ordinary words, make it a role and no one's name.
+_OFFICES = {"minister", "secretary", "undersecretary", "president", "general", "justice",
+            "commissioner", "chancellor", "attorney", "speaker", "mayor", "lady", "spokesman",
+            "spokeswoman", "spokesperson"}  # fmt: skip
+
+
+def _an_office(names: list[str], words: Lexicon) -> bool:
+    """An office with no name after it (`Finance Minister`, `Foreign Secretary`, `First
+    Lady`): a title of several words, or ordinary words closed by an office (not a given
+    name, as in `Don King`, nor an organisation's, as in `Department of Justice`)."""
+    if len(names) < 2:
+        return False  # one word may be a surname too: `King`, `Major`
+    *before, last = [name.lower() for name in names]
+    if " ".join(names).lower() in words.titles:
+        return True
+    ordinary = all(w in words.lowercase_words for w in before)
+    office = not any(name in words.org_cues for name in names)  # `Department of Justice`
+    return last in _OFFICES and ordinary and office and names[0] not in words.given_names
 
 
 def _interjection(candidate: Candidate) -> bool:

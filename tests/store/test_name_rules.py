@@ -287,3 +287,24 @@ def test_an_abbreviation_stands_for_the_name_whose_initials_it_is() -> None:
     names = {written: name for written, _, name in found(text)}
     assert names["SEC"] == "Securities and Exchange Commission"
     assert names["FBI"] == "Federal Bureau of Investigation"  # the lists' name
+
+
+def test_an_office_with_no_name_after_it_is_no_one() -> None:
+    text = (
+        "Scottish Finance Minister, Tom McCabe, said councils must save. The Foreign "
+        "Secretary met Attorney General Loretta Lynch, and the Attorney General agreed. "
+        "The Vice President and the Home Secretary were there."
+    )
+    assert found(text) == [
+        ("Tom McCabe", "person", "Tom McCabe"),
+        ("Loretta Lynch", "person", "Loretta Lynch"),
+    ]
+
+
+def test_a_name_or_an_organisation_closed_by_an_office_word_stays() -> None:
+    text = (
+        "Boxing promoter Don King said the fight was on. A spokesman for the Department "
+        "of Justice said no."
+    )
+    kinds = {written: kind for written, kind, _ in found(text)}
+    assert kinds == {"Don King": "person", "Department of Justice": "org"}
