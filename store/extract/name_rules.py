@@ -50,6 +50,7 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
         candidate.name_tokens = list(map(proper, candidate.tokens))
         return candidate
     _trim_possessive(candidate)
+    _trim_post_nominals(candidate)
     if _interjection(candidate):
         candidate.tokens = []
         return candidate
@@ -222,6 +223,17 @@ def _trim_possessive(candidate: Candidate) -> None:
         token = Token(trimmed, last.start, last.start + len(trimmed), True, False, last.headline)
         token.index, token.table = last.index, last.table
         candidate.tokens = [*candidate.tokens[:-1], token]
+
+
+# Letters after a name for a seat or an honour: `Ruth Kelly MP`, `Philippe Sands QC`.
+_POST_NOMINALS = {"MP", "MPs", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "OBE", "MBE",
+                  "CBE", "KBE", "DBE"}  # fmt: skip
+
+
+def _trim_post_nominals(candidate: Candidate) -> None:
+    """`Tom McCabe MSP` is Tom McCabe: the letters say what he is, not who."""
+    while len(candidate.tokens) > 1 and candidate.tokens[-1].text in _POST_NOMINALS:
+        candidate.tokens = candidate.tokens[:-1]
 
 
 def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:

@@ -13,6 +13,7 @@ person given that title, an unnamed source (`a senior official`) for no one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -128,7 +129,8 @@ def extract_quotes(
         chosen, confidence = found.chosen, found.confidence
         if confidence is not None and confidence < SPEAKER_FLOOR:
             chosen, confidence = None, None
-        speaker = chosen.speaker.for_government() if chosen else None
+        speaker = _titled_person(text, chosen.speaker, mentions) if chosen else None
+        speaker = speaker.for_government() if speaker else None
         name = speaker.name if speaker else None
         if speaker and name and name not in names and not may_name_someone(name):
             # Words before a cue that the article names as no one (`But Ms`, `Overall,
@@ -208,6 +210,25 @@ def attribute(
             elif _unnamed_person(speaker):
                 finder.last_speaker = None
                 finder.unnamed_speaker_at, unnamed = end, speaker
+
+
+# What stands between an abbreviated title and the name it titles: `Sen. `, `Lt. Gov. `.
+_AFTER_TITLE = re.compile(r"\.(?:\s+[A-Z][a-z]{0,3}\.)*\s+")
+
+
+def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
+    """`said Sen. Barbara Mikulski`: a speaker phrase cut short at the stop of an
+    abbreviated title (`Sen`, `Rep`, `Mr`) is the person the title stands before."""
+    if speaker.name or speaker.kind:
+        return speaker
+    title = speaker.text.rsplit(" ", 1)[-1].lower() + "."
+    after = _AFTER_TITLE.match(text, speaker.end)
+    if after is None or title not in lexicon().titles:
+        return speaker
+    for mention in mentions:
+        if mention.start == after.end() and mention.kind == "person":
+            return Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind)
+    return speaker
 
 
 def _quotation_runs_on(

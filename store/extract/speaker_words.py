@@ -71,6 +71,18 @@ def head_word(words: list[re.Match[str]]) -> int:
     """The index of the last of `words` before a cue verb that is no auxiliary or adverb
     (`has`, `also`, `later`): where its subject ends (-1 if none)."""
     index = len(words) - 1
-    while index >= 0 and _LINKING.match(words[index].group().lower()):
+    while index >= 0 and _linking(words, index):
         index -= 1
     return index
+
+
+def _linking(words: list[re.Match[str]], index: int) -> bool:
+    """Whether `words[index]` is an auxiliary or an adverb. A word in -ly with a capital
+    is a name (`Megyn Kelly said`), and after a determiner a noun (`the ally said`)."""
+    word = words[index].group()
+    if not _LINKING.match(word.lower()):
+        return False
+    if word.endswith("ly"):
+        noun = index > 0 and words[index - 1].group().lower() in DETERMINERS
+        return not (word[0].isupper() or noun)
+    return True

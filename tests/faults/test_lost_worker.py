@@ -3,6 +3,7 @@ memory) stops the import with one line, not a traceback; running it again comple
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -43,7 +44,13 @@ def test_a_killed_worker_stops_the_import_with_one_line(tmp_path: Path) -> None:
     workers = children(importer.pid)
     assert workers
     os.kill(workers[0], signal.SIGKILL)
-    feed(importer, lines[FIRST_PART:], last=True)
+    try:
+        feed(importer, lines[FIRST_PART:], last=True)
+    except BrokenPipeError:
+        # The import saw its worker gone and stopped before the rest was sent (a busy
+        # machine feeds slowly): the same end, sooner.
+        with contextlib.suppress(BrokenPipeError):
+            importer.stdin.close()  # type: ignore[union-attr]
     assert importer.wait(timeout=120) == 1
     assert importer.stderr is not None
     err = importer.stderr.read()

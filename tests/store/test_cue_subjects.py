@@ -161,3 +161,23 @@ def test_a_list_a_byline_or_an_addressee_signs_nothing(text: str) -> None:
     (quote,) = extract_article(text).quotes
     assert quote.cue not in ("—", ":")
     assert quote.speaker_name not in ("Bernie Sanders", "Jeb Bush", "John Smith", "Vladimir Putin")
+
+
+def test_an_abbreviated_title_does_not_end_the_speaker() -> None:
+    text = (
+        "Democrats objected on Friday. “We cannot vote for that,” said Sen. Barbara "
+        "Mikulski of Maryland. “It’s complicated,” said Lt. Gov. Dan Patrick."
+    )
+    assert speaker_of(text, "We cannot vote for that,") == "Barbara Mikulski"
+    assert speaker_of(text, "It’s complicated,") == "Dan Patrick"
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [("Megyn Kelly said", "Megyn Kelly"), ("the ally said", "the ally"), ("he quickly said", "he")],
+)
+def test_a_word_in_ly_before_the_verb_is_an_adverb_only_in_lower_case(
+    cue: str, speaker: str
+) -> None:
+    (quote,) = extract_article(f"“They had no choice,” {cue}.").quotes
+    assert quote.speaker_text == speaker

@@ -308,3 +308,12 @@ def test_a_name_or_an_organisation_closed_by_an_office_word_stays() -> None:
     )
     kinds = {written: kind for written, kind, _ in found(text)}
     assert kinds == {"Don King": "person", "Department of Justice": "org"}
+
+
+def test_letters_after_a_name_are_no_part_of_it() -> None:
+    text = (
+        "Scottish Finance Minister, Tom McCabe MSP, said councils must save. Labour MP "
+        "Frank Field agreed, and Philippe Sands QC told the court so."
+    )
+    people = [name for _, kind, name in found(text) if kind == "person"]
+    assert people == ["Tom McCabe", "Frank Field", "Philippe Sands"]
