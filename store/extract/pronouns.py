@@ -201,3 +201,29 @@ def relative_antecedent(names: Names, position: int) -> Mention | None:
             return mention if _BEFORE_WHO.match(between) else None
         index -= 1  # a place inside the role: `a South Carolina native`
     return None
+
+
+# How far back `it` looks for the organisation it stands for (characters).
+_IT_REACH = 400
+# A speech verb right after its subject: `Allianz said`, `the OECD has warned`, `Allianz,
+# a German insurer, said`.
+_SPEAKS = re.compile(
+    r"(?:,\s+(?:a|an|the)\s[^,;:.!?“”\"\n]{1,60},)?"
+    r"\s+(?:has\s+|had\s+|also\s+|\w+ly\s+)?(?:said|says|added|told|warned|stated|"
+    r"announced|argued|noted|explained|insisted|claimed|wrote)\b"
+)
+
+
+def speaking_organisation(text: str, mentions: list[Mention], position: int) -> Mention | None:
+    """Who `it` at `position` stands for as a speaker: the organisation (or the country)
+    that spoke last before it (`Allianz said it did not know. However, it said …`), with
+    no one named in between."""
+    index = bisect_left([m.start for m in mentions], position) - 1
+    while index >= 0 and mentions[index].start > position - _IT_REACH:
+        mention = mentions[index]
+        if mention.kind == "person":
+            return None
+        if mention.kind in ("org", "place") and _SPEAKS.match(text, mention.end):
+            return mention
+        index -= 1
+    return None

@@ -22,6 +22,7 @@ from store.extract.cue_rules import PASSING_ON
 from store.extract.entities import Mention, People
 from store.extract.epithets import DESCRIBED
 from store.extract.lexicon import lexicon
+from store.extract.pronouns import speaking_organisation
 from store.extract.quote_marks import quote_spans
 from store.extract.speaker_candidates import CandidateFinder
 from store.extract.speaker_features import PREVIOUS_LENGTH_BUCKETS
@@ -129,7 +130,7 @@ def extract_quotes(
         chosen, confidence = found.chosen, found.confidence
         if confidence is not None and confidence < SPEAKER_FLOOR:
             chosen, confidence = None, None
-        speaker = _titled_person(text, chosen.speaker, mentions) if chosen else None
+        speaker = _named_speaker(text, chosen.speaker, mentions) if chosen else None
         speaker = speaker.for_government() if speaker else None
         name = speaker.name if speaker else None
         if speaker and name and name not in names and not may_name_someone(name):
@@ -216,11 +217,19 @@ def attribute(
 _AFTER_TITLE = re.compile(r"\.(?:\s+[A-Z][a-z]{0,3}\.)*\s+")
 
 
-def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
-    """`said Sen. Barbara Mikulski`: a speaker phrase cut short at the stop of an
-    abbreviated title (`Sen`, `Rep`, `Mr`) is the person the title stands before."""
+def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
+    """Who a speaker phrase that names no one stands for: `it` the organisation that
+    spoke last (`pronouns.speaking_organisation`); a phrase cut short at the stop of an
+    abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles."""
     if speaker.name or speaker.kind:
         return speaker
+    if speaker.text.lower() == "it":
+        organisation = speaking_organisation(text, mentions, speaker.start)
+        if organisation is None:
+            return speaker
+        return Speaker(
+            speaker.start, speaker.end, speaker.text, organisation.name, organisation.kind
+        )
     title = speaker.text.rsplit(" ", 1)[-1].lower() + "."
     after = _AFTER_TITLE.match(text, speaker.end)
     if after is None or title not in lexicon().titles:

@@ -181,3 +181,14 @@ def test_a_word_in_ly_before_the_verb_is_an_adverb_only_in_lower_case(
 ) -> None:
     (quote,) = extract_article(f"“They had no choice,” {cue}.").quotes
     assert quote.speaker_text == speaker
+
+
+def test_it_is_the_organisation_that_spoke_last() -> None:
+    text = (
+        "A dip in oil prices would improve confidence, the OECD said. “Supported by strong "
+        "balance sheets, the recovery should continue,” it added."
+    )
+    (quote,) = extract_article(text).quotes
+    assert (quote.speaker_text, quote.speaker_name, quote.speaker_kind) == ("it", "OECD", "org")
+    (alone,) = extract_article("“Supported by strong balance sheets,” it added.").quotes
+    assert (alone.speaker_text, alone.speaker_name) == ("it", None)
