@@ -218,7 +218,7 @@ def speaking_organisation(text: str, mentions: list[Mention], position: int) -> 
     """Who `it` at `position` stands for as a speaker: the organisation (or the country)
     that spoke last before it (`Allianz said it did not know. However, it said …`), with
     no one named in between."""
-    index = bisect_left([m.start for m in mentions], position) - 1
+    index = bisect_left(mentions, position, key=lambda mention: mention.start) - 1
     while index >= 0 and mentions[index].start > position - _IT_REACH:
         mention = mentions[index]
         if mention.kind == "person":

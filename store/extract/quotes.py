@@ -14,6 +14,7 @@ person given that title, an unnamed source (`a senior official`) for no one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -234,10 +235,11 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     after = _AFTER_TITLE.match(text, speaker.end)
     if after is None or title not in lexicon().titles:
         return speaker
-    for mention in mentions:
-        if mention.start == after.end() and mention.kind == "person":
-            return Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind)
-    return speaker
+    index = bisect_left(mentions, after.end(), key=lambda mention: mention.start)
+    named = mentions[index] if index < len(mentions) else None
+    if named is None or named.start != after.end() or named.kind != "person":
+        return speaker
+    return Speaker(named.start, named.end, named.text, named.name, named.kind)
 
 
 def _quotation_runs_on(
