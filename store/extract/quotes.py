@@ -221,7 +221,11 @@ _AFTER_TITLE = re.compile(r"\.(?:\s+[A-Z][a-z]{0,3}\.)*\s+")
 def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
     """Who a speaker phrase that names no one stands for: `it` the organisation that
     spoke last (`pronouns.speaking_organisation`); a phrase cut short at the stop of an
-    abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles."""
+    abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles. A place
+    that says where the person before it is from (`Gov. Jeb Bush of Florida said`) is
+    that person."""
+    if speaker.kind in ("place", "org"):
+        return _person_of_place(text, speaker, mentions)
     if speaker.name or speaker.kind:
         return speaker
     if speaker.text.lower() == "it":
@@ -240,6 +244,21 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     if named is None or named.start != after.end() or named.kind != "person":
         return speaker
     return Speaker(named.start, named.end, named.text, named.name, named.kind)
+
+
+# ` of ` before a place that says where the person before it is from.
+_OF = re.compile(r"\s+of\s+")
+
+
+def _person_of_place(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
+    index = bisect_left(mentions, speaker.start, key=lambda mention: mention.start) - 1
+    person = mentions[index] if index >= 0 else None
+    if person is None or person.kind != "person":
+        return speaker
+    of = _OF.match(text, person.end)
+    if of is None or of.end() != speaker.start:
+        return speaker
+    return Speaker(person.start, person.end, person.text, person.name, person.kind)
 
 
 def _quotation_runs_on(

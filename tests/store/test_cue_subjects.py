@@ -192,3 +192,22 @@ def test_it_is_the_organisation_that_spoke_last() -> None:
     assert (quote.speaker_text, quote.speaker_name, quote.speaker_kind) == ("it", "OECD", "org")
     (alone,) = extract_article("“Supported by strong balance sheets,” it added.").quotes
     assert (alone.speaker_text, alone.speaker_name) == ("it", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“It should be retracted,” former Gov. Jeb Bush of Florida wrote.", "Jeb Bush"),
+        (
+            "Rep. Mark Sanford of South Carolina said there was a “sophomoric element”.",
+            "Mark Sanford",
+        ),
+        ("“Costs rose,” analyst Nick Van den Brul of BNP Paribas said.", "Nick Van den Brul"),
+        ("“It works,” a spokesman for the University of Florida said.", "University of Florida"),
+    ],
+)
+def test_a_place_after_a_person_and_of_says_where_the_speaker_is_from(
+    text: str, speaker: str
+) -> None:
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker_name == speaker
