@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from store.extract.entities import Mention
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import Names, subject_before
 
@@ -84,3 +85,47 @@ def _spelt_out(roles: set[str]) -> set[str]:
     for role in roles:
         words |= _SPELT_OUT.get(role, {role})
     return words
+
+
+# Nouns that head a phrase standing for an organisation (`the company`, `the Italian
+# firm`, `the ministry`); not `group` or `board`, which are as often people (`a group of
+# senators`, `the editorial board`).
+_ORGANISATION_HEADS = frozenset(
+    {"company", "firm", "bank", "ministry", "department", "agency", "council",
+     "committee", "commission", "party", "union", "association", "institute", "university",
+     "foundation", "embassy", "authority", "organisation", "organization",
+     "corporation", "regulator", "insurer", "carrier", "retailer", "airline", "club"}
+)  # fmt: skip
+# How far back the organisation a role stands for is looked for (characters).
+_ORGANISATION_REACH = 400
+
+
+def organisation_holder(
+    text: str, mentions: list[Mention], start: int, words: list[str]
+) -> Mention | None:
+    """The organisation `the <…> company` at `start` stands for: the latest named before
+    it, close by, whose name holds the role's noun (`the ministry` after `the Finance
+    Ministry`), else the latest organisation named close by (`Allianz …. The insurer
+    said`)."""
+    if len(words) > 4 or words[0].lower() != "the":
+        return None
+    head = words[-1].lower().strip(",.’'")
+    if head not in _ORGANISATION_HEADS:
+        return None
+    index = bisect_left(mentions, start, key=lambda mention: mention.start) - 1
+    latest = None
+    while index >= 0 and mentions[index].start > start - _ORGANISATION_REACH:
+        mention = mentions[index]
+        index -= 1
+        if mention.kind != "org" or _quoted(text[mention.end : start]):
+            continue
+        if head in mention.name.lower().split():
+            return mention
+        latest = latest or mention
+    return latest
+
+
+def _quoted(between: str) -> bool:
+    """Whether a name followed by `between` stands inside a quotation that closes there."""
+    marks = [mark for mark in between if mark in '“”"']
+    return bool(marks) and (marks[0] == "”" or ("“" not in marks and marks.count('"') % 2 == 1))

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from store.extract.cue_rules import PASSING_ON
 from store.extract.entities import Mention, People
-from store.extract.epithets import DESCRIBED
+from store.extract.epithets import DESCRIBED, organisation_holder
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import speaking_organisation
 from store.extract.quote_marks import quote_spans
@@ -232,6 +232,11 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
         organisation = speaking_organisation(text, mentions, speaker.start)
         if organisation is None:
             return speaker
+        return Speaker(
+            speaker.start, speaker.end, speaker.text, organisation.name, organisation.kind
+        )
+    organisation = organisation_holder(text, mentions, speaker.start, speaker.text.split())
+    if organisation is not None:
         return Speaker(
             speaker.start, speaker.end, speaker.text, organisation.name, organisation.kind
         )

@@ -211,3 +211,30 @@ def test_a_place_after_a_person_and_of_says_where_the_speaker_is_from(
 ) -> None:
     (quote,) = extract_article(text).quotes
     assert quote.speaker_name == speaker
+
+
+def test_the_company_is_the_organisation_named_before_it() -> None:
+    text = (
+        "Shares in Unilever fell on Friday after the results. “We expect a return to "
+        "growth,” the company said. Iraq's Ministry of Communications and Siemens signed "
+        "the deal. “It will boost coverage,” the ministry said."
+    )
+    company, ministry = extract_article(text).quotes
+    assert (company.speaker_text, company.speaker_name) == ("the company", "Unilever")
+    assert (ministry.speaker_text, ministry.speaker_name) == (
+        "the ministry",
+        "Ministry of Communications",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We expect a return to growth,” the company said.",
+        "Senators wrote to Wells Fargo. “It is unacceptable,” the group wrote.",
+        "“Sales at Unilever will grow,” the company said.",
+    ],
+)
+def test_no_organisation_for_a_group_or_one_named_only_inside_the_quote(text: str) -> None:
+    (quote,) = extract_article(text).quotes
+    assert quote.speaker_name is None
