@@ -33,3 +33,27 @@ def test_the_subject_after_an_opening_clause() -> None:
         "“It was a hard night for all of us.”"
     )
     assert named_speakers(text) == ["Paul Ryan"]
+
+
+def test_she_is_not_the_last_speaker_when_he_is_a_man() -> None:
+    # The model weighs who spoke last above gender; a man who spoke last is `she` only
+    # when no one else is there.
+    text = (
+        "“We will win this,” Donald Trump said on Monday.\n\n"
+        "It is highly unusual for a justice to weigh in so publicly, though Ruth Bader "
+        "Ginsburg is known for speaking her mind. In an interview with The New York Times, "
+        "she joked about moving to New Zealand if Trump is elected. She escalated her "
+        "criticism on Tuesday.\n\n“He has no consistency about him,” she said."
+    )
+    _, quote = extract_article(text).quotes
+    assert (quote.speaker_text, quote.speaker_name) == ("she", "Ruth Bader Ginsburg")
+
+
+def test_he_is_not_the_last_speaker_once_another_man_opened_a_sentence_since() -> None:
+    text = (
+        "“We will secure the border,” Ted Cruz said on Saturday.\n\n"
+        "John Kasich took a softer line on the debate stage. The Ohio governor said the "
+        "country needs a guest-worker program.\n\n"
+        "“I couldn't even imagine taking a mom or a dad out of a house,” he said."
+    )
+    assert named_speakers(text) == ["Ted Cruz", "John Kasich"]

@@ -54,7 +54,7 @@ def test_cross_validated_train_figures_do_not_drop() -> None:
 def test_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_dev_pronoun_sources.json, annotated by hand."""
     right, annotated = resolved_names(load(POLNEAR, "dev"), "dev")
-    assert (right, annotated) >= (72, 100)
+    assert (right, annotated) >= (73, 100)
 
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/gold/polnear_dev.jsonl")
@@ -62,4 +62,4 @@ def test_train_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_train_pronoun_sources.json, annotated by hand; each article
     read by the fold model that did not train on it."""
     right, annotated = resolved_names(load(POLNEAR, "train"), "train")
-    assert (right, annotated) >= (99, 150)
+    assert (right, annotated) >= (102, 150)
