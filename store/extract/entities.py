@@ -144,7 +144,7 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
     mentions.sort(key=lambda mention: mention.start)
     for name, gender in genders.items():
         if gender == "?":
-            genders[name] = words.given_names.get(name.split()[0], "?")
+            genders[name] = words.name_genders.get(name.split()[0], "?")
     return mentions, People(genders, roles)
 
 

@@ -63,7 +63,10 @@ class Lexicon:
     lowercase_words: frozenset[str]
     """The common words and those news often writes in lowercase ("state", "white")."""
     given_names: dict[str, str]
-    """Given name → `m`, `f` or `?`."""
+    """Given name → `m`, `f` or `?` (a name either somewhere)."""
+    name_genders: dict[str, str]
+    """Given name → the gender of a person so named: as in English-speaking countries,
+    where they give the name (`Karen` `f`), else `given_names`'."""
     surnames: frozenset[str]
     """The commonest US surnames (a hint only: many are words or places too)."""
     companies: frozenset[str] = frozenset()
@@ -107,7 +110,8 @@ def lexicon() -> Lexicon:
         capitals=dict(line.split("\t") for line in _lines("capitals.tsv")),
         common_words=common,
         lowercase_words=common | frozenset(_lines("lowercase_words.txt")),
-        given_names=_given_names(),
+        given_names=_given_name_genders()[0],
+        name_genders=_given_name_genders()[1],
         surnames=frozenset(_lines("surnames.txt")),
         companies=frozenset(_lines("companies.txt")),
         title_openers=frozenset(title.split(" ", 1)[0] for title in titles),
@@ -120,11 +124,21 @@ def lexicon() -> Lexicon:
 
 # gender-guesser's codes: M/1M/?M male, F/1F/?F female, ? unisex; = lines are aliases.
 _GENDERS = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f", "?": "?"}
+# A country column's frequency class, 1 (rare) to 13 (very common; `A` to `D`).
+_FREQUENCY = {ord(c): i for i, c in enumerate("123456789ABCD", start=1)}
+# How common a name must be there, in all, to say its gender (`Bernie`, given to a few
+# women in Ireland and a few men in the US, says none).
+_COMMON = 6
 
 
-def _given_names() -> dict[str, str]:
+@functools.cache
+def _given_name_genders() -> tuple[dict[str, str], dict[str, str]]:
+    """Given name → `m`, `f` or `?` (any country giving it to both), and the same as
+    the name is given in Britain, Ireland and the United States where they give it
+    (`Karen`, `Jan` are women's names there, men's in Denmark or the Netherlands)."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     names: dict[str, str] = {}
+    english: dict[str, dict[str, int]] = {}
     with data.open("rb") as file:
         for raw in file:
             if raw.startswith(b"#") or len(raw) < 30:
@@ -137,7 +151,17 @@ def _given_names() -> dict[str, str]:
             name = raw[3:29].strip().decode("latin-1")
             if "+" in name or not name[:1].isupper():
                 continue
+            # How often each of the first columns (Britain, Ireland, the US) gives it.
+            given = sum(_FREQUENCY.get(column, 0) for column in raw[30:33])
             for part in name.split():
                 known = names.get(part)
                 names[part] = gender if known in (None, gender) else "?"
-    return names
+                if given:
+                    counts = english.setdefault(part, {"m": 0, "f": 0, "?": 0})
+                    counts[gender] += given
+    in_english = dict(names)
+    for part, counts in english.items():
+        for gender, other in (("m", "f"), ("f", "m")):
+            if counts[gender] >= max(_COMMON, 2 * (counts[other] + counts["?"])):
+                in_english[part] = gender
+    return names, in_english

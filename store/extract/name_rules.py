@@ -119,7 +119,7 @@ def _kind(
     if names[0] in words.given_names and names[0].lower() not in words.common_words:
         if len(names) == 1 and candidate.before in _DETERMINERS:
             return None, "determiner"  # "her Oscar", "an Emmy": a thing named like someone
-        candidate.gender = words.given_names[names[0]]
+        candidate.gender = words.name_genders[names[0]]
         return "person", "given name"
     if candidate.after.lower() in MATCH_WORDS or candidate.before in MATCH_WORDS:
         return "org", "match"  # "Derbyshire beat Worcestershire": teams

@@ -4,6 +4,7 @@ names another man: the person opening the sentence (or the one before), as its s
 from __future__ import annotations
 
 from store.extract import extract_article
+from store.extract.lexicon import lexicon
 
 
 def named_speakers(text: str) -> list[str | None]:
@@ -57,3 +58,16 @@ def test_he_is_not_the_last_speaker_once_another_man_opened_a_sentence_since() -
         "“I couldn't even imagine taking a mom or a dad out of a house,” he said."
     )
     assert named_speakers(text) == ["Ted Cruz", "John Kasich"]
+
+
+def test_a_given_name_has_the_gender_it_has_in_english() -> None:
+    genders = lexicon().name_genders
+    # Women's names in Britain and the US, men's in Denmark or the Netherlands; a name
+    # given to few either way says nothing.
+    assert (genders["Karen"], genders["Jan"], genders["Bernie"]) == ("f", "f", "?")
+    text = (
+        "Birmingham confirmed the bid for Robbie Savage, but managing director Karen Brady "
+        "called it “derisory”. Brady told The Sun the bid was “a waste of fax paper”. She "
+        "added: “He is not for sale.”"
+    )
+    assert named_speakers(text)[-1] == "Karen Brady"
