@@ -37,6 +37,7 @@ MIGRATION_NAMES = frozenset(
         "0009_fts_update_triggers",
         "0010_quotes_statement_article_index",
         "0011_story_members_index",
+        "0012_fts_fewer_merges",
     }
 )
 

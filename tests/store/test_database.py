@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from store import database
 from store.database import MIGRATION_NAMES, StoreError, is_readonly, open_database, open_reader
 from store.importer import import_paths
-from store.schema import MIGRATIONS, migration_names
+from store.schema import FTS_AUTOMERGE, MIGRATIONS, migration_names
 from store.writer_lock import writer_lock
 from tests.conftest import SEEDS
 
@@ -293,3 +293,9 @@ def test_writing_to_a_read_only_database_says_so(
     with pytest.raises(StoreError, match="read-only; nutgraf cannot write to it"):
         open_database(db_path, readonly=False)
     open_database(db_path).close()  # and reading it still works
+
+
+def test_full_text_indexes_merge_less_often(db: Database) -> None:
+    for table in ("articles_fts", "quotes_fts"):
+        setting = db.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+        assert setting == (FTS_AUTOMERGE,)
