@@ -65,8 +65,8 @@ class Lexicon:
     given_names: dict[str, str]
     """Given name → `m`, `f` or `?` (a name either somewhere)."""
     name_genders: dict[str, str]
-    """Given name → the gender of a person so named: as in English-speaking countries,
-    where they give the name (`Karen` `f`), else `given_names`'."""
+    """Given name → the gender of a person so named: as Britain, Ireland and the US give
+    the name where they give it often enough (`Karen` `f`), else as in `given_names`."""
     surnames: frozenset[str]
     """The commonest US surnames (a hint only: many are words or places too)."""
     companies: frozenset[str] = frozenset()

@@ -192,8 +192,9 @@ def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str
     best, best_score = None, float("-inf")
     found = antecedents(names, position, gender)
     fitting = [(name, f) for name, f in found if not ("last_speaker" in f and "g=clash" in f)]
-    for index, (name, features) in enumerate(fitting or found):
-        if "last_speaker" in features and any(map(_a_newer_subject, fitting[:index])):
+    candidates = fitting or found
+    for index, (name, features) in enumerate(candidates):
+        if "last_speaker" in features and any(map(_a_newer_subject, candidates[:index])):
             features = [feature for feature in features if feature != "last_speaker"]
         score = model.score(features)
         if score > best_score:

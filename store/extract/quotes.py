@@ -220,7 +220,8 @@ _AFTER_TITLE = re.compile(r"\.(?:\s+[A-Z][a-z]{0,3}\.)*\s+")
 
 def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
     """Who a speaker phrase that names no one stands for: `it` the organisation that
-    spoke last (`pronouns.speaking_organisation`); a phrase cut short at the stop of an
+    spoke last (`pronouns.speaking_organisation`); `the company` the one named just
+    before (`epithets.organisation_holder`); a phrase cut short at the stop of an
     abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles. A place
     that says where the person before it is from (`Gov. Jeb Bush of Florida said`) is
     that person."""
@@ -230,16 +231,11 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
         return speaker
     if speaker.text.lower() == "it":
         organisation = speaking_organisation(text, mentions, speaker.start)
-        if organisation is None:
-            return speaker
-        return Speaker(
-            speaker.start, speaker.end, speaker.text, organisation.name, organisation.kind
-        )
-    organisation = organisation_holder(text, mentions, speaker.start, speaker.text.split())
+    else:
+        organisation = organisation_holder(text, mentions, speaker.start, speaker.text.split())
     if organisation is not None:
-        return Speaker(
-            speaker.start, speaker.end, speaker.text, organisation.name, organisation.kind
-        )
+        # The speaker's words stay (`the company`); the organisation is whom they name.
+        return replace(speaker, name=organisation.name, kind=organisation.kind)
     title = speaker.text.rsplit(" ", 1)[-1].lower() + "."
     after = _AFTER_TITLE.match(text, speaker.end)
     if after is None or title not in lexicon().titles:
