@@ -133,12 +133,20 @@ def _file_kind(file: Path) -> str:
     try:
         conn = _snapshot_connection(file)
         try:
-            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+            tables = {
+                name
+                for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             if "_sqlite_migrations" not in tables:
                 return "foreign" if tables else "empty"
-            ours = conn.execute(
-                "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'nutgraf'"
-            ).fetchone()[0]
+            ours, applied = conn.execute(
+                "SELECT count(*) FILTER (WHERE migration_set = 'nutgraf'), count(*) "
+                "FROM _sqlite_migrations"
+            ).fetchone()
+            if tables == {"_sqlite_migrations"} and not applied:
+                # A new corpus stopped (kill -9) between making the table of migrations
+                # and committing the first: nothing else was written.
+                return "empty"
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:

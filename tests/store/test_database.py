@@ -299,3 +299,15 @@ def test_full_text_indexes_merge_less_often(db: Database) -> None:
     for table in ("articles_fts", "quotes_fts"):
         setting = db.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
         assert setting == (FTS_AUTOMERGE,)
+
+
+def test_a_new_corpus_killed_before_its_first_migration_opens_as_new(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    MIGRATIONS.ensure_migrations_table(Database(path))  # then kill -9
+    names = {row[0] for row in open_database(path).execute("SELECT name FROM _sqlite_migrations")}
+    assert names == migration_names()
+    other = tmp_path / "other.db"
+    MIGRATIONS.ensure_migrations_table(Database(other))
+    Database(other).execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreError, match="not a nutgraf corpus"):
+        open_database(other)
