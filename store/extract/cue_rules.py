@@ -343,6 +343,12 @@ class CueRules(ArticleNames):
         head, newline, tail = self.text[previous_end:start].partition("\n")
         return bool(newline) and not head.strip() and tail.strip() in ("“", '"')
 
+    def runs_on_joined(self, previous_end: int, start: int) -> bool:
+        """`“A … “B …”` on one line: the same convention in a text whose paragraphs were
+        joined (nothing but this quote's opening mark after the quote before)."""
+        between = self.text[previous_end:start]
+        return "\n" not in between and between.strip() in ("“", '"')
+
     def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
         """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
         paragraph_start = self.text.rfind("\n", 0, start) + 1

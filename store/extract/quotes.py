@@ -187,7 +187,7 @@ def attribute(
         for candidate in candidates:
             if candidate.score > best:
                 chosen, best = candidate, candidate.score
-        quotation = _quotation_runs_on(finder, previous, start, candidates)
+        quotation = _quotation_runs_on(finder, previous, previous_confidence, start, candidates)
         if quotation is not None and not (chosen and _CUE_RULES.intersection(chosen.rules)):
             # The next paragraph of the quotation before, with no cue of its own: the
             # quotation's speaker, as sure as before.
@@ -263,11 +263,27 @@ def _person_of_place(text: str, speaker: Speaker, mentions: list[Mention]) -> Sp
 
 
 def _quotation_runs_on(
-    finder: CandidateFinder, previous: Previous | None, start: int, candidates: list[Candidate]
+    finder: CandidateFinder,
+    previous: Previous | None,
+    previous_confidence: float | None,
+    start: int,
+    candidates: list[Candidate],
 ) -> Candidate | None:
     """The candidate that is the speaker of the quote before, when this quote is the
-    next paragraph of the same quotation (`CueRules.runs_on`)."""
-    if previous is None or not finder.runs_on(previous.end, start):
+    next paragraph of the same quotation (`CueRules.runs_on`), or would be had the
+    paragraphs not been joined (`runs_on_joined`: BBC's `“A. “B. “C.`).
+
+    Joined paragraphs run on only from a quote given a speaker; after one the model
+    left unnamed, each keeps its own attribution. (Where the paragraphs are still
+    apart, PolNeAR train says the other: a quotation left unnamed stays unnamed. Of its
+    quotes that would be named instead, none would be right.)"""
+    if previous is None:
+        return None
+    named = previous_confidence is not None and previous_confidence >= SPEAKER_FLOOR
+    runs_on = finder.runs_on(previous.end, start) or (
+        named and finder.runs_on_joined(previous.end, start)
+    )
+    if not runs_on:
         return None
     return next((c for c in candidates if c.speaker == previous.speaker), None)
 

@@ -49,3 +49,22 @@ def test_a_quote_with_a_cue_of_its_own_keeps_it(second_paragraph: str) -> None:
     first, second = quotes_of(text)
     assert first.speaker_name == "Kaha Kiknavelidze"
     assert second.speaker_name == "Anna Petrova"
+
+
+def test_joined_paragraphs_of_a_quotation_have_its_speaker() -> None:
+    # A corpus that lost its line breaks: the paragraphs of one quotation follow each
+    # other on one line, each opened and none but the last closed.
+    text = (
+        "Marat Safin said he had begun to doubt himself. \"I didn't expect to win the "
+        "US Open, I wasn't the favourite so I had no pressure whatsoever,\" he said. "
+        "\"After the first final that I didn't win, I couldn't see myself winning the "
+        'Grand Slams anymore. "I was once in the semi-finals of the French Open, but I '
+        "didn't believe I could win it. \"I just couldn't handle the pressure. You need "
+        "to believe in yourself, and I didn't.\" The final is on Sunday."
+    )
+    first, *later = quotes_of(text)
+    assert first.speaker_name == "Marat Safin"
+    assert len(later) == 3
+    for quote in later:
+        assert quote.speaker_name == "Marat Safin"
+        assert quote.method == AttributionMethod.CONTINUATION
