@@ -222,11 +222,12 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     """Who a speaker phrase that names no one stands for: `it` the organisation that
     spoke last (`pronouns.speaking_organisation`); `the company` the one named just
     before (`epithets.organisation_holder`); a phrase cut short at the stop of an
-    abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles. A place
-    that says where the person before it is from (`Gov. Jeb Bush of Florida said`) is
-    that person."""
+    abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles. An
+    organisation or a place that titles the person after it (`EEF chief economist, Steve
+    Radley`), or says where the person before it is from (`Gov. Jeb Bush of Florida
+    said`), is that person."""
     if speaker.kind in ("place", "org"):
-        return _person_of_place(text, speaker, mentions)
+        return _titled_person(text, speaker, mentions) or _person_of_place(text, speaker, mentions)
     if speaker.name or speaker.kind:
         return speaker
     if speaker.text.lower() == "it":
@@ -245,6 +246,26 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     if named is None or named.start != after.end() or named.kind != "person":
         return speaker
     return Speaker(named.start, named.end, named.text, named.name, named.kind)
+
+
+# Up to four lowercase words, the last a title, between an organisation and the
+# person it titles: ` chief economist, `, ` spokeswoman `.
+_TITLE_WORDS = re.compile(r"((?:\s+[a-z][a-z-]*){1,4})\s*,?\s+")
+
+
+def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
+    """The person an organisation's or a place's title names right after it: `said EEF
+    chief economist, Steve Radley`, `White House spokesman Josh Earnest said`."""
+    index = bisect_left(mentions, speaker.end, key=lambda mention: mention.start)
+    person = mentions[index] if index < len(mentions) else None
+    if person is None or person.kind != "person":
+        return None
+    words = _TITLE_WORDS.match(text, speaker.end)
+    if words is None or words.end() != person.start:
+        return None
+    if words.group(1).split()[-1] not in lexicon().titles:
+        return None  # `one GOP official supporting Trump`
+    return Speaker(person.start, person.end, person.text, person.name, person.kind)
 
 
 # ` of ` before a place that says where the person before it is from.

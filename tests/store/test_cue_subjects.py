@@ -213,6 +213,31 @@ def test_a_place_after_a_person_and_of_says_where_the_speaker_is_from(
     assert quote.speaker_name == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“The evidence suggests the rate rises helped,” said EEF chief economist, "
+            "Steve Radley. “The Bank should stand ready to cut rates.”",
+            "Steve Radley",
+        ),
+        ("White House spokesman Josh Earnest said it was “a war of narratives”.", "Josh Earnest"),
+        # A title is what the words end in: `supporting` titles no one.
+        ("As one GOP official supporting Trump said: “He respects loyalty.”", None),
+    ],
+)
+def test_an_organisation_titling_the_person_after_it_is_that_person(
+    text: str, speaker: str | None
+) -> None:
+    quotes = extract_article(text).quotes
+    assert quotes
+    for quote in quotes:
+        if speaker is None:
+            assert quote.speaker_name != "Donald Trump"
+        else:
+            assert quote.speaker_name == speaker
+
+
 def test_the_company_is_the_organisation_named_before_it() -> None:
     text = (
         "Shares in Unilever fell on Friday after the results. “We expect a return to "
