@@ -187,14 +187,15 @@ def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str
     weighs the last speaker above both gender and whom the text has moved on to. So
     the last speaker, if known to be of the other gender, is chosen only when no one
     else is there; and counts as the last speaker no more once someone who may be
-    meant has opened a sentence since as its subject (`Kerry said …. “…,” he told Fox
-    News` after Hoekstra's quote)."""
+    meant has since opened a sentence as its subject or been said to speak (`Kerry said
+    …. “…,” he told Fox News` after Hoekstra's quote)."""
     best, best_score = None, float("-inf")
     found = antecedents(names, position, gender)
     fitting = [(name, f) for name, f in found if not ("last_speaker" in f and "g=clash" in f)]
     candidates = fitting or found
     for index, (name, features) in enumerate(candidates):
-        if "last_speaker" in features and any(map(_a_newer_subject, candidates[:index])):
+        newer = candidates[:index]
+        if "last_speaker" in features and any(_a_newer_subject(names, c, position) for c in newer):
             features = [feature for feature in features if feature != "last_speaker"]
         score = model.score(features)
         if score > best_score:
@@ -202,13 +203,28 @@ def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str
     return best
 
 
-def _a_newer_subject(candidate: tuple[str, list[str]]) -> bool:
+def _a_newer_subject(names: Names, candidate: tuple[str, list[str]], position: int) -> bool:
     """Whether an antecedent named after the last speaker takes the pronoun's topic over:
-    a sentence's subject, not of the other gender. (A name before any verb-like word
-    took it over too, and as often wrongly as rightly: `Trump contracts`, `in the event
-    that Clinton faces`.)"""
-    features = candidate[1]
-    return "subject" in features and "g=clash" not in features and "possessive" not in features
+    a sentence's subject, or the subject of a speech verb (`Jewish Chronicle editor Ned
+    Temko said`), not of the other gender. (A name before any verb-like word took it
+    over too, and as often wrongly as rightly: `Trump contracts`, `in the event that
+    Clinton faces`.)"""
+    name, features = candidate
+    if "g=clash" in features or "possessive" in features:
+        return False
+    return "subject" in features or _speaks(names, name, position)
+
+
+def _speaks(names: Names, name: str, position: int) -> bool:
+    """Whether the last time `name` is named before `position`, outside quotation marks,
+    a speech verb follows (`Kopp said`, `Roberta Lange, the state party chairwoman,
+    said`)."""
+    named = names.named_at.get(name, [])
+    for index in reversed(named[: bisect_left(named, bisect_left(names.starts, position))]):
+        mention = names.mentions[index]
+        if not names.inside_quote(mention.start):
+            return _SPEAKS.match(names.text, mention.end) is not None
+    return False
 
 
 def relative_antecedent(names: Names, position: int) -> Mention | None:

@@ -60,6 +60,15 @@ def test_he_is_not_the_last_speaker_once_another_man_opened_a_sentence_since() -
     assert named_speakers(text) == ["Ted Cruz", "John Kasich"]
 
 
+def test_he_is_not_the_last_speaker_once_another_man_was_said_to_speak_since() -> None:
+    text = (
+        "“It was a grubby campaign,” Michael Howard said on Monday.\n\n"
+        "Jewish Chronicle editor Ned Temko said readers had written in about the "
+        "poster.\n\n“Those images are linked to centuries-old prejudice,” he told the BBC."
+    )
+    assert named_speakers(text) == ["Michael Howard", "Ned Temko"]
+
+
 def test_a_given_name_has_the_gender_it_has_in_english() -> None:
     genders = lexicon().name_genders
     # Women's names in Britain and the US, men's in Denmark or the Netherlands; a name
