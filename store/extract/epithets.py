@@ -5,11 +5,12 @@ about Trump is Trump's)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from store.extract.entities import Mention
 from store.extract.lexicon import lexicon
-from store.extract.pronouns import Names, subject_before
+from store.extract.pronouns import Names, resolve, subject_before
 
 # Roles that stand for people the article does not name, most of the time, and roles
 # that are someone else's to the person a sentence is about (`Madoff was sentenced …,`
@@ -21,6 +22,8 @@ _ANONYMOUS = frozenset(
      "correspondent", "mother", "father", "wife", "husband", "son", "daughter", "brother",
      "sister", "widow", "detective", "sheriff", "doctor"}
 )  # fmt: skip
+# An age that stands for a person: `the 30-year-old`.
+_AGE = re.compile(r"\d{1,3}-year-old", re.IGNORECASE)
 # How a role opens that describes someone the article does not name (`a senior
 # official`, `a Republican senator`; `the spokesman` is most often someone named before).
 DESCRIBED = frozenset({"a", "an", "one", "another"})
@@ -58,14 +61,20 @@ def role_holder(names: Names, before: int, words: list[str]) -> str | None:
 
 def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
     """The person `the <…> <title>` at `start` stands for: the subject before it
-    (`pronouns.subject_before`), unless the article gives them other titles only."""
+    (`pronouns.subject_before`), unless the article gives them other titles only. An
+    age (`the 30-year-old`, `the 47-year-old director`) stands for someone named
+    before, the subject else whom the pronoun model ranks first, as for a `he` or
+    `she` of either gender."""
     if len(words) < 2 or words[0].lower() != "the":
         return None
     head = words[-1].lower().strip(",.’'")
-    if head not in lexicon().titles or head in _ANONYMOUS:
+    aged = any(_AGE.fullmatch(word) for word in words[1:])
+    if head in _ANONYMOUS or not (aged or head in lexicon().titles):
         return None
     subject = subject_before(names, start)
     person = subject.name if subject else None
+    if person is None and aged and names.pronoun_model is not None:
+        person = resolve(names, start, "?", names.pronoun_model)
     # Someone the article gives other titles only (`Home Secretary Charles Clarke`) is no
     # `Lib Dem leader`.
     known = _titles(names.people.roles.get(person, set())) if person else set()

@@ -50,6 +50,7 @@ class Names(Protocol):
     people: People
     sentence_starts: list[int]
     last_speaker: str | None
+    pronoun_model: LinearModel | None
     antecedent_facts: dict[int, tuple[list[str], int, int]]
     """A mention's features as an antecedent that no pronoun changes, by its index."""
 
@@ -57,8 +58,8 @@ class Names(Protocol):
 
 
 def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, list[str]]]:
-    """The people a pronoun of `gender` (`m`/`f`) at `position` may stand for, latest
-    first, with their features."""
+    """The people a pronoun of `gender` (`m`/`f`; `?` for either) at `position` may stand
+    for, latest first, with their features."""
     text = names.text
     found: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
@@ -85,7 +86,7 @@ def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, lis
             facts = names.antecedent_facts[index + 1] = _facts(names, mention)
         own, sentence, paragraph = facts
         known = names.people.genders.get(mention.name, "?")
-        agreement = "unknown" if known == "?" else "agree" if known == gender else "clash"
+        agreement = "unknown" if "?" in (known, gender) else "agree" if known == gender else "clash"
         features = [*_RANKED[agreement][min(len(found), 4)], *own]
         if mention.name == names.last_speaker:
             features.append("last_speaker")

@@ -15,13 +15,29 @@ def speaker_of(text: str) -> tuple[str | None, str | None]:
     return quote.speaker_text, quote.speaker_name
 
 
-def test_a_role_after_a_sentence_about_someone_is_theirs() -> None:
-    text = (
-        "Donald Trump charges that countries that benefit from the deal gave millions to "
-        "the foundation. The New York businessman says of his rival, “If she gets in, "
-        "it will go on for years and years.”"
-    )
-    assert speaker_of(text) == ("The New York businessman", "Donald Trump")
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Donald Trump charges that countries that benefit from the deal gave millions "
+            "to the foundation. The New York businessman says of his rival, “If she gets "
+            "in, it will go on for years and years.”",
+            ("The New York businessman", "Donald Trump"),
+        ),
+        # An age stands for a person too; here the sentence before opens with a role,
+        # not a name, and the age is still hers.
+        (
+            "Paula Radcliffe has called for drug cheats to be treated as criminals.\n\n"
+            "The marathon world record holder believes more needs to be done. “Doping in "
+            "sport is a criminal offence,” the 30-year-old told the Sunday Times.",
+            ("the 30-year-old", "Paula Radcliffe"),
+        ),
+    ],
+)
+def test_a_role_after_a_sentence_about_someone_is_theirs(
+    text: str, speaker: tuple[str, str]
+) -> None:
+    assert speaker_of(text) == speaker
 
 
 def test_a_role_in_the_sentence_of_the_person_is_theirs() -> None:
