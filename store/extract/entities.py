@@ -136,7 +136,12 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         elif kind == "org":
             name = organisations.get(name, name)
         if kind == "person":
-            genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
+            # A surname alone says nothing of a gender, though it is a given name too
+            # (`Brady` for Karen Brady, `Clinton` for Sen. Hillary Clinton); a title does
+            # (`Mr Brady`).
+            surname = lone and name.split()[0] != candidate.name_tokens[0]
+            if not (surname and candidate.title is None):
+                genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             if candidate.title:
                 roles.setdefault(name, set()).update(candidate.title.lower().split())
         start, end = candidate.start, candidate.end

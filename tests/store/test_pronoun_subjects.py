@@ -4,6 +4,7 @@ names another man: the person opening the sentence (or the one before), as its s
 from __future__ import annotations
 
 from store.extract import extract_article
+from store.extract.entities import extract_entities
 from store.extract.lexicon import lexicon
 
 
@@ -80,3 +81,18 @@ def test_a_given_name_has_the_gender_it_has_in_english() -> None:
         "added: “He is not for sale.”"
     )
     assert named_speakers(text)[-1] == "Karen Brady"
+
+
+def test_a_surname_alone_says_nothing_of_a_gender() -> None:
+    # `Brady` and `Clinton` are men's given names too; standing for Karen Brady and
+    # Hillary Clinton, introduced by a title, they do not make them men.
+    text = (
+        "Managing director Karen Brady called the bid derisory. Brady said it was a waste "
+        "of fax paper. Sen. Hillary Clinton spoke in Iowa on Monday. Clinton said she "
+        "would win. Robbie Savage is not for sale, and Mr. Savage said nothing."
+    )
+    _, people = extract_entities(text)
+    assert people.genders["Karen Brady"] == "f"
+    assert people.genders["Hillary Clinton"] == "f"
+    # A title still says it: `Mr. Savage` is a man.
+    assert people.genders["Robbie Savage"] == "m"
