@@ -54,7 +54,7 @@ def test_cross_validated_train_figures_do_not_drop() -> None:
 def test_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_dev_pronoun_sources.json, annotated by hand."""
     right, annotated = resolved_names(load(POLNEAR, "dev"), "dev")
-    assert (right, annotated) >= (73, 100)
+    assert (right, annotated) >= (75, 100)
 
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/gold/polnear_dev.jsonl")
