@@ -248,9 +248,12 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     return Speaker(named.start, named.end, named.text, named.name, named.kind)
 
 
-# Up to four lowercase words, the last a title, between an organisation and the
-# person it titles: ` chief economist, `, ` spokeswoman `.
-_TITLE_WORDS = re.compile(r"((?:\s+[a-z][a-z-]*){1,4})\s*,?\s+")
+# Up to four words, the last a title, between an organisation and the person it titles,
+# all lowercase or all capitalised: ` chief economist, `, ` Communications Director `
+# (not ` said Prime Minister `, where the organisation spoke of someone).
+_TITLE_WORDS = re.compile(r"((?:\s+[a-z][a-z-]*){1,4}|(?:\s+[A-Z][a-z-]*){1,4})\s*,?\s+")
+# Courtesy titles, which say no one's office: `UKIP officials argue Mr Kilroy-Silk`.
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
 def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
@@ -260,10 +263,11 @@ def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     person = mentions[index] if index < len(mentions) else None
     if person is None or person.kind != "person":
         return None
-    words = _TITLE_WORDS.match(text, speaker.end)
-    if words is None or words.end() != person.start:
+    words = _TITLE_WORDS.fullmatch(text, speaker.end, person.start)
+    if words is None:
         return None
-    if words.group(1).split()[-1] not in lexicon().titles:
+    title = words.group(1).split()[-1].lower()
+    if title not in lexicon().titles or title in _COURTESY:
         return None  # `one GOP official supporting Trump`
     return Speaker(person.start, person.end, person.text, person.name, person.kind)
 

@@ -222,8 +222,15 @@ def test_a_place_after_a_person_and_of_says_where_the_speaker_is_from(
             "Steve Radley",
         ),
         ("White House spokesman Josh Earnest said it was “a war of narratives”.", "Josh Earnest"),
-        # A title is what the words end in: `supporting` titles no one.
+        (
+            "Republican National Committee Chairman Reince Priebus on Sunday suggested he "
+            "could say “never mind” to the candidates.",
+            "Reince Priebus",
+        ),
+        # A title is what the words end in: `supporting` titles no one; and words of
+        # both cases are a clause, not a title (`dubbed Mr`, `said Prime Minister`).
         ("As one GOP official supporting Trump said: “He respects loyalty.”", None),
+        ("The Law Society dubbed Mr Donald Trump's proposals an “abuse of power”.", None),
     ],
 )
 def test_an_organisation_titling_the_person_after_it_is_that_person(

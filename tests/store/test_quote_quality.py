@@ -62,4 +62,4 @@ def test_train_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_train_pronoun_sources.json, annotated by hand; each article
     read by the fold model that did not train on it."""
     right, annotated = resolved_names(load(POLNEAR, "train"), "train")
-    assert (right, annotated) >= (103, 150)
+    assert (right, annotated) >= (105, 150)
