@@ -27,7 +27,8 @@ _AGE = re.compile(r"\d{1,3}-year-old", re.IGNORECASE)
 # How a role opens that describes someone the article does not name (`a senior
 # official`, `a Republican senator`; `the spokesman` is most often someone named before).
 DESCRIBED = frozenset({"a", "an", "one", "another"})
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+# Courtesy titles, which say no one's office.
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _SPELT_OUT = {
     "rep.": {"rep", "representative", "congressman", "congresswoman", "lawmaker"},
     "sen.": {"sen", "senator", "lawmaker"},
@@ -62,9 +63,9 @@ def role_holder(names: Names, before: int, words: list[str]) -> str | None:
 def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
     """The person `the <…> <title>` at `start` stands for: the subject before it
     (`pronouns.subject_before`), unless the article gives them other titles only. An
-    age (`the 30-year-old`, `the 47-year-old director`) stands for someone named
-    before, the subject else whom the pronoun model ranks first, as for a `he` or
-    `she` of either gender."""
+    age (`the 30-year-old`, `the 47-year-old director`) stands for the subject before
+    too, else for whom the pronoun model ranks first, as for a pronoun of either
+    gender."""
     if len(words) < 2 or words[0].lower() != "the":
         return None
     head = words[-1].lower().strip(",.’'")
@@ -85,7 +86,7 @@ def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
 def _titles(roles: set[str]) -> set[str]:
     """The words of a person's titles, abbreviations spelt out, courtesy titles (`Mr`,
     `Dr`) left out: they say no role."""
-    return _spelt_out({role for role in roles if role.rstrip(".") not in _COURTESY})
+    return _spelt_out({role for role in roles if role.rstrip(".") not in COURTESY})
 
 
 def _spelt_out(roles: set[str]) -> set[str]:

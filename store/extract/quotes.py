@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from store.extract.cue_rules import PASSING_ON
 from store.extract.entities import Mention, People
-from store.extract.epithets import DESCRIBED, organisation_holder
+from store.extract.epithets import COURTESY, DESCRIBED, organisation_holder
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import speaking_organisation
 from store.extract.quote_marks import quote_spans
@@ -252,8 +252,6 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
 # all lowercase or all capitalised: ` chief economist, `, ` Communications Director `
 # (not ` said Prime Minister `, where the organisation spoke of someone).
 _TITLE_WORDS = re.compile(r"((?:\s+[a-z][a-z-]*){1,4}|(?:\s+[A-Z][a-z-]*){1,4})\s*,?\s+")
-# Courtesy titles, which say no one's office: `UKIP officials argue Mr Kilroy-Silk`.
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 
 
 def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker | None:
@@ -267,8 +265,9 @@ def _titled_person(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     if words is None:
         return None
     title = words.group(1).split()[-1].lower()
-    if title not in lexicon().titles or title in _COURTESY:
-        return None  # `one GOP official supporting Trump`
+    if title not in lexicon().titles or title in COURTESY:
+        # `one GOP official supporting Trump`; `UKIP officials argue Mr Kilroy-Silk`
+        return None
     return Speaker(person.start, person.end, person.text, person.name, person.kind)
 
 
