@@ -71,6 +71,59 @@ def quote_shape(text: str, start: int, end: int, alone: bool) -> tuple[int, str,
     return bucket(words, LENGTH_BUCKETS), last, after, opens, alone
 
 
+# What a quote's opening mark may follow when the quote names something (a show, a
+# book, a slogan) rather than gives words someone spoke: `a podcast called “The Axe
+# Files”`, `the “Three Amigos” summit`.
+_NAMING_WORDS = {
+    "of", "for", "in", "on", "at", "with", "from", "by", "to", "as", "like", "than",
+    "about", "called", "dubbed", "named", "titled", "entitled", "labeled", "labelled",
+    "so-called",
+}  # fmt: skip
+# Small words a title leaves in lowercase: `Face the Nation`.
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "at", "with"}
+
+
+def speech_features(text: str, start: int, end: int) -> list[str]:
+    """What says whether the quote `text[start:end]` gives words someone spoke, or names
+    something (`CNN's “New Day”`) or keeps a writer's distance (`so-called “experts”`):
+    what stands before its opening mark, and its capitals. The speech model weighs them
+    with the features of the candidate chosen."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    before = text[max(paragraph_start, start - 30) : start].rstrip(" “\"'‘\u00a0")
+    return [f"qb={_opening_class(before)}", f"qc={_capitals_class(text[start:end])}"]
+
+
+def _opening_class(before: str) -> str:
+    """What stands before a quote's opening mark (`before`, with the mark and spaces
+    stripped): nothing, a mark, a possessive (`CNN's`), a determiner, a word that names
+    (`called`, `of`), or another word."""
+    if not before:
+        return "nl"
+    char = before[-1]
+    if not char.isalpha():
+        return char if char in ",:(—" else "#"
+    word = before.rpartition(" ")[2].lower()
+    if word.endswith(("’s", "'s")):
+        return "poss"
+    if word in DETERMINERS:
+        return "det"
+    return "name" if word in _NAMING_WORDS else "w"
+
+
+def _capitals_class(quoted: str) -> str:
+    """How a quote of up to eight words is capitalised: every letter (`GROWING PARTY`),
+    every word (`Face the Nation`: a title, of one word or more) or otherwise."""
+    words = quoted.split(maxsplit=8)
+    lettered = [word for word in words if word[:1].isalpha()]
+    if not lettered or len(words) > 8:
+        return "text"
+    if quoted.isupper():
+        return "upper"
+    if all(word[0].isupper() or word in _TITLE_SMALL_WORDS for word in lettered):
+        return "title1" if len(lettered) == 1 else "title"
+    return "text"
+
+
 def left_of(text: str, position: int, cue_words: dict[str, str]) -> tuple[str, str | None]:
     """What stands before `position`: a mark, a function word or a word's shape, and
     the learned cue class of that word when only a comma stands between."""

@@ -101,27 +101,34 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class SpeakerModel:
-    """What attribution needs: the candidate ranker, the pronoun resolver and the
-    learned cue words (word → how often it is a cue: `high`, `mid` or `low`)."""
+    """What attribution needs: the candidate ranker, the pronoun resolver, the
+    learned cue words (word → how often it is a cue: `high`, `mid` or `low`) and the
+    speech model: whether a quote gives words someone spoke at all (None: always)."""
 
     speakers: LinearModel
     pronouns: LinearModel
     cue_words: dict[str, str]
+    speech: LinearModel | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SpeakerModel:
+        speech = data.get("speech")
         return cls(
             LinearModel.from_json(data["speakers"]),
             LinearModel.from_json(data["pronouns"]),
             dict(data["cue_words"]),
+            None if speech is None else LinearModel.from_json(speech),
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found = {
             "speakers": self.speakers.to_json(),
             "pronouns": self.pronouns.to_json(),
             "cue_words": dict(sorted(self.cue_words.items())),
         }
+        if self.speech is not None:
+            found["speech"] = self.speech.to_json()
+        return found
 
 
 def probability(score: float) -> float:

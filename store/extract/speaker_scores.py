@@ -19,8 +19,9 @@ from store.extract.speaker_features import (
     quote_shape,
     right_of,
     shape_features,
+    speech_features,
 )
-from store.extract.speaker_model import LinearModel
+from store.extract.speaker_model import LinearModel, probability
 from store.extract.speakers import Speaker
 
 
@@ -34,6 +35,8 @@ class Candidate:
     features: list[str] = field(default_factory=list)
     score: float = 0.0
     """The speaker model's score (its logit)."""
+    parts: tuple[list[str], ...] = ()
+    """The groups of features the score sums (what `features` joins, when kept)."""
 
 
 @dataclass(slots=True)
@@ -163,6 +166,7 @@ class CandidateScorer:
                     name is not None and name in spoken_names,
                 )
                 own, own_score = memo.get(situation) or self._weigh_situation(situation)
+                candidate.parts = (common, own, shape)
                 if self.exhaustive:
                     candidate.features = common + own + shape
                 candidate.score = shape_score + common_score + own_score
@@ -193,3 +197,22 @@ class CandidateScorer:
         around = (before, after, cue_before, cue_after, at_start)
         facts = self._facts[key] = _Facts(kind, sentence, around)
         return facts
+
+
+def speech_evidence(text: str, start: int, end: int, chosen: Candidate) -> list[str]:
+    """What the speech model weighs for the quote `text[start:end]`: its own features
+    (`speech_features`) and those of the candidate chosen as its speaker."""
+    found = speech_features(text, start, end)
+    for part in chosen.parts:
+        found += part
+    return found
+
+
+def speech_probability(
+    speech: LinearModel | None, text: str, start: int, end: int, chosen: Candidate
+) -> float:
+    """The speech model's probability that the quote gives words someone spoke, given
+    the candidate chosen (1 without a speech model)."""
+    if speech is None:
+        return 1.0
+    return probability(speech.score(speech_evidence(text, start, end, chosen)))

@@ -7,6 +7,9 @@ Reads ../shared/gold/polnear_dev.jsonl and uses the `train` split only:
   decoding runs in text order (a quote's speaker is a candidate of the next
   quote), so training decodes with the previous round's model, starting from
   weights that rank the rules in the order the hand-written cascade used;
+- the speech model: each quote given a speaker, labelled by whether it matches a
+  gold direct attribution with a source (else its words are no one's: a title, a
+  scare quote), from `speech_evidence`;
 - the pronoun resolver (`store.training.pronoun_model`).
 Settings are chosen by cross-validation by article inside train; the figures
 for train (each fold scored by the model trained without it) and dev are
@@ -29,6 +32,7 @@ from typing import Any
 from store.extract.entities import Mention, People, extract_entities
 from store.extract.quotes import attribute
 from store.extract.speaker_model import MODEL_FILE, LinearModel, SpeakerModel, fold_of
+from store.extract.speaker_scores import speech_evidence
 from store.training.linear import fit_linear
 from store.training.pronoun_model import train_pronoun_model
 
@@ -122,6 +126,18 @@ def decoded(articles: list[Article], model: SpeakerModel) -> Iterator[tuple[list
             yield examples, right
 
 
+def speech_examples(articles: list[Article], model: SpeakerModel) -> Iterator[Example]:
+    """For each quote given a speaker: what the speech model weighs, and whether the
+    quote matches a sourced gold attribution (words someone is said to speak)."""
+    for article in articles:
+        text = article["text"]
+        mentions, people = entities(article)
+        for found in attribute(text, mentions, people, model, exhaustive=True):
+            if found.chosen is not None:
+                spoken = matched_sources(article, found.start, found.end) is not None
+                yield speech_evidence(text, found.start, found.end, found.chosen), spoken
+
+
 def train(articles: list[Article], c: float = C) -> SpeakerModel:
     cue_words = learn_cue_words(articles)
     model = rules_model(cue_words)
@@ -129,7 +145,9 @@ def train(articles: list[Article], c: float = C) -> SpeakerModel:
         examples = [e for quote, _ in decoded(articles, model) for e in quote]
         fitted = fit_linear([f for f, _ in examples], [label for _, label in examples], c)
         model = SpeakerModel(fitted, model.pronouns, cue_words)
-    return SpeakerModel(model.speakers, train_pronoun_model(articles), cue_words)
+    spoken = list(speech_examples(articles, model))
+    speech = fit_linear([f for f, _ in spoken], [label for _, label in spoken], c)
+    return SpeakerModel(model.speakers, train_pronoun_model(articles), cue_words, speech)
 
 
 def accuracy(articles: list[Article], model: SpeakerModel) -> tuple[float, int]:

@@ -27,9 +27,11 @@ def test_quote_figures_do_not_drop() -> None:
         # Under SPEAKER_FLOOR no speaker is named: fewer right spans (0.913 before),
         # far fewer wrong names (named_right 0.82 before). 0.900 to 0.902 since, then
         # 0.899 with the name model retrained on wider names (train unchanged, 0.889).
+        # 0.893 with the speech model (a speaker for words no one is said to speak
+        # withdrawn; named_right 0.855 before it).
         "speaker": 0.89,
         "fragment_speaker": 0.92,
-        "named_right": 0.85,
+        "named_right": 0.87,
     }
     dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
     assert not dropped, dropped
@@ -44,7 +46,7 @@ def test_cross_validated_train_figures_do_not_drop() -> None:
         "precision": 0.89,
         "speaker": 0.88,
         "fragment_speaker": 0.92,
-        "named_right": 0.84,
+        "named_right": 0.86,
     }
     dropped = {name: f[name] for name, level in reached.items() if f[name] < level}
     assert not dropped, dropped
@@ -54,7 +56,9 @@ def test_cross_validated_train_figures_do_not_drop() -> None:
 def test_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_dev_pronoun_sources.json, annotated by hand."""
     right, annotated = resolved_names(load(POLNEAR, "dev"), "dev")
-    assert (right, annotated) >= (75, 100)
+    # 75 before the speech model: `the Times` (the New York Times) now falls under
+    # SPEAKER_FLOOR, among 299 fewer wrong names on train.
+    assert (right, annotated) >= (74, 100)
 
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/gold/polnear_dev.jsonl")
