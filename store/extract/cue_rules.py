@@ -333,6 +333,10 @@ class CueRules(ArticleNames):
         if cue is None:
             return False
         rest = between[cue.end() :]
+        if _CUE.search(rest) or rest.rstrip(' “"').endswith(":"):
+            # `…,” he said. Oaten said: “B`, `“A.” Emma Pike said: “B`: the cue between
+            # introduces this quote; it is no attribution of the one before.
+            return False
         # The attribution ends the sentence; the quote opens the next one.
         return _ENDS_ATTRIBUTION.fullmatch(rest) is not None
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from store.extract import extract_article
+from store.extract.cue_rules import CueRules
+from store.extract.entities import extract_entities
 from store.extract.quotes import AttributionMethod, Quote
 
 
@@ -68,3 +70,23 @@ def test_joined_paragraphs_of_a_quotation_have_its_speaker() -> None:
     for quote in later:
         assert quote.speaker_name == "Marat Safin"
         assert quote.method == AttributionMethod.CONTINUATION
+
+
+@pytest.mark.parametrize(
+    ("between", "follows"),
+    [
+        ('," he said. "', True),
+        ('," he said, "', True),
+        ('," he said. Liberal Democrat spokesman Mark Oaten said: "', False),
+        ('." Emma Pike, director general of British Music Rights, said: "', False),
+    ],
+)
+def test_only_the_attribution_of_the_quote_before_follows_it(between: str, follows: bool) -> None:
+    """`“A,” he said. “B.”`: B is his. Where the cue between introduces the next quote
+    (`Oaten said: “B`), it is no attribution of the one before."""
+    text = f'Charles Clarke spoke. "We will act{between}This is a worrying step."'
+    mentions, people = extract_entities(text)
+    rules = CueRules(text, mentions, people)
+    previous_end = text.index("act") + 3
+    start = text.index("This is")
+    assert rules.follows_attribution(previous_end, start) is follows
