@@ -199,7 +199,7 @@ class QuoteRow(Attributed):
 
 
 @dataclass(frozen=True)
-class StatementRow:
+class StatementRow(Attributed):
     """One statement (the same words of one speaker, quoted in one or more articles)
     with its variants: the quotes that carry it, the first seen first, then by date.
 
@@ -218,6 +218,8 @@ class StatementRow:
     source_count: int
     variants: list[QuoteRow] = field(default_factory=list)
     """Empty where only the statement was asked for (a profile's list)."""
+    confidence: float | None = None
+    """The speaker model's confidence in the speaker, from the surest quote naming them."""
 
     @property
     def first_seen(self) -> QuoteRow | None:

@@ -23,7 +23,8 @@ _CHUNK = 500
 _STATEMENT_COLUMNS = (
     "statements.id, entities.name, statements.speaker_entity_id, statements.text, "
     "statements.first_article_id, statements.first_date, first.source, "
-    "statements.quote_count, statements.article_count, statements.source_count"
+    "statements.quote_count, statements.article_count, statements.source_count, "
+    "statements.speaker_confidence"
 )
 _STATEMENT_TABLES = (
     "statements LEFT JOIN entities ON entities.id = statements.speaker_entity_id "
@@ -92,6 +93,7 @@ def lone_statement(quote: QuoteRow) -> StatementRow:
         1,
         1 if quote.source else 0,
         [quote],
+        quote.confidence,
     )
 
 
@@ -155,7 +157,7 @@ def repeated_statements(db: Reader, entity_id: int, limit: int = REPEATED) -> li
 def _statement(row: tuple[Any, ...], variants: list[QuoteRow]) -> StatementRow:
     """A statement from a row of `_STATEMENT_COLUMNS`."""
     id, speaker, speaker_id, text, first_article, first_date, first_source = row[:7]
-    quotes, articles, sources = row[7:10]
+    quotes, articles, sources, confidence = row[7:11]
     return StatementRow(
         id,
         speaker,
@@ -168,6 +170,7 @@ def _statement(row: tuple[Any, ...], variants: list[QuoteRow]) -> StatementRow:
         articles,
         sources,
         variants,
+        confidence,
     )
 
 
@@ -182,6 +185,7 @@ def statement_records(statements: Sequence[StatementRow]) -> list[Record]:
                 "statement_id": row.id,
                 "speaker": row.speaker,
                 "speaker_entity_id": row.speaker_entity_id,
+                "speaker_confidence": row.confidence,
                 "text": row.text,
                 "quote_count": row.quote_count,
                 "article_count": row.article_count,

@@ -129,8 +129,10 @@ class NutgrafApp(App[None]):
 
         if isinstance(self.screen, HelpDialog):
             return
-        title = "browser" if isinstance(self.screen, MainScreen) else type(self.screen).__name__
-        sections = {**screen_sections(self.screen), "Everywhere": app_bindings()}
+        own = screen_sections(self.screen)
+        # The screen by the name its keys go by (`Who said what`, `Profile`).
+        title = "browser" if isinstance(self.screen, MainScreen) else next(iter(own), "this screen")
+        sections = {**own, "Everywhere": app_bindings()}
         self.push_screen(HelpDialog(title, sections))
 
     def action_ask_quit(self) -> None:

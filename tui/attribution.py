@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tui.safe_text import visible
 
+if TYPE_CHECKING:
+    from store.models import StatementRow
 
-class Attributed(Protocol):
-    """A quote as the reader (`QuoteSpan`) or a list (`QuoteRow`) holds it."""
+
+class Spoken(Protocol):
+    """Words with a speaker, perhaps named unsure: a quote or a statement."""
 
     @property
     def speaker(self) -> str | None: ...
+
+    @property
+    def uncertain(self) -> bool: ...
+
+
+class Attributed(Spoken, Protocol):
+    """A quote as the reader (`QuoteSpan`) or a list (`QuoteRow`) holds it."""
 
     @property
     def method(self) -> str | None: ...
 
     @property
     def confidence(self) -> float | None: ...
-
-    @property
-    def uncertain(self) -> bool: ...
 
 
 def method_name(method: str | None) -> str:
@@ -43,8 +50,18 @@ def speaker_text(quote: Attributed, nobody: str = "nobody named") -> str:
     return f"{name}? (uncertain: {method_name(quote.method)}, {quote.confidence:.0%})"
 
 
-def short_speaker(quote: Attributed, nobody: str = "(unattributed)") -> str:
+def short_speaker(quote: Spoken, nobody: str = "(unattributed)") -> str:
     """The speaker in a list row: `White House?` when uncertain."""
     if quote.speaker is None:
         return nobody
     return visible(quote.speaker) + ("?" if quote.uncertain else "")
+
+
+def statement_speaker(row: StatementRow) -> str:
+    """Who said a statement, in a list: its speaker (`White House?` when the surest
+    quote naming them was unsure), else what its first quote says of its speaker (`a
+    senior official`), if anything."""
+    if row.id is not None and row.speaker:
+        return short_speaker(row)
+    first = row.first_seen
+    return short_speaker(first) if first is not None else "(unattributed)"

@@ -14,7 +14,7 @@ from store.export import ExportFormat, write_records
 from store.models import SpeakerMatch, StatementRow
 from store.quote_queries import exact_speakers, match_speakers
 from store.statement_queries import find_statements, statement_records, variant_records
-from tui.attribution import short_speaker
+from tui.attribution import short_speaker, statement_speaker
 from tui.cli_common import (
     MAX_LIMIT,
     Failure,
@@ -35,9 +35,7 @@ def _print_statement(row: StatementRow) -> None:
     if first is None:
         return
     where = visible(where_seen(first.date, first.source))
-    # A statement of no one named is said by what its first quote says of its speaker
-    # (`a senior official`), if anything.
-    said_by = visible(row.speaker) if row.id is not None and row.speaker else short_speaker(first)
+    said_by = statement_speaker(row)
     spread_note = ""
     if row.article_count > 1:
         spread_note = f"  first seen; {spread(row.article_count, row.source_count)}"

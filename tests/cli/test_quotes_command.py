@@ -115,3 +115,27 @@ def test_min_confidence_leaves_out_unsure_speakers(db_path: Path) -> None:
     assert sure and len(sure) < len(every)
     assert all(q["confidence"] is not None and q["confidence"] >= 0.5 for q in sure)
     assert run("quotes", "--min-confidence", "2", "--db", str(db_path))[0] == 2
+
+
+def test_a_statement_named_unsure_is_marked(db_path: Path) -> None:
+    """A statement whose surest quote names its speaker under 0.5 reads `Name?` in the
+    list, as an unsure quote does, and `--json` carries the confidence."""
+    from sqlite_utils import Database
+
+    run("import", str(SEEDS), "--db", str(db_path))
+    found = statements(db_path, "--speaker", "putin")
+    sure = [s for s in found if s["statement_id"] and s["speaker_confidence"] >= 0.5]
+    assert len(sure) >= 2
+    chosen, other = sure[0]["statement_id"], sure[1]["statement_id"]
+    db = Database(db_path)
+    db.execute("UPDATE statements SET speaker_confidence = 0.3 WHERE id = ?", [chosen])
+    db.conn.commit()
+    db.close()
+    code, out, _ = run("quotes", "--speaker", "putin", "--db", str(db_path))
+    assert code == 0
+    marked = [line for line in out.splitlines() if f"statement {chosen}]" in line]
+    assert marked and marked[0].startswith("Vladimir Putin?  ")
+    plain = [line for line in out.splitlines() if f"statement {other}]" in line]
+    assert plain and plain[0].startswith("Vladimir Putin  ")
+    unsure = [s for s in statements(db_path, "--speaker", "putin") if s["statement_id"] == chosen]
+    assert unsure[0]["speaker_confidence"] == 0.3

@@ -109,6 +109,7 @@ async def test_every_screen_has_its_own_help(seeded_db: Database, db_path: Path)
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         assert next(iter(app.screen.sections)) == "Who said what"
+        assert app.screen.title_text == "Who said what"  # not the class's name
         await pilot.press("escape", "escape")
         await read_on(pilot, "Vladimir Putin", "enter")
         assert isinstance(app.screen, EntityScreen)

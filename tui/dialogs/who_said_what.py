@@ -23,7 +23,7 @@ from store.export import quote_records
 from store.models import QuoteRow, SpeakerMatch, StatementRow
 from store.quote_queries import match_speakers
 from store.statement_queries import find_statements
-from tui.attribution import short_speaker
+from tui.attribution import statement_speaker
 from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
 from tui.exporting import export
@@ -74,9 +74,7 @@ def statement_label(row: StatementRow, opened: bool) -> Content:
     """A statement: its speaker, where and when first seen, how widely quoted, its words."""
     first = row.first_seen
     assert first is not None
-    # A statement of no one named is said by what its first quote says of its speaker
-    # (`a senior official`), if anything.
-    said_by = visible(row.speaker) if row.id is not None and row.speaker else short_speaker(first)
+    said_by = statement_speaker(row)
     parts: list[str | tuple[str, str]] = [
         (said_by, "bold"),
         ("  " + visible(where_seen(first.date, first.source)), "$text-muted"),
