@@ -40,14 +40,15 @@ def method_name(method: str | None) -> str:
 
 
 def speaker_text(quote: Attributed, nobody: str = "nobody named") -> str:
-    """The speaker for the screen: `Vladimir Putin`, or `White House? (uncertain: a
-    name nearby, 44%)` when the speaker model was unsure."""
+    """The speaker for the screen: `Vladimir Putin`, or `White House? (uncertain, 44%: a
+    name nearby)` when the speaker model was unsure."""
     if quote.speaker is None:
         return nobody
     name = visible(quote.speaker)
     if not quote.uncertain or quote.confidence is None:
         return name
-    return f"{name}? (uncertain: {method_name(quote.method)}, {quote.confidence:.0%})"
+    # The figure first: a narrow border cuts the end.
+    return f"{name}? (uncertain, {quote.confidence:.0%}: {method_name(quote.method)})"
 
 
 def short_speaker(quote: Spoken, nobody: str = "(unattributed)") -> str:

@@ -146,6 +146,11 @@ def quotes(
         return
     for match, rows in groups:
         if len(groups) > 1 and match is not None:
-            click.echo(f"\n== {visible(match.name)}: {count(len(rows), 'statement')} ==")
+            shown = count(len(rows), "statement")
+            shown = f"the newest {shown}" if len(rows) == limit else shown
+            click.echo(f"\n== {visible(match.name)}: {shown} ==")
         for row in rows:
             _print_statement(row)
+    if any(len(rows) == limit for _, rows in groups):
+        per = " per speaker" if len(groups) > 1 else ""
+        click.echo(f"(the newest {limit} statements{per}: --limit 0 shows all)", err=True)

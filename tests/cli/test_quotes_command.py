@@ -139,3 +139,12 @@ def test_a_statement_named_unsure_is_marked(db_path: Path) -> None:
     assert plain and plain[0].startswith("Vladimir Putin  ")
     unsure = [s for s in statements(db_path, "--speaker", "putin") if s["statement_id"] == chosen]
     assert unsure[0]["speaker_confidence"] == 0.3
+
+
+def test_a_list_cut_by_the_limit_says_so(db_path: Path) -> None:
+    run("import", str(SEEDS), "--db", str(db_path))
+    code, out, err = run("quotes", "--speaker", "putin", "--limit", "2", "--db", str(db_path))
+    assert code == 0 and sum(line.startswith("Vladimir Putin") for line in out.splitlines()) == 2
+    assert "the newest 2 statements: --limit 0 shows all" in err
+    code, out, err = run("quotes", "--speaker", "putin", "--db", str(db_path))
+    assert code == 0 and "--limit" not in err

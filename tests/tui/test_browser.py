@@ -280,7 +280,7 @@ async def test_stepping_through_quotes_names_the_speaker(
         assert reader.focused_quote == 0
         assert reader.article is not None
         first = reader.article.quotes[0]
-        # (An uncertain speaker is followed by `? (uncertain: …)`.)
+        # (An uncertain speaker is followed by `? (uncertain, …)`.)
         assert str(reader.border_subtitle).startswith(f"said by {first.speaker or 'nobody named'}")
         await pilot.press("apostrophe")
         assert reader.focused_quote == 1

@@ -19,7 +19,7 @@ from tui.screens.entity_screen import EntityScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
-from tui.widgets.status_line import StatusText
+from tui.widgets.status_line import StatusLine, StatusText
 
 WIDE = (120, 34)
 
@@ -233,3 +233,23 @@ async def test_ctrl_q_quits_at_once(seeded_db: Database, db_path: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+async def test_the_status_line_says_where_a_folded_article_was_found(
+    seeded_db: Database, db_path: Path
+) -> None:
+    """An article opened from elsewhere inside a folded story: once the list has found
+    and opened its story, the status line counts from that row (not the row before)."""
+    app = make_app(db_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        articles, reader = parts(app)
+        listed = set(articles.listed_ids())
+        folded = next(i for i in range(1, 6) if i not in listed)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.open_article(ArticlePlace(folded))
+        await settle(pilot)
+        assert in_step(articles, reader)
+        shown = screen.query_one(StatusLine).shown
+        assert shown is not None and shown.position == articles.cursor + 1 > 1

@@ -319,6 +319,10 @@ class MainScreen(Searching):
     def on_reader_moved(self) -> None:
         self._update_status()
 
+    @on(ArticleList.Followed)
+    def _list_followed(self) -> None:
+        self._update_status()  # the list's position, found after the article was read
+
     def action_back(self) -> None:
         """Escape: from the reader or sidebar back to the list; in the list, leave
         the search, then the filter."""

@@ -50,6 +50,10 @@ class PagedList(ScrollView):
     class Highlighted(Message):
         article_id: int
 
+    class Followed(Message):
+        """The cursor found the reader's article (or the list said it is not there),
+        after reading where it stands: the list's position changed unannounced."""
+
     @dataclass
     class Counted(Message):
         """The list has a new length (a new sort, filter, search or reload)."""
@@ -364,6 +368,7 @@ class PagedList(ScrollView):
 
     def _follow_loaded(self, article_id: int) -> None:
         self._follow = None
+        self.post_message(self.Followed())
         if (shown := self._shown_row_of(article_id)) is not None:
             self._follow_to(shown, article_id)
             return
