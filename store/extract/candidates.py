@@ -19,6 +19,7 @@ from store.extract.name_words import (
     CALENDAR_WORDS,
     CLOSED_CLASS,
     FUNCTION_WORDS,
+    MONTH_ABBREVIATIONS,
     PARTICLES,
 )
 from store.extract.tokens import (
@@ -240,9 +241,20 @@ def _split_run(run: list[Token], words: Lexicon, body_names: set[str]) -> list[l
             or (following is not None and following.text == "&")  # "Marks & Spencer"
         ):
             opening = False
-        # Days and months are no names, but open some: "Sunday Telegraph".
-        calendar = word in CALENDAR_WORDS and (
-            following is None or following.text not in words.org_cues
+        # Days and months are no names, but open some: "Sunday Telegraph". A month's
+        # abbreviation that is a given name too, before a capitalised word, is the name:
+        # "Jan Shaw", "Jan Siemerink" (a date gives its day: "Jan 5").
+        given = (
+            word in MONTH_ABBREVIATIONS
+            and word in words.given_names
+            and following is not None
+            and following.capital
+            and proper(following) not in CALENDAR_WORDS
+        )
+        calendar = (
+            word in CALENDAR_WORDS
+            and not given
+            and (following is None or following.text not in words.org_cues)
         )
         calendar = calendar or (len(word) == 1 and len(run) == 1)  # "N / A"
         ordinary = ordinary or (lowercase_opening and lowercase)

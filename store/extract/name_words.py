@@ -15,10 +15,12 @@ PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bi
              "el", "dos", "das", "del", "della", "ter", "ten", "y"}  # fmt: skip
 ORG_JOINERS = {"of", "for", "and", "&", "on", "the", "de"}
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-CALENDAR = WEEKDAYS | {"January", "February", "March", "April", "May", "June", "July",
-                       "August", "September", "October", "November", "December", "Jan",
-                       "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                       "Dec", "Christmas", "Easter", "Thanksgiving", "Halloween"}  # fmt: skip
+MONTH_ABBREVIATIONS = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                       "Nov", "Dec"}  # fmt: skip
+CALENDAR = WEEKDAYS | MONTH_ABBREVIATIONS | {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Christmas", "Easter", "Thanksgiving", "Halloween",
+}  # fmt: skip
 # A day or a month with a possessive is still no name: "Monday's close", "June's vote".
 CALENDAR_WORDS = CALENDAR | {day + end for day in CALENDAR for end in POSSESSIVE_ENDINGS}
 # Function words are no part of a name: capitalised inside a run, one begins a sentence

@@ -317,3 +317,11 @@ def test_letters_after_a_name_are_no_part_of_it() -> None:
     )
     people = [name for _, kind, name in found(text) if kind == "person"]
     assert people == ["Tom McCabe", "Frank Field", "Philippe Sands"]
+
+
+def test_a_month_abbreviation_that_is_a_given_name_opens_the_name() -> None:
+    """`Jan Shaw` is a person (found by a newcomer: `Shaw` alone was linked to another
+    Shaw of the corpus); `Jan 5` and `in Jan and Feb` stay dates."""
+    assert found("Amnesty's Jan Shaw said it was ironic.") == [("Jan Shaw", "person", "Jan Shaw")]
+    assert found("The deal was signed on Jan 5 in Paris.") == [("Paris", "place", "Paris")]
+    assert found("Prices rose in Jan and Feb.") == []
