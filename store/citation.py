@@ -19,8 +19,13 @@ def cite_quote(
     source: str | None,
     date: str | None,
     url: str | None,
+    *,
+    uncertain: bool = False,
 ) -> str:
     """`“text” — Speaker, Title, Source, YYYY-MM-DD, URL`: the quote on one line
-    (its line breaks and runs of spaces folded), then who said it and where."""
+    (its line breaks and runs of spaces folded), then who said it and where; a speaker
+    the model named unsure is cited so (`Speaker (attribution uncertain)`)."""
     quoted = "“" + " ".join(text.split()) + "”"
+    if speaker and uncertain:
+        speaker = f"{speaker} (attribution uncertain)"
     return f"{quoted} — {_joined(speaker, cite_article(title, source, date, url))}"

@@ -56,7 +56,13 @@ def quote_records(quotes: Sequence[QuoteRow]) -> list[Record]:
         {
             **dataclasses.asdict(quote),
             "citation": cite_quote(
-                quote.text, quote.speaker, quote.title, quote.source, quote.date, quote.url
+                quote.text,
+                quote.speaker,
+                quote.title,
+                quote.source,
+                quote.date,
+                quote.url,
+                uncertain=quote.uncertain,
             ),
         }
         for quote in quotes

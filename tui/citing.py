@@ -20,7 +20,13 @@ def citation(article: Article, quote: QuoteSpan | None) -> str:
     else:
         words = article.text[quote.start : quote.end]
         text = cite_quote(
-            words, quote.speaker, article.title, article.source, article.date, article.url
+            words,
+            quote.speaker,
+            article.title,
+            article.source,
+            article.date,
+            article.url,
+            uncertain=quote.uncertain,
         )
     return visible(text)
 

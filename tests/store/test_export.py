@@ -55,6 +55,10 @@ def test_citations() -> None:
     assert cite_quote(
         "We will\n  respond.", "Dmitry Peskov", "Answers", "Wire", "2016-03-07", None
     ) == ("“We will respond.” — Dmitry Peskov, Answers, Wire, 2016-03-07")
+    # A speaker the model named unsure is cited so: a pasted quote keeps the doubt.
+    assert cite_quote("Yes.", "Dmitry Peskov", "Answers", None, None, None, uncertain=True) == (
+        "“Yes.” — Dmitry Peskov (attribution uncertain), Answers"
+    )
     assert (
         cite_article(None, None, None, "https://x.example/a") == "(untitled), https://x.example/a"
     )

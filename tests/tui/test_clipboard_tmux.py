@@ -73,7 +73,8 @@ def test_y_copies_the_cited_quote_through_tmux(
         tmux(socket, "send-keys", "y")
         copied = wait_for(lambda: tmux(socket, "show-buffer"), "a paste buffer")
         assert copied == citation(article, quote)
-        assert copied.startswith("“") and f"— {quote.speaker}, " in copied
+        hedge = " (attribution uncertain)" if quote.uncertain else ""
+        assert copied.startswith("“") and f"— {quote.speaker}{hedge}, " in copied
         wait_for(lambda: "copied" in tmux(socket, "capture-pane", "-p"), "the notification")
     finally:
         tmux(socket, "kill-server")

@@ -67,7 +67,9 @@ async def test_y_copies_the_speakers_quote_with_its_citation(
         quote = reader.current_quote
         assert quote is not None
         await pilot.press("y")
-        assert app.clipboard.startswith("“") and f"— {quote.speaker}, " in app.clipboard
+        # (An unsure speaker is cited as such.)
+        hedge = " (attribution uncertain)" if quote.uncertain else ""
+        assert app.clipboard.startswith("“") and f"— {quote.speaker}{hedge}, " in app.clipboard
         assert app.clipboard.endswith(f"{reader.article.title}, 2024-11-07")
         assert any(n.title == "copied" for n in app._notifications)
         assert "quote 1 of" in status(app)

@@ -130,7 +130,9 @@ class StatementDialog(ModalScreen[ArticlePlace | None]):
     def action_copy(self) -> None:
         if (q := self.current) is None:
             return
-        citation = cite_quote(q.text, q.speaker, q.title, q.source, q.date, q.url)
+        citation = cite_quote(
+            q.text, q.speaker, q.title, q.source, q.date, q.url, uncertain=q.uncertain
+        )
         self.app.copy_to_clipboard(visible(citation))
         self.notify("Copied the quote with its citation", title="copied", timeout=2)
 

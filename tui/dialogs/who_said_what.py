@@ -251,7 +251,11 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
             self.notify("No quote to copy", timeout=2)
             return
         self.app.copy_to_clipboard(
-            visible(cite_quote(q.text, q.speaker, q.title, q.source, q.date, q.url))
+            visible(
+                cite_quote(
+                    q.text, q.speaker, q.title, q.source, q.date, q.url, uncertain=q.uncertain
+                )
+            )
         )
         self.notify("Copied the quote with its citation", title="copied", timeout=2)
 
