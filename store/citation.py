@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.models import QuoteRow
+
 
 def _joined(*parts: str | None) -> str:
     return ", ".join(" ".join(part.split()) for part in parts if part and part.strip())
@@ -29,3 +34,17 @@ def cite_quote(
     if speaker and uncertain:
         speaker = f"{speaker} (attribution uncertain)"
     return f"{quoted} — {_joined(speaker, cite_article(title, source, date, url))}"
+
+
+def cite_quote_row(quote: QuoteRow) -> str:
+    """`cite_quote` for a quote as lists hold it (who said what, the statement view,
+    the exports)."""
+    return cite_quote(
+        quote.text,
+        quote.speaker,
+        quote.title,
+        quote.source,
+        quote.date,
+        quote.url,
+        uncertain=quote.uncertain,
+    )

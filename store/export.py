@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO
 
-from store.citation import cite_article, cite_quote
+from store.citation import cite_article, cite_quote, cite_quote_row
 from store.models import ArticleMeta, Bookmark, EntitySummary, QuoteRow
 
 Record = dict[str, object]
@@ -55,15 +55,7 @@ def quote_records(quotes: Sequence[QuoteRow]) -> list[Record]:
     return [
         {
             **dataclasses.asdict(quote),
-            "citation": cite_quote(
-                quote.text,
-                quote.speaker,
-                quote.title,
-                quote.source,
-                quote.date,
-                quote.url,
-                uncertain=quote.uncertain,
-            ),
+            "citation": cite_quote_row(quote),
         }
         for quote in quotes
     ]

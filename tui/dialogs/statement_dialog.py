@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from store.citation import cite_quote
+from store.citation import cite_quote_row
 from store.corpus import Corpus
 from store.models import QuoteRow, StatementRow
 from store.statement_queries import statement
@@ -130,9 +130,7 @@ class StatementDialog(ModalScreen[ArticlePlace | None]):
     def action_copy(self) -> None:
         if (q := self.current) is None:
             return
-        citation = cite_quote(
-            q.text, q.speaker, q.title, q.source, q.date, q.url, uncertain=q.uncertain
-        )
+        citation = cite_quote_row(q)
         self.app.copy_to_clipboard(visible(citation))
         self.notify("Copied the quote with its citation", title="copied", timeout=2)
 

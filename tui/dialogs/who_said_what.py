@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
-from store.citation import cite_quote
+from store.citation import cite_quote_row
 from store.corpus import Corpus
 from store.entity_queries import EntityNames
 from store.export import quote_records
@@ -250,13 +250,7 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
         if entry is None or (q := entry.quote) is None:
             self.notify("No quote to copy", timeout=2)
             return
-        self.app.copy_to_clipboard(
-            visible(
-                cite_quote(
-                    q.text, q.speaker, q.title, q.source, q.date, q.url, uncertain=q.uncertain
-                )
-            )
-        )
+        self.app.copy_to_clipboard(visible(cite_quote_row(q)))
         self.notify("Copied the quote with its citation", title="copied", timeout=2)
 
     def action_export(self) -> None:
