@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import os
 import re
@@ -42,6 +43,40 @@ def without_mojibake(text: str) -> str:
     import ftfy  # only for the few texts that need it
 
     return ftfy.fix_encoding(text)
+
+
+# An HTML character reference left in text scraped from a page (`communiqu&#233;`,
+# `AT&amp;T`): numeric, or named and closed by a semicolon (`&not` alone stays: the
+# legacy forms without one would turn `&notes` into `¬es`).
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def without_character_references(text: str) -> str:
+    """Text with the HTML character references a scraper left in it written as the
+    characters they stand for (`communiqu&#233;` → `communiqué`, `&lt;` → `<`). A name
+    HTML does not know (`&nosuch;`) stays, and so does a reference to a control
+    character (`&#27;`, an escape), which no article writes."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(_character, text)
+
+
+def _character(match: re.Match[str]) -> str:
+    reference = match.group()
+    character = html.unescape(reference)
+    if not character:  # a reference HTML drops (`&#27;`)
+        return reference
+    if len(character) == 1 and (ord(character) < 0x20 or 0x7F <= ord(character) < 0xA0):
+        return character if character in "\t\n" else reference
+    return character
+
+
+def repaired(text: str) -> str:
+    """Text as its writer wrote it: mojibake undone (`without_mojibake`), then the
+    character references left by a scraper written out (`without_character_references`)."""
+    return without_character_references(without_mojibake(text))
 
 
 def _as_cp1252(match: re.Match[str]) -> str:

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
-from store.decoding import BinaryData, decode, shown_path, without_mojibake
+from store.decoding import BinaryData, decode, repaired, shown_path
 from store.readers.csv_file import read_csv
 from store.readers.files import NotRegularFile, TooMuchData, bounded_lines, not_regular, open_input
 from store.readers.jsonl import read_jsonl
@@ -132,7 +132,7 @@ def _read_text(file: io.BufferedReader, stored: str, shown: str) -> Iterator[Rec
     if not decoded.text.strip():
         yield Problem(shown, "empty file")
     else:
-        yield parse_text_article(without_mojibake(decoded.text), stored)
+        yield parse_text_article(repaired(decoded.text), stored)
 
 
 def _read_directory(root: Path, extractor: str) -> Iterator[Record | Problem]:

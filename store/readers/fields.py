@@ -8,8 +8,8 @@ from store.dates import date_from_timestamp, parse_date
 from store.decoding import (
     fold_line_ends,
     has_lone_surrogates,
+    repaired,
     without_lone_surrogates,
-    without_mojibake,
 )
 from store.readers.limits import MAX_ID_CHARS
 from store.records import Problem, Record
@@ -70,8 +70,8 @@ def record_from_fields(
         reason = f"an id of {len(external_id):,} characters (at most {MAX_ID_CHARS:,})"
         return None, [Problem(location, reason)]
     values = {
-        "text": without_mojibake(fold_line_ends(text)),
-        "title": _one_line(without_mojibake(as_text("title") or "")),
+        "text": repaired(fold_line_ends(text)),
+        "title": _one_line(repaired(as_text("title") or "")),
         "date": _date(pick("date"), location, problems),
         "source": as_text("source"),
         "url": as_text("url"),

@@ -73,6 +73,23 @@ def test_text_once_read_through_the_wrong_encoding_is_repaired(tmp_path: Path) -
     assert whole.text == long_text
 
 
+def test_character_references_a_scraper_left_are_written_out(tmp_path: Path) -> None:
+    # As BBC's corpus carries them: `a G7 communiqu&#233;`, a title `&#163;1.8m …`.
+    file = tmp_path / "a.jsonl"
+    fields = {"title": "&#163;1.8m fine", "text": "A communiqu&#233; from AT&amp;T &lt;3"}
+    file.write_text(json.dumps(fields) + "\n", encoding="utf-8")
+    [record], _ = read(file)
+    assert record.title == "£1.8m fine"
+    assert record.text == "A communiqué from AT&T <3"
+    # What is no closed reference HTML knows stays as written, and so does a reference to
+    # a control character: `&#27;` would otherwise put an escape in the article.
+    plain = tmp_path / "b.txt"
+    kept_text = "R&D; Fish & Chips; &notes &nosuch; &#27;[31m &#13; &amp"
+    plain.write_text("Title\n\n" + kept_text, encoding="utf-8")
+    [kept], _ = read(plain)
+    assert kept.text == kept_text
+
+
 def test_jsonl_fixture_from_the_real_corpora() -> None:
     records, problems = read(FIXTURES / "corpus_sample.jsonl")
     assert len(records) == 13
