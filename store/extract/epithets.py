@@ -11,6 +11,7 @@ from bisect import bisect_left
 from store.extract.entities import Mention
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import Names, resolve, subject_before
+from store.extract.speaker_words import COURTESY
 
 # Roles that stand for people the article does not name, most of the time, and roles
 # that are someone else's to the person a sentence is about (`Madoff was sentenced …,`
@@ -27,8 +28,6 @@ _AGE = re.compile(r"\d{1,3}-year-old", re.IGNORECASE)
 # How a role opens that describes someone the article does not name (`a senior
 # official`, `a Republican senator`; `the spokesman` is most often someone named before).
 DESCRIBED = frozenset({"a", "an", "one", "another"})
-# Courtesy titles, which say no one's office.
-COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _SPELT_OUT = {
     "rep.": {"rep", "representative", "congressman", "congresswoman", "lawmaker"},
     "sen.": {"sen", "senator", "lawmaker"},

@@ -21,7 +21,7 @@ from enum import StrEnum
 
 from store.extract.cue_rules import PASSING_ON
 from store.extract.entities import Mention, People
-from store.extract.epithets import COURTESY, DESCRIBED, organisation_holder
+from store.extract.epithets import DESCRIBED, organisation_holder
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import speaking_organisation
 from store.extract.quote_marks import quote_spans
@@ -29,7 +29,7 @@ from store.extract.speaker_candidates import CandidateFinder
 from store.extract.speaker_features import PREVIOUS_LENGTH_BUCKETS
 from store.extract.speaker_model import SpeakerModel, probability, speaker_model
 from store.extract.speaker_scores import Candidate, Previous, speech_probability
-from store.extract.speaker_words import may_name_someone
+from store.extract.speaker_words import COURTESY, may_name_someone
 from store.extract.speakers import Speaker
 from store.extract.tokens import Tokens
 

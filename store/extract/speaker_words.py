@@ -9,6 +9,9 @@ import re
 from store.extract.lexicon import lexicon
 from store.extract.name_words import CONTRACTION, FUNCTION_WORDS, WEEKDAYS
 
+# Courtesy titles, which say no one's office.
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
 GENDERED_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "we", "i", "you", "who", "which"}
 DETERMINERS = {"a", "an", "the", "one", "another", "some", "two", "three", "several",

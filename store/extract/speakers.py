@@ -39,7 +39,7 @@ MAX_SPEAKER_WORDS = 9
 # is tried at every stop.)
 SENTENCE_BREAK = re.compile(
     r"[.!?](?<!\b(?:Mr|Ms|Dr|Lt|St)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.)"
-    r"(?<!\bProf\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
+    r"(?<!\bProf\.)(?<!\b(?:Govs|Sens|Reps|Gens|Capt)\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
 )
 # How far before a cue verb `subject` first reads words (characters), and how many it
 # may need before the subject's last word (a role's opener and three words before it).

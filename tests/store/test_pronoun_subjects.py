@@ -3,6 +3,8 @@ names another man: the person opening the sentence (or the one before), as its s
 
 from __future__ import annotations
 
+import pytest
+
 from store.extract import extract_article
 from store.extract.entities import extract_entities
 from store.extract.lexicon import lexicon
@@ -96,3 +98,34 @@ def test_a_surname_alone_says_nothing_of_a_gender() -> None:
     assert people.genders["Hillary Clinton"] == "f"
     # A title still says it: `Mr. Savage` is a man.
     assert people.genders["Robbie Savage"] == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # `Clinton campaign Chairman John Podesta`: Podesta opens the sentence, not Clinton.
+        (
+            "Bill Clinton faced the same questions in 1992. And Clinton campaign Chairman "
+            "John Podesta offered a slogan from the 1990s when I asked him about it.\n\n"
+            "“She will fight for the American people,” he said.",
+            "John Podesta",
+        ),
+        # `The Murdoch outlets`: no one opens the sentence holding `he`; the one before does.
+        (
+            "James Murdoch was said to want changes at the network. David Fenton, a "
+            "strategist, said the ads aimed at a bipartisan solution. The Murdoch outlets "
+            "have been standing in the way, he said, by creating a “false reality bubble.”",
+            "David Fenton",
+        ),
+        # `Govs. Jeb Bush and Chris Christie`: no sentence starts at Jeb Bush.
+        (
+            "Speaking to CBS on Monday, Marco Rubio refrained from attacking his rivals, "
+            "particularly Govs. Jeb Bush and Chris Christie.\n\n"
+            "He dismissed the critique, saying: “It was our best debate.”",
+            "Marco Rubio",
+        ),
+    ],
+    ids=["titled-by-a-name", "name-qualifying-a-noun", "plural-title"],
+)
+def test_he_is_the_subject_a_name_before_only_seems_to_be(text: str, speaker: str) -> None:
+    assert named_speakers(text) == [speaker]

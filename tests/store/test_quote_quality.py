@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from store.extract.speaker_model import speaker_model
+from store.training.pronoun_model import GAP, gap_accuracy
 from tests.bench.common import GOLD
 from tests.bench.quote_eval import evaluate, load, resolved_names
 
@@ -69,4 +71,17 @@ def test_train_pronoun_and_role_sources_resolve_to_their_person() -> None:
     """tests/fixtures/polnear_train_pronoun_sources.json, annotated by hand; each article
     read by the fold model that did not train on it."""
     right, annotated = resolved_names(load(POLNEAR, "train"), "train")
-    assert (right, annotated) >= (105, 150)
+    # 105 before a name that titles the subject was read past (`Clinton campaign Chairman
+    # John Podesta`) and `he` looked a sentence back past `The Murdoch outlets`.
+    assert (right, annotated) >= (108, 150)
+
+
+@pytest.mark.skipif(not GAP.exists(), reason="needs ../shared/gold/gap/")
+def test_pronoun_resolver_on_gap_test() -> None:
+    """GAP test (Wikipedia passages the resolver never trained on): the share of
+    pronouns, among those whose antecedent extraction finds, resolved right."""
+    share, count = gap_accuracy(speaker_model().pronouns)
+    assert count > 1200
+    # 0.605 before the features of a sentence's subject (`opens`, and `opens|sd1`: the
+    # subject of the sentence before) and of a name after `the`.
+    assert share >= 0.635
