@@ -273,7 +273,7 @@ def _speaks(names: Names, name: str, position: int) -> bool:
     for index in reversed(named[: bisect_left(named, bisect_left(names.starts, position))]):
         mention = names.mentions[index]
         if not names.inside_quote(mention.start):
-            return _SPEAKS.match(names.text, mention.end) is not None
+            return SPEAKS.match(names.text, mention.end) is not None
     return False
 
 
@@ -294,7 +294,7 @@ def relative_antecedent(names: Names, position: int) -> Mention | None:
 _IT_REACH = 400
 # A speech verb right after its subject: `Allianz said`, `the OECD has warned`, `Allianz,
 # a German insurer, said`.
-_SPEAKS = re.compile(
+SPEAKS = re.compile(
     r"(?:,\s+(?:a|an|the)\s[^,;:.!?“”\"\n]{1,60},)?"
     r"\s+(?:has\s+|had\s+|also\s+|\w+ly\s+)?(?:said|says|added|told|warned|stated|"
     r"announced|argued|noted|explained|insisted|claimed|wrote)\b"
@@ -310,7 +310,7 @@ def speaking_organisation(text: str, mentions: list[Mention], position: int) -> 
         mention = mentions[index]
         if mention.kind == "person":
             return None
-        if mention.kind in ("org", "place") and _SPEAKS.match(text, mention.end):
+        if mention.kind in ("org", "place") and SPEAKS.match(text, mention.end):
             return mention
         index -= 1
     return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from store.extract.cue_rules import PASSING_ON
+from store.extract.documents import document_issuer
 from store.extract.entities import Mention, People
 from store.extract.epithets import DESCRIBED, organisation_holder
 from store.extract.lexicon import lexicon
@@ -225,7 +226,9 @@ _AFTER_TITLE = re.compile(r"\.(?:\s+[A-Z][a-z]{0,3}\.)*\s+")
 def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Speaker:
     """Who a speaker phrase that names no one stands for: `it` the organisation that
     spoke last (`pronouns.speaking_organisation`); `the company` the one named just
-    before (`epithets.organisation_holder`); a phrase cut short at the stop of an
+    before (`epithets.organisation_holder`); `the report` whoever issued it, named where
+    the article first wrote of it (`documents.document_issuer`: `a World Bank report`,
+    `Oxfam says in a report`); a phrase cut short at the stop of an
     abbreviated title (`said Sen. Barbara Mikulski`: `Sen`) the person it titles. An
     organisation or a place that titles the person after it (`EEF chief economist, Steve
     Radley`), or says where the person before it is from (`Gov. Jeb Bush of Florida
@@ -235,12 +238,15 @@ def _named_speaker(text: str, speaker: Speaker, mentions: list[Mention]) -> Spea
     if speaker.name or speaker.kind:
         return speaker
     if speaker.text.lower() == "it":
-        organisation = speaking_organisation(text, mentions, speaker.start)
+        named = speaking_organisation(text, mentions, speaker.start)
     else:
-        organisation = organisation_holder(text, mentions, speaker.start, speaker.text.split())
-    if organisation is not None:
-        # The speaker's words stay (`the company`); the organisation is whom they name.
-        return replace(speaker, name=organisation.name, kind=organisation.kind)
+        words = speaker.text.split()
+        named = organisation_holder(text, mentions, speaker.start, words) or document_issuer(
+            text, mentions, speaker.start, words
+        )
+    if named is not None:
+        # The speaker's words stay (`the company`, `the report`); the name is whom they name.
+        return replace(speaker, name=named.name, kind=named.kind)
     title = speaker.text.rsplit(" ", 1)[-1].lower() + "."
     after = _AFTER_TITLE.match(text, speaker.end)
     if after is None or title not in lexicon().titles:
