@@ -31,9 +31,14 @@ _VERB_AFTER = re.compile(
     r"\s+(?!(?:of|and|or|for|in|on|at|to|with|from|by|as|who|which|that|is|was)\b)[a-z]+\b"
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
-# What may stand between a name and the relative `who` that stands for it: a comma, and
-# a role that describes it (`Braynard, a South Carolina native who writes`).
-_BEFORE_WHO = re.compile(r"\s*,?\s*(?:(?:a|an|the)\s[^,;:.!?“”\"()\n]{1,60}?)?\s*$")
+# What may stand between a name and the relative `who` that stands for it: a comma, a
+# role that describes it (`Braynard, a South Carolina native who writes`, `McConnell, now
+# the Senate majority leader, who`) or a short phrase of time or place (`Scott Maxwell on
+# Oct. 15, who said`, `Santilli on camera, who responds`).
+_BEFORE_WHO = re.compile(
+    r"\s*,?\s*(?:(?:now\s+|then\s+)?(?:a|an|the)\s[^,;:.!?“”\"()\n]{1,60}?"
+    r"|(?:on|in|at)\s[^,;:!?“”\"()\n]{1,20}?)?\s*,?\s*$"
+)
 _WHO_REACH = 80
 # A passive after a subject: `was shot`, `has been criticized`, `were taken`.
 _PASSIVE = re.compile(

@@ -72,8 +72,9 @@ def test_train_pronoun_and_role_sources_resolve_to_their_person() -> None:
     read by the fold model that did not train on it."""
     right, annotated = resolved_names(load(POLNEAR, "train"), "train")
     # 105 before a name that titles the subject was read past (`Clinton campaign Chairman
-    # John Podesta`) and `he` looked a sentence back past `The Murdoch outlets`.
-    assert (right, annotated) >= (108, 150)
+    # John Podesta`) and `he` looked a sentence back past `The Murdoch outlets`; 108
+    # before `who` reached past a short phrase (`Santilli on camera, who`).
+    assert (right, annotated) >= (109, 150)
 
 
 @pytest.mark.skipif(not GAP.exists(), reason="needs ../shared/gold/gap/")
