@@ -140,6 +140,27 @@ def find_statements(
     return found
 
 
+def statement_totals(
+    db: Reader,
+    *,
+    speaker_ids: list[int] | None = None,
+    about: str | None = None,
+    min_confidence: float | None = None,
+) -> tuple[int, int]:
+    """How many statements `find_statements` finds for the same conditions before its
+    limit, and how many quotes meet them (credited to these speakers: a statement's
+    other variants may be another speaker's guess of the same words)."""
+    where, params = quote_conditions(
+        speaker_ids=speaker_ids, about=about, min_confidence=min_confidence
+    )
+    sql = (
+        "SELECT count(DISTINCT coalesce(quotes.statement_id, -quotes.id)), count(*) "
+        f"FROM {QUOTE_TABLES} {'WHERE ' + ' AND '.join(where) if where else ''} LIMIT ?"
+    )
+    rows = run_about(db, sql, [*params, -1], about)
+    return (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
+
+
 def repeated_statements(db: Reader, entity_id: int, limit: int = REPEATED) -> list[StatementRow]:
     """A speaker's statements quoted by more than one article, most outlets first
     (then most articles, then the earliest), with where each was first seen;

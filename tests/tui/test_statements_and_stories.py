@@ -10,13 +10,13 @@ from textual.widgets import OptionList, Static
 
 from store.corpus import Corpus
 from store.models import ArticleMeta, QuoteRow
-from store.statement_queries import statement
+from store.statement_queries import find_statements, statement
 from tests.conftest import add_bill_clinton
 from tests.tui.pilot import parts, search_for, settle
 from tests.tui.test_navigation import WIDE, read_on, until
 from tui.app import make_app
 from tui.dialogs.statement_dialog import StatementDialog, variant_label
-from tui.dialogs.who_said_what import WhoSaidWhat
+from tui.dialogs.who_said_what import Found, WhoSaidWhat, found_line
 from tui.history import ArticlePlace
 from tui.layout import HeaderLine, also_told
 from tui.screens.entity_screen import EntityScreen
@@ -351,3 +351,20 @@ def test_also_told_names_the_outlets_once_each() -> None:
         "Also told by: Reuters, BBC ×2, ␛]52;c;x␇Evil, 1 other article (a steps through them)"
     )
     assert also_told(story[3:4]) == "Also told in 1 other article (a steps through them)"
+
+
+def test_the_count_line_says_when_the_list_is_cut_or_a_copy_is_another_s(
+    seeded_db: Database,
+) -> None:
+    (putin,) = seeded_db.execute("SELECT id FROM entities WHERE name = 'Vladimir Putin'").fetchone()
+    rows = find_statements(seeded_db, speaker_ids=[putin])
+    quotes = sum(len(row.variants) for row in rows)
+    whole = f"{len(rows)} statements, {quotes} quotes"
+    assert found_line(Found([], rows, len(rows), quotes)) == whole
+    assert found_line(Found([], rows[:2], len(rows), quotes)).startswith(
+        f"the newest 2 of {len(rows)} statements"
+    )
+    assert found_line(Found([], rows, len(rows), quotes - 1)) == (
+        whole + " (1 credited to another speaker where it appeared)"
+    )
+    assert found_line(Found([], rows, len(rows), None)) == whole  # no speaker searched

@@ -22,7 +22,7 @@ from store.entity_queries import EntityNames
 from store.export import quote_records
 from store.models import QuoteRow, SpeakerMatch, StatementRow
 from store.quote_queries import match_speakers
-from store.statement_queries import find_statements
+from store.statement_queries import find_statements, statement_totals
 from tui.attribution import statement_speaker
 from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
@@ -46,6 +46,10 @@ class Found:
 
     people: list[SpeakerMatch]
     statements: list[StatementRow]
+    total: int = 0
+    """How many statements meet the search (the newest are shown: `find_statements`)."""
+    credited: int | None = None
+    """How many quotes are credited to the speakers searched for (None: no speaker)."""
 
 
 @dataclass(frozen=True)
@@ -174,8 +178,10 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
                     if len(people) > 1:
                         found = Found(people, [])
                 if not found.people and (ids is None or ids):
-                    rows = find_statements(db, speaker_ids=ids, about=about.strip() or None)
-                    found = Found([], rows)
+                    topic = about.strip() or None
+                    rows = find_statements(db, speaker_ids=ids, about=topic)
+                    total, credited = statement_totals(db, speaker_ids=ids, about=topic)
+                    found = Found([], rows, total, None if ids is None else credited)
         self.app.call_from_thread(self._show, found)
 
     def _show(self, found: Found) -> None:
@@ -189,13 +195,8 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
                 Content(f"“{visible(speaker)}” names {len(found.people)} people: choose one (⏎)")
             )
         else:
-            quotes = sum(len(row.variants) for row in found.statements)
             who = f"{visible(self.chosen.name)}: " if self.chosen is not None else ""
-            count_line.update(
-                Content(
-                    f"{who}{count(len(found.statements), 'statement')}, {count(quotes, 'quote')}"
-                )
-            )
+            count_line.update(Content(who + found_line(found)))
         self._fill(0)
 
     def _fill(self, highlighted: int) -> None:
@@ -265,3 +266,19 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+def found_line(found: Found) -> str:
+    """`169 statements, 180 quotes`, saying when the list holds only the newest
+    statements, and when some of their quotes are credited to someone else where they
+    appeared (an unsure speaker's copy of the same words)."""
+    shown = len(found.statements)
+    quotes = sum(len(row.variants) for row in found.statements)
+    if found.total > shown:
+        return f"the newest {shown:,} of {count(found.total, 'statement')} ({quotes:,} quotes)"
+    line = f"{count(shown, 'statement')}, {count(quotes, 'quote')}"
+    if found.credited is not None and found.credited < quotes:
+        others = quotes - found.credited
+        where = "it" if others == 1 else "they"
+        line += f" ({others:,} credited to another speaker where {where} appeared)"
+    return line
