@@ -16,7 +16,7 @@ from typing import Protocol
 
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
-from store.extract.name_words import CLOSED_CLASS
+from store.extract.name_words import CLOSED_CLASS, FUNCTION_WORDS
 from store.extract.sentence_shapes import NOT_TITLE, SENTENCE_OPENING
 from store.extract.speaker_model import LinearModel
 from store.extract.speaker_words import COURTESY
@@ -178,24 +178,52 @@ def subject_before(names: Names, position: int) -> Mention | None:
 def opening_person(names: Names, start: int, end: int) -> Mention | None:
     """The person who opens `text[start:end]` as its subject: the first name outside
     quotation marks after an opening phrase (`In the interview,`, `After Romney lost,`),
-    behind three capitalised words at most (`Sen. Harry Reid`), neither a possessive
-    (`Obama's plan`) nor the subject of a passive (`Smith was shot by …`)."""
+    behind three capitalised words (`Sen. Harry Reid`) or a title (`Shadow foreign
+    secretary Michael Ancram`) at most, or titled by the name before it (`Clinton
+    campaign Chairman John Podesta`); neither a possessive (`Obama's plan`) nor the
+    subject of a passive (`Smith was shot by …`)."""
     text = names.text
     phrase = SENTENCE_OPENING.match(text, start, end)
     at = phrase.end() if phrase else start
     index = first_unquoted(names, at, end)
     if index is None:
         return None
-    mention = names.mentions[index]
-    lead = text[at : mention.start].strip(" “\"'‘(").split()
-    if mention.kind != "person" or len(lead) > 3 or not all(w[:1].isupper() for w in lead):
-        return None
+    lead = text[at : names.mentions[index].start].strip(" “\"'‘(").split()
     if lead in (["The"], ["A"], ["An"]):
         return None  # `The Clinton campaign`: the name qualifies the subject
-    mention = _titled_by(names, index, end) or mention
+    if not (len(lead) <= 3 and all(w[:1].isupper() for w in lead)) and not _a_title(lead):
+        return None
+    mention = _titled_by(names, index, end) or names.mentions[index]
+    if mention.kind != "person":
+        return None
     if text.startswith(("’s", "'s"), mention.end) or _PASSIVE.match(text, mention.end):
         return None
     return mention
+
+
+# What may open a title before a name: `Her campaign chairman John Podesta`.
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+# Participles that link as prepositions do: `…, including captain Jason Robinson`.
+_LINKING = frozenset({"including", "excluding", "regarding", "concerning", "following",
+                      "according", "featuring", "involving"})  # fmt: skip
+
+
+def _a_title(words: list[str]) -> bool:
+    """Whether `words` are a title before a name (`Liberal Democrat leader`, `Shadow
+    foreign secretary`, `The party's chairman`): four words at most after a determiner,
+    the last a title but a courtesy one (`thus helping Mr Brown`), none a sentence's
+    small word."""
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    if not 1 <= len(words) <= 4:
+        return False
+    lowered = [word.lower().removesuffix("’s").removesuffix("'s") for word in words]
+    if any(
+        word in NOT_TITLE or word in CLOSED_CLASS or word in FUNCTION_WORDS or word in _LINKING
+        for word in lowered
+    ):
+        return False
+    return lowered[-1] in lexicon().titles and lowered[-1].rstrip(".") not in COURTESY
 
 
 # The role words between a name and the person they title: `Clinton campaign Chairman

@@ -8,6 +8,8 @@ import pytest
 from store.extract import extract_article
 from store.extract.entities import extract_entities
 from store.extract.lexicon import lexicon
+from store.extract.pronouns import opening_person
+from store.extract.speakers import ArticleNames
 
 
 def named_speakers(text: str) -> list[str | None]:
@@ -124,8 +126,34 @@ def test_a_surname_alone_says_nothing_of_a_gender() -> None:
             "He dismissed the critique, saying: “It was our best debate.”",
             "Marco Rubio",
         ),
+        # `Liberal Democrat leader Charles Kennedy`: a title opens the sentence before him.
+        (
+            "Neil Walsh said the vote was a mistake. Liberal Democrat leader Charles Kennedy, "
+            "who backs the constitution, said he expected the referendum next year.\n\n"
+            "He told BBC Radio 4: “The sooner we get on with this, the better.”",
+            "Charles Kennedy",
+        ),
     ],
-    ids=["titled-by-a-name", "name-qualifying-a-noun", "plural-title"],
+    ids=[
+        "titled-by-a-name",
+        "name-qualifying-a-noun",
+        "plural-title",
+        "a-title-before-the-name",
+    ],
 )
 def test_he_is_the_subject_a_name_before_only_seems_to_be(text: str, speaker: str) -> None:
     assert named_speakers(text) == [speaker]
+
+
+def test_no_title_opens_a_sentence_after_including() -> None:
+    # `Now he fears …, including captain Jason Robinson, were away`: Robinson is no subject.
+    text = (
+        "Now he fears the worst after eight players, including captain Jason Robinson, were "
+        "away. Sale coach Philippe Saint-Andre has seen it before."
+    )
+    mentions, people = extract_entities(text)
+    names = ArticleNames(text, mentions, people)
+    first, second = names.sentence_starts[0], names.sentence_starts[1]
+    assert opening_person(names, first, second) is None
+    opener = opening_person(names, second, len(text))
+    assert opener is not None and opener.name == "Philippe Saint-Andre"

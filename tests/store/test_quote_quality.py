@@ -62,8 +62,9 @@ def test_pronoun_and_role_sources_resolve_to_their_person() -> None:
     # SPEAKER_FLOOR, among 299 fewer wrong names on train. 71 since the ranker was
     # retrained with `follows` fixed: in one article `Ashton` (of Ashton, Md., typed a
     # person) now wins over Donna Sampson Rawlings as the subject of `said`, and her
-    # three `she`s follow (train unchanged, 105/150).
-    assert (right, annotated) >= (71, 100)
+    # three `she`s follow (train unchanged, 105/150). 72 since a title before a name
+    # no longer hides the sentence's subject (`Shadow foreign secretary Michael Ancram`).
+    assert (right, annotated) >= (72, 100)
 
 
 @pytest.mark.skipif(not POLNEAR.exists(), reason="needs ../shared/gold/polnear_dev.jsonl")
