@@ -34,7 +34,7 @@ _AFTER_A_THING = {"for", "from", "in", "at", "of", "with", "and", "or", "to", "b
 _INTERJECTIONS = {"oh", "ah", "aha", "wow", "yeah", "yep", "nope", "hey", "alas", "ugh", "whoa",
                   "oops", "okay", "hmm", "huh", "gee", "ouch", "bravo", "amen"}  # fmt: skip
 _MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope", "spokesman",
-                "chairman", "congressman", "businessman", "father", "husband", "son",
+                "congressman", "businessman", "father", "husband", "son",
                 "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
 
 

@@ -166,13 +166,28 @@ def subject_before(names: Names, position: int) -> Mention | None:
     """The person who opens the sentence holding `position` as its subject
     (`opening_person`), or, where no one opens it before `position`, the person who
     opens the sentence before (`The Murdoch outlets have been standing in the way, he
-    said` after a sentence about David Fenton)."""
+    said` after a sentence about David Fenton), else the person that sentence says spoke
+    (`…, Lord Butler said in an interview conducted by Boris Johnson. He said: …`)."""
     index = bisect_right(names.sentence_starts, position) - 1
     start = names.sentence_starts[index]
     opener = opening_person(names, start, position)
     if opener is None and index:
-        opener = opening_person(names, names.sentence_starts[index - 1], start)
+        before = names.sentence_starts[index - 1]
+        opener = opening_person(names, before, start)
+        if opener is None:
+            opener = _speaking_person(names, before, start)
     return opener
+
+
+def _speaking_person(names: Names, start: int, end: int) -> Mention | None:
+    """The person whom `text[start:end]` says spoke, outside quotation marks: `“…,” Lord
+    Butler said in his interview, which was conducted by Boris Johnson.`"""
+    for index in range(bisect_left(names.starts, start), bisect_left(names.starts, end)):
+        mention = names.mentions[index]
+        spoke = mention.kind == "person" and SPEAKS.match(names.text, mention.end)
+        if spoke and not names.inside_quote(mention.start):
+            return mention
+    return None
 
 
 def opening_person(names: Names, start: int, end: int) -> Mention | None:

@@ -133,12 +133,28 @@ def test_a_surname_alone_says_nothing_of_a_gender() -> None:
             "He told BBC Radio 4: “The sooner we get on with this, the better.”",
             "Charles Kennedy",
         ),
+        # `…, Lord Butler said in …, conducted by … Boris Johnson. He said`: no one opens
+        # the sentence before, which says Butler spoke.
+        (
+            "The case was very thin, Lord Butler said in his interview, which was conducted "
+            "by the magazine's editor, Conservative MP Boris Johnson. He said: “We have "
+            "got to tell you the evidence.”",
+            "Butler",
+        ),
+        # `chairman` is a woman's office too: `she` may be Petrina Holdsworth.
+        (
+            "Damian Hockney said the law was clear. UKIP chairman Petrina Holdsworth urged "
+            "the men to step down.\n\nShe said: “The party has taken legal advice.”",
+            "Petrina Holdsworth",
+        ),
     ],
     ids=[
         "titled-by-a-name",
         "name-qualifying-a-noun",
         "plural-title",
         "a-title-before-the-name",
+        "speaking-in-the-sentence-before",
+        "a-chairwoman-called-chairman",
     ],
 )
 def test_he_is_the_subject_a_name_before_only_seems_to_be(text: str, speaker: str) -> None:

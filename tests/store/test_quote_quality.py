@@ -74,8 +74,9 @@ def test_train_pronoun_and_role_sources_resolve_to_their_person() -> None:
     right, annotated = resolved_names(load(POLNEAR, "train"), "train")
     # 105 before a name that titles the subject was read past (`Clinton campaign Chairman
     # John Podesta`) and `he` looked a sentence back past `The Murdoch outlets`; 108
-    # before `who` reached past a short phrase (`Santilli on camera, who`).
-    assert (right, annotated) >= (109, 150)
+    # before `who` reached past a short phrase (`Santilli on camera, who`); 109 before
+    # the person a sentence says spoke stood for the `he` after it (`…, Lord Butler said`).
+    assert (right, annotated) >= (110, 150)
 
 
 @pytest.mark.skipif(not GAP.exists(), reason="needs ../shared/gold/gap/")
