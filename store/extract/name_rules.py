@@ -72,9 +72,11 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     tokens = _strip_title(candidate, words)
     names = list(map(proper, tokens))
     org_cue = len(names) > 1 and any(name in words.org_cues for name in names[1:])
-    if names and names[0] in words.demonyms and not org_cue and names[1:2] != ["&"]:
-        # "Russian" alone is no entity; "Russian Vladimir Putin" names Putin.
-        tokens, names = tokens[1:], names[1:]
+    demonym = _demonym_length(names, words)
+    if demonym == len(names) or (demonym == 1 and not org_cue and names[1:2] != ["&"]):
+        # "Russian" or "South Korean" alone is no entity; "Russian Vladimir Putin" names
+        # Putin ("South Asian Free Trade Area" stays whole).
+        tokens, names = tokens[demonym:], names[demonym:]
     if _an_office(names, words):
         candidate.tokens, candidate.name_tokens = [], []
         return candidate
@@ -236,6 +238,21 @@ def _trim_post_nominals(candidate: Candidate) -> None:
         candidate.tokens = candidate.tokens[:-1]
 
 
+# Compass points that make a demonym of the demonym after them: `South Korean`.
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                      "Western", "Central"})  # fmt: skip
+
+
+def _demonym_length(names: list[str], words: Lexicon) -> int:
+    """How many of the first words of `names` are a demonym: 1 (`Russian`), 2 (`South
+    Korean`, `East German`) or none."""
+    if names and names[0] in words.demonyms:
+        return 1
+    if len(names) > 1 and names[0] in _COMPASS and names[1] in words.demonyms:
+        return 2
+    return 0
+
+
 def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
     """Drop leading titles and roles (and a demonym before them); remember them."""
     tokens = list(candidate.tokens)
@@ -248,12 +265,13 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
             tokens = tokens[place:]
             continue
         first = proper(tokens[0])
-        if (first in words.demonyms or first in words.places) and len(tokens) > 1:
-            if _title_length(tokens[1:], words) and len(tokens) > 2:
-                title_words.append(tokens[0].text)
+        demonym = _demonym_length(list(map(proper, tokens[:2])), words) or first in words.places
+        if demonym and len(tokens) > demonym:
+            if _title_length(tokens[demonym:], words) and len(tokens) > demonym + 1:
+                title_words += [token.text for token in tokens[:demonym]]
                 if first in words.places:
                     candidate.places_before.append(tokens[0])
-                tokens = tokens[1:]
+                tokens = tokens[demonym:]
                 continue
             break
         length = _title_length(tokens, words)

@@ -325,3 +325,15 @@ def test_a_month_abbreviation_that_is_a_given_name_opens_the_name() -> None:
     assert found("Amnesty's Jan Shaw said it was ironic.") == [("Jan Shaw", "person", "Jan Shaw")]
     assert found("The deal was signed on Jan 5 in Paris.") == [("Paris", "place", "Paris")]
     assert found("Prices rose in Jan and Feb.") == []
+
+
+def test_a_demonym_after_a_compass_point_is_no_one() -> None:
+    # `North Korean` and `East German` are demonyms (`the North Korean nuclear tests`), and
+    # `South African President Thabo Mbeki` names Mbeki, not an organisation.
+    assert found("He blamed Clinton for the North Korean nuclear tests.") == [
+        ("Clinton", "person", "Clinton")
+    ]
+    assert found("East German spies were everywhere, he said.") == []
+    assert ("Thabo Mbeki", "person", "Thabo Mbeki") in found(
+        "The talks went well, said South African President Thabo Mbeki."
+    )
