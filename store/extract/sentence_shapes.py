@@ -26,10 +26,11 @@ NOT_TITLE = {
     "of", "in", "on", "at", "for", "with", "from", "by", "as", "to", "and", "or", "but",
     "that", "which", "who", "when", "while", "after", "before", "said", "says", "told",
 }  # fmt: skip
-# Someone unnamed opening a sentence: `But a spokesman`, `One senior official`.
+# Someone unnamed opening a sentence: `But a spokesman`, `One senior official`, `A
+# Department for Education and Skills spokeswoman`.
 UNNAMED_SUBJECT = re.compile(
-    r"[\s“”\"'‘’(]*(?:(?:But|And|However|Meanwhile),?\s+(?:a|an|one)|A|An|One)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<title>[a-z][\w-]+)\b"
+    r"[\s“”\"'‘’(]*(?:(?:But|And|However|Meanwhile),?\s+(?:a|an|one)|A|An|One)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?P<title>(?!(?:for|of|and|the|at|on|in|to)\b)[a-z][\w-]+)\b"
 )
 # A role opening a sentence: `The Republican presidential nominee`.
 ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")

@@ -233,7 +233,7 @@ class CandidateFinder(CueRules):
         starts: list[int] = []
         ends: list[int] = []
         names: list[Speaker] = []
-        for stretch_start, stretch_end in self._unquoted(start, end):
+        for stretch_start, stretch_end in self.unquoted(start, end):
             # The names outside quotation marks, as speakers.
             names += [
                 Speaker(m.start, m.end, m.text, m.name, m.kind)
@@ -309,20 +309,6 @@ class CandidateFinder(CueRules):
         if key not in self._pronoun_speakers:
             self._pronoun_speakers[key] = self.speaker(start, unquoted.ends[position])
         return self._pronoun_speakers[key]
-
-    def _unquoted(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The stretches of `text[start:end]` outside quotation marks."""
-        stretches = []
-        index = max(bisect_right(self._quoted_starts, start) - 1, 0)
-        while start < end:
-            quoted = self.quoted[index] if index < len(self.quoted) else (end, end)
-            if quoted[1] <= start:
-                index += 1
-                continue
-            stretches.append((start, min(quoted[0], end)))
-            start = quoted[1]
-            index += 1
-        return [(a, b) for a, b in stretches if b > a]
 
     def _chunks_of(
         self, unquoted: UnquotedWords, cue: int

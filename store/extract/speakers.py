@@ -355,15 +355,34 @@ class ArticleNames:
     def _after_unnamed_subject(self, position: int) -> bool:
         """Whether `he`/`she` opening a sentence at `position` follows a sentence whose
         subject is someone unnamed, with no person named since: `But a spokesman for the
-        Home Office defended the plans. He said: “…”` (a new someone, not the last)."""
+        Home Office defended the plans. He said: “…”` (a new someone, not the last), or
+        after a quotation (`“…,” he said`)."""
         sentence = self.sentence_start(position)
-        if sentence == 0 or self.text[sentence:position].strip(" “\"'‘"):
+        if sentence == 0 or any(
+            char.isalpha()
+            for start, end in self.unquoted(sentence, position)
+            for char in self.text[start:end]
+        ):
             return False
         previous = self.sentence_start(sentence - 1)
         role = UNNAMED_SUBJECT.match(self.text, previous, sentence)
         if role is None or role.group("title").lower() not in lexicon().titles:
             return False
         return not any(m.kind == "person" for m in self.mentions_in(previous, position))
+
+    def unquoted(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The stretches of `text[start:end]` outside quotation marks."""
+        stretches = []
+        index = max(bisect_right(self._quoted_starts, start) - 1, 0)
+        while start < end:
+            quoted = self.quoted[index] if index < len(self.quoted) else (end, end)
+            if quoted[1] <= start:
+                index += 1
+                continue
+            stretches.append((start, min(quoted[0], end)))
+            start = quoted[1]
+            index += 1
+        return [(a, b) for a, b in stretches if b > a]
 
     def after_unnamed_speaker(self, position: int) -> bool:
         """Whether the last quote before `position` was an unnamed speaker's, with no

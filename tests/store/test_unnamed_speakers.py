@@ -62,3 +62,15 @@ def test_he_after_a_sentence_about_someone_unnamed_is_that_someone() -> None:
         "defended the proposals. He said: “The rules are clear.”"
     )
     assert [name for _, name in speakers(text)] == ["Denham", None]
+
+
+def test_he_after_a_quote_after_a_sentence_about_someone_unnamed_is_that_someone() -> None:
+    # `“…,” he said` after `A spokesman for … said …`: the spokesman, not the woman named
+    # before (whom a `he` could not mean anyway); a title may stand far into the phrase.
+    text = (
+        "Kelly Clarkson topped the chart. A spokesman for the British Phonographic Industry "
+        "said the chart was due this year. “Work is going on right now,” he said.\n\n"
+        "John Beaumont was paid a bonus. A Department for Education and Skills spokeswoman "
+        "said the venture had been ambitious. She added: “It was not the only one.”"
+    )
+    assert [name for _, name in speakers(text)] == [None, None]
