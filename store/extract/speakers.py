@@ -20,6 +20,7 @@ from store.extract.sentence_shapes import (
     UNNAMED_SUBJECT,
     VERB_AFTER_SUBJECT,
 )
+from store.extract.sentences import sentence_starts
 from store.extract.speaker_model import LinearModel
 from store.extract.speaker_words import (
     DETERMINERS,
@@ -33,20 +34,11 @@ from store.extract.speaker_words import (
 )
 
 MAX_SPEAKER_WORDS = 9
-# A sentence ends at . ! or ? before a capital, but not after a title or an
-# initial: `Mr. Trump`, `Gov. Earl Ray Tomblin`, `Laurence H. Tribe`. (The titles are
-# grouped by length, one look behind for each: a look behind has a fixed width, and each
-# is tried at every stop.)
-SENTENCE_BREAK = re.compile(
-    r"[.!?](?<!\b(?:Mr|Ms|Dr|Lt|St)\.)(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Rev)\.)"
-    r"(?<!\bProf\.)(?<!\b(?:Govs|Sens|Reps|Gens|Capt)\.)(?<!\b[A-Z]\.)[”\"’]?\s+(?=[A-Z“\"])"
-)
 # How far before a cue verb `subject` first reads words (characters), and how many it
 # may need before the subject's last word (a role's opener and three words before it).
 _SUBJECT_REACH = 80
 _SUBJECT_WORDS = 5
 _AND = ("and", "but")
-_PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[\w’'.-]+")
 _HE_OR_SHE = re.compile(r"(He|She)\b")
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
@@ -101,7 +93,7 @@ class ArticleNames:
         # The article's quoted passages (`set_quoted`): names inside them are spoken of.
         self.quoted: list[tuple[int, int]] = []
         self._quoted_starts: list[int] = []
-        self.sentence_starts = self._find_sentence_starts()
+        self.sentence_starts = sentence_starts(text)
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
         self.quoted = spans
@@ -115,32 +107,6 @@ class ArticleNames:
         """Where the sentence holding `position` starts (sentences end at a paragraph
         too, and not inside quotation marks)."""
         return self.sentence_starts[bisect_right(self.sentence_starts, position) - 1]
-
-    def _find_sentence_starts(self) -> list[int]:
-        """Every sentence start, in one pass over the text."""
-        text = self.text
-        starts = [0]
-        for paragraph in _PARAGRAPH.finditer(text):
-            start, end = paragraph.span()
-            if start != starts[-1]:
-                starts.append(start)
-            line = paragraph.group()
-            if not ("“" in line or "”" in line or '"' in line):
-                # No quotation marks: every break ends a sentence.
-                starts += [match.end() for match in SENTENCE_BREAK.finditer(text, start, end)]
-                continue
-            opened = closed = straight = 0
-            counted = start
-            for match in SENTENCE_BREAK.finditer(text, start, end):
-                segment = text[counted : match.end()]
-                opened += segment.count("“")
-                closed += segment.count("”")
-                straight += segment.count('"')
-                counted = match.end()
-                if opened <= closed and straight % 2 == 0:
-                    starts.append(match.end())
-                    opened = closed = straight = 0
-        return starts
 
     def subject(self, start: int, cue_start: int) -> Speaker | None:
         """The speaker named just before a cue verb: the nearest name, pronoun or role."""
