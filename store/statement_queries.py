@@ -97,13 +97,17 @@ def lone_statement(quote: QuoteRow) -> StatementRow:
     )
 
 
+# How many statements `find_statements` gives by default: the newest.
+SHOWN = 200
+
+
 def find_statements(
     db: Reader,
     *,
     speaker_ids: list[int] | None = None,
     about: str | None = None,
     min_confidence: float | None = None,
-    limit: int = 200,
+    limit: int = SHOWN,
 ) -> list[StatementRow]:
     """Who said what, one row per statement (not per copy): the statements with a
     quote by these speakers, about a topic (FTS5, literal on bad syntax), whose
@@ -140,25 +144,24 @@ def find_statements(
     return found
 
 
-def statement_totals(
+def statement_count(
     db: Reader,
     *,
     speaker_ids: list[int] | None = None,
     about: str | None = None,
     min_confidence: float | None = None,
-) -> tuple[int, int]:
-    """How many statements `find_statements` finds for the same conditions before its
-    limit, and how many quotes meet them (credited to these speakers: a statement's
-    other variants may be another speaker's guess of the same words)."""
+) -> int:
+    """How many statements `find_statements` finds for the same conditions, before its
+    limit."""
     where, params = quote_conditions(
         speaker_ids=speaker_ids, about=about, min_confidence=min_confidence
     )
     sql = (
-        "SELECT count(DISTINCT coalesce(quotes.statement_id, -quotes.id)), count(*) "
+        "SELECT count(DISTINCT coalesce(quotes.statement_id, -quotes.id)) "
         f"FROM {QUOTE_TABLES} {'WHERE ' + ' AND '.join(where) if where else ''} LIMIT ?"
     )
     rows = run_about(db, sql, [*params, -1], about)
-    return (int(rows[0][0]), int(rows[0][1])) if rows else (0, 0)
+    return int(rows[0][0]) if rows else 0
 
 
 def repeated_statements(db: Reader, entity_id: int, limit: int = REPEATED) -> list[StatementRow]:

@@ -3,6 +3,7 @@ by" and `a`, a quote carried elsewhere marked in the reader and `v`'s statement 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -359,12 +360,20 @@ def test_the_count_line_says_when_the_list_is_cut_or_a_copy_is_another_s(
     (putin,) = seeded_db.execute("SELECT id FROM entities WHERE name = 'Vladimir Putin'").fetchone()
     rows = find_statements(seeded_db, speaker_ids=[putin])
     quotes = sum(len(row.variants) for row in rows)
+    (credited,) = seeded_db.execute(
+        "SELECT count(*) FROM quotes WHERE speaker_entity_id = ?", [putin]
+    ).fetchone()
+    assert credited == quotes  # every copy of the seeds' Putin statements is his
     whole = f"{len(rows)} statements, {quotes} quotes"
-    assert found_line(Found([], rows, len(rows), quotes)) == whole
-    assert found_line(Found([], rows[:2], len(rows), quotes)).startswith(
+    assert found_line(Found([], rows, len(rows), [putin])) == whole
+    assert found_line(Found([], rows[:2], len(rows), [putin])).startswith(
         f"the newest 2 of {len(rows)} statements"
     )
-    assert found_line(Found([], rows, len(rows), quotes - 1)) == (
+    # One copy credited to someone else where it appeared (an unsure speaker's guess).
+    first = rows[0]
+    other = replace(first.variants[0], speaker_entity_id=putin + 1000)
+    moved = [replace(first, variants=[other, *first.variants[1:]]), *rows[1:]]
+    assert found_line(Found([], moved, len(rows), [putin])) == (
         whole + " (1 credited to another speaker where it appeared)"
     )
-    assert found_line(Found([], rows, len(rows), None)) == whole  # no speaker searched
+    assert found_line(Found([], moved, len(rows), None)) == whole  # no speaker searched

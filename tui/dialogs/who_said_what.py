@@ -22,7 +22,7 @@ from store.entity_queries import EntityNames
 from store.export import quote_records
 from store.models import QuoteRow, SpeakerMatch, StatementRow
 from store.quote_queries import match_speakers
-from store.statement_queries import find_statements, statement_totals
+from store.statement_queries import SHOWN, find_statements, statement_count
 from tui.attribution import statement_speaker
 from tui.dialogs import DIALOGS_CSS
 from tui.dialogs.help_dialog import HELP
@@ -48,8 +48,8 @@ class Found:
     statements: list[StatementRow]
     total: int = 0
     """How many statements meet the search (the newest are shown: `find_statements`)."""
-    credited: int | None = None
-    """How many quotes are credited to the speakers searched for (None: no speaker)."""
+    speaker_ids: list[int] | None = None
+    """The speakers searched for (None: any)."""
 
 
 @dataclass(frozen=True)
@@ -180,8 +180,10 @@ class WhoSaidWhat(ModalScreen[ArticlePlace | None]):
                 if not found.people and (ids is None or ids):
                     topic = about.strip() or None
                     rows = find_statements(db, speaker_ids=ids, about=topic)
-                    total, credited = statement_totals(db, speaker_ids=ids, about=topic)
-                    found = Found([], rows, total, None if ids is None else credited)
+                    total = len(rows)
+                    if total == SHOWN:  # only the newest: how many there are
+                        total = statement_count(db, speaker_ids=ids, about=topic)
+                    found = Found([], rows, total, ids)
         self.app.call_from_thread(self._show, found)
 
     def _show(self, found: Found) -> None:
@@ -277,8 +279,15 @@ def found_line(found: Found) -> str:
     if found.total > shown:
         return f"the newest {shown:,} of {count(found.total, 'statement')} ({quotes:,} quotes)"
     line = f"{count(shown, 'statement')}, {count(quotes, 'quote')}"
-    if found.credited is not None and found.credited < quotes:
-        others = quotes - found.credited
+    ids = found.speaker_ids
+    others = (
+        0
+        if ids is None
+        else sum(
+            quote.speaker_entity_id not in ids for row in found.statements for quote in row.variants
+        )
+    )
+    if others:
         where = "it" if others == 1 else "they"
         line += f" ({others:,} credited to another speaker where {where} appeared)"
     return line
