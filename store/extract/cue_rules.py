@@ -10,52 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
+from store.extract.cue_subjects import CueSubjects
+from store.extract.cue_verbs import CUE, CUES
 from store.extract.epithets import role_holder
 from store.extract.layouts import signature_after, speaker_label
 from store.extract.lexicon import lexicon
-from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, ArticleNames, Speaker
+from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, Speaker
 
-_CUES = (
-    r"said|says|say|saying|told|tells|tell|added|adds|wrote|writes|tweeted|tweets|stated|states|"
-    r"warned|warns|noted|notes|remarked|remarks|responded|responds|replied|replies|explained|"
-    r"explains|argued|argues|insisted|insists|claimed|claims|asked|asks|declared|declares|"
-    r"announced|announces|acknowledged|admitted|continued|continues|concluded|recalled|"
-    r"suggested|predicted|joked|quipped|complained|emphasized|emphasised|stressed|described|"
-    r"describes|called|calls|echoed|posted|reported|reports|added|urged|urges|vowed|pledged|"
-    r"conceded|countered|boasted|predicted|observed|told|texted|commented|testified|yelled|"
-    r"shouted|cautioned|promised|dubbed|labeled|labelled|branded|reads|read|asking|adding|"
-    r"telling|writing|noting|warning|arguing|claiming|insisting|explaining|declaring|tweeting|"
-    r"calling|describing|dubbing|labeling|labelling|branding|"
-    r"scolded|put it|puts it|mused|sighed|argued|replied|interjected|retorted|boasted|"
-    r"yells|yelled|shouts|screamed|chanted|chants|sang|sings"
-)
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex matching exactly `words`, as a trie (`sa(?:id|ys?|ying)`): Python's re
-    tries a flat alternation word by word at every position, a trie letter by letter."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict[str, Any]]) -> str:
-        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
-
-
-# No cue is a prefix of another followed by a non-word character, so at most one cue
-# matches at a position and the trie matches what the flat alternation did.
-_CUE_TRIE = _alternation(sorted(set(_CUES.split("|"))))
 # Punctuation right after a quote's closing mark: the quote ends its clause.
 _CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
 # After a quote that ends in a full stop: a lowercase word or a comma keeps its sentence
@@ -63,9 +25,6 @@ _CLOSES_CLAUSE = re.compile(r"[”\"'’]*\s*[,.!?;:—–―-]")
 _STAYS_IN_SENTENCE = re.compile(r"[”\"'’]*\s*(?:[,—–―-]|[a-z])")
 # After a quote, a conjunction opening another clause: `,” but he said`.
 _NEW_CLAUSE = re.compile(r"[”\"'’]*\s*,?\s*(?:but|and|while|though|although)\s")
-# Cue verbs are lowercase: "States" in "United States" is no cue, nor is
-# "called" in "so-called".
-_CUE = re.compile(rf"(?<![\w-])(?=[a-z])(?:{_CUE_TRIE})\b")
 # Before a cue word, what makes it a noun: `Trump’s late-night tweets`, `those reports`.
 _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|our|these|those|such|recent|earlier|new)|’s|'s|-\w+)\s+$"
@@ -77,6 +36,9 @@ _INVERTED_OPENING = re.compile(
 )
 _ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,:“”\"\n]{1,80})[,:]")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
+_CLOSING_MARKS = ("”", '"', "’", "'")
+_ANYONE = {"anybody", "anyone", "everybody", "everyone", "nobody"}
+_PREPOSITIONS = {"by", "after", "before", "without", "while", "for", "in", "of", "on", "from"}
 _AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
@@ -86,7 +48,7 @@ _BREAKING = r"[!?;“”\"]"
 _BREAKING_MARK = re.compile(_BREAKING)
 _PHRASE_BREAK = re.compile(rf"{_BREAKING}|(?<![A-Za-z])[a-z]+\.(?:\s+[A-Z]|$)")
 _CLOSING_CUE = re.compile(
-    rf",\s+(?P<subject>[^,“”\"]{{1,60}}?)\s+(?P<cue>{_CUES})(?:\s+[\w.-]+){{0,3}}\.$"
+    rf",\s+(?P<subject>[^,“”\"]{{1,60}}?)\s+(?P<cue>{CUES})(?:\s+[\w.-]+){{0,3}}\.$"
 )
 _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
@@ -141,7 +103,7 @@ def _ends_sentence(text: str, end: int) -> bool:
     return text[end - 1 : end] in (".", "!", "?")
 
 
-class CueRules(ArticleNames):
+class CueRules(CueSubjects):
     """Cues around quotes, on top of the article's names."""
 
     # The sentence before the last quote asked about (`_head`): two rules read it.
@@ -185,7 +147,7 @@ class CueRules(ArticleNames):
         """`“A,” … “B,” he said`: the first part takes the cue after the second when
         only punctuation or a few words stand between them (no cue of their own)."""
         between = self.text[end : following[0]]
-        if len(between) > 60 or "\n" in between or _CUE.search(between):
+        if len(between) > 60 or "\n" in between or CUE.search(between):
             return None
         return self.after(following[1])
 
@@ -195,7 +157,7 @@ class CueRules(ArticleNames):
         if self._head_at is None or self._head_at[0] != start:
             sentence_start = max(self.sentence_start(start), start - _CUE_REACH)
             head = self.text[sentence_start:start]
-            self._head_at = (start, (sentence_start, head, list(_CUE.finditer(head))[-3:]))
+            self._head_at = (start, (sentence_start, head, list(CUE.finditer(head))[-3:]))
         return self._head_at[1]
 
     def reported_subject(self, start: int) -> Speaker | None:
@@ -229,7 +191,7 @@ class CueRules(ArticleNames):
         # A cue past a mark that breaks the phrase is none of this quote's: it is looked
         # for only before the first (no cue word holds one).
         mark = _BREAKING_MARK.search(tail, lead)
-        cue = _CUE.search(tail, lead, len(tail) if mark is None else mark.start())
+        cue = CUE.search(tail, lead, len(tail) if mark is None else mark.start())
         if cue is None or _PHRASE_BREAK.search(tail, lead, cue.start()):
             return None
         if _ends_sentence(self.text, end) and "," not in tail[:lead]:
@@ -291,8 +253,18 @@ class CueRules(ArticleNames):
                 opening = self.sentence_subject(sentence_start + cue.start())
                 if opening is not None:
                     return opening, cue.group().lower()
-            speaker = self.subject(sentence_start, sentence_start + cue.start())
-            if speaker is not None:
+                if before_cue.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS:
+                    continue  # `the results of their check by announcing`: no subject near
+            if head[: cue.start()].rstrip().endswith(_CLOSING_MARKS):
+                # `“…,” said a senior employee, adding “…”`: the cue's subject follows
+                # it; what stands before is the quotation before.
+                phrase = _AFTER_CUE.match(head, cue.end())
+                speaker = phrase and self.speaker(
+                    sentence_start + phrase.start("phrase"), sentence_start + phrase.end("phrase")
+                )
+            else:
+                speaker = self.subject(sentence_start, sentence_start + cue.start())
+            if speaker and not self._anybody_who(speaker):
                 return speaker, cue.group().lower()
         # `Said Ellis: “…”`, `According to Limbaugh, “…”`: the source opens the sentence.
         for pattern in (_INVERTED_OPENING, _ACCORDING_OPENING):
@@ -309,6 +281,13 @@ class CueRules(ArticleNames):
             if opening is not None:
                 return opening, participle.group().lower()
         return None
+
+    def _anybody_who(self, speaker: Speaker) -> bool:
+        """`anybody who complains`: a `who` that stands for anyone at all speaks for no one."""
+        if speaker.name is not None or speaker.text.lower() != "who":
+            return False
+        before = self.text[max(0, speaker.start - 12) : speaker.start].split()
+        return bool(before) and before[-1].lower() in _ANYONE
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
@@ -329,11 +308,11 @@ class CueRules(ArticleNames):
         between = self.text[previous_end:start]
         if "\n\n" in between or len(between) > 120:
             return False
-        cue = _CUE.search(between)
+        cue = CUE.search(between)
         if cue is None:
             return False
         rest = between[cue.end() :]
-        if _CUE.search(rest) or rest.rstrip(' “"').endswith(":"):
+        if CUE.search(rest) or rest.rstrip(' “"').endswith(":"):
             # `…,” he said. Oaten said: “B`, `“A.” Emma Pike said: “B`: the cue between
             # introduces this quote; it is no attribution of the one before.
             return False

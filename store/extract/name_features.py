@@ -24,8 +24,10 @@ class ArticleEvidence:
 
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Name → the rules' kinds for its uses (`-` for none), sorted."""
-    person_parts: set[str] = field(default_factory=set)
-    """First and last words of the names of several words the rules call people."""
+    person_parts: dict[str, str] = field(default_factory=dict)
+    """First and last words of the names of several words the rules call people → where
+    the word stands in them (`last` wins over `first`) and whether the rules knew the name
+    for a person's (`known`) or only guessed from unknown words (`unknown`)."""
     tables_bucket: int = 0
     """The share of the article's candidates on results-table lines, in quarters (0 to 4)."""
 
@@ -40,7 +42,13 @@ def article_evidence(candidates: list[Candidate]) -> ArticleEvidence:
         name = " ".join(candidate.name_tokens)
         kinds[name].add(candidate.kind or "-")
         if candidate.kind == "person" and len(candidate.name_tokens) >= 2:
-            evidence.person_parts.update((candidate.name_tokens[0], candidate.name_tokens[-1]))
+            how = "unknown" if candidate.rule == "unknown words" else "known"
+            parts = evidence.person_parts
+            first, last = candidate.name_tokens[0], candidate.name_tokens[-1]
+            if not parts.get(first, "").startswith("last"):
+                parts[first] = f"first&{how}"
+            if parts.get(last) != "last&known":
+                parts[last] = f"last&{how}"
         in_tables += candidate.tokens[0].table
     evidence.kinds = {name: tuple(sorted(found)) for name, found in kinds.items()}
     evidence.tables_bucket = round(in_tables / len(candidates) * 4) if candidates else 0
@@ -157,7 +165,7 @@ def context_of(candidate: Candidate, tokens: Tokens, evidence: ArticleEvidence) 
         # A possessive trimmed off the name ("Trump’s"): CoNLL writes it apart ("Trump 's").
         a1, a2 = "'s", a1
     name = " ".join(names)
-    part = len(names) == 1 and name in evidence.person_parts
+    part = evidence.person_parts.get(name, "") if len(names) == 1 else ""
     title = candidate.title.lower() if candidate.title else ""
     groups = [
         ("line", line, rule, evidence.tables_bucket, first.sentence_start),
@@ -197,12 +205,12 @@ def _after_features(a1: str, rule: str, line_start: bool) -> list[str]:
     return found
 
 
-def _use_features(rule: str, title: str, part: bool, elsewhere: tuple[str, ...]) -> list[str]:
+def _use_features(rule: str, title: str, part: str, elsewhere: tuple[str, ...]) -> list[str]:
     found = [f"elsewhere={other}" for other in elsewhere]
     if title:
         found.append(f"title={title}")
     if part:
-        found.append(f"part of a person&kind={rule}")
+        found += [f"part of a person&kind={rule}", f"part of a person={part}"]
     return found
 
 

@@ -113,6 +113,8 @@ def _kind(
         return "place", "gazetteer"
     if candidate.title is not None:
         honorific = candidate.title.split()[-1].lower() in _HONORIFICS
+        if honorific and len(names) == 1 and phrase.lower() in _OFFICES:
+            return None, "office"  # `Mr. President`, `Madam Speaker`: an office, no name
         return "person", "honorific" if honorific else "title"
     if generational(names, words.given_names):
         return "person", "suffix"  # "Trump Jr.", "Martin Luther King Jr."
@@ -280,6 +282,8 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
         honorific = proper(tokens[length - 1]).lower() in _HONORIFICS
         if not honorific and proper(tokens[-1]) in words.org_cues:
             break  # "General Assembly", "Justice Department": an office word opens an organisation
+        if not honorific and len(tokens) == length + 1 and _no_surname(tokens[-1], words):
+            break  # "General Election", "Lord Chancellor": a title and a word, no one's name
         title_words += [token.text for token in tokens[:length]]
         tokens = tokens[length:]
     # A lowercase role right before the name: "spokesman Dmitry Peskov".
@@ -293,6 +297,14 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
         elif lowered & _MALE_TITLES:
             candidate.gender = "m"
     return tokens
+
+
+def _no_surname(token: Token, words: Lexicon) -> bool:
+    """An ordinary word that after a title names no one: no one bears it as a name
+    (`Election`, `Workers`; not `Rice` or `Major`)."""
+    word = proper(token)
+    named = word in words.surnames or word in words.given_names
+    return word.lower() in words.lowercase_words and not named
 
 
 def _place_length(tokens: list[Token], words: Lexicon) -> int:

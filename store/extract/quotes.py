@@ -200,9 +200,12 @@ def attribute(
             # words someone spoke; the speech model's, that these words are such.
             speech = speech_probability(model.speech, text, start, end, chosen)
             confidence = round(probability(chosen.score) * speech, 3)
-        if chosen and unnamed is not None and _stands_for_unnamed(chosen.speaker, finder):
+        if chosen is not None:
+            # `A Chinese journalist said …. "…," he said`: he is the journalist; and
             # `"…," a senior official said. "…," he added`: he is the official.
-            chosen = replace(chosen, speaker=unnamed)
+            someone = _unnamed_for(chosen.speaker, finder, unnamed)
+            if someone is not None:
+                chosen = replace(chosen, speaker=someone)
         yield Attribution(start, end, candidates, chosen, confidence)
         if chosen is not None:
             previous_confidence = confidence
@@ -361,11 +364,20 @@ def _method(chosen: Candidate | None) -> AttributionMethod:
 _ROLE_OPENERS = {"the", "a", "an", "his", "her", "their", "its", "one", "another", "some"}
 
 
-def _stands_for_unnamed(speaker: Speaker, finder: CandidateFinder) -> bool:
-    """Whether `he` or `she` stands for the unnamed speaker of the quote before (no
-    person named since)."""
-    pronoun = speaker.name is None and speaker.text.lower() in ("he", "she")
-    return pronoun and finder.after_unnamed_speaker(speaker.start)
+def _unnamed_for(
+    speaker: Speaker, finder: CandidateFinder, unnamed: Speaker | None
+) -> Speaker | None:
+    """Whom `he` or `she` stands for when no one named: someone unnamed who opens the
+    sentence before (`finder.unnamed_subject`), else the unnamed speaker of the quote
+    before (no person named since)."""
+    if speaker.name is not None or speaker.text.lower() not in ("he", "she"):
+        return None
+    subject = finder.unnamed_subject(speaker.start)
+    if subject is not None and (unnamed is None or subject.start > unnamed.start):
+        return subject
+    if unnamed is not None and finder.after_unnamed_speaker(speaker.start):
+        return unnamed
+    return None
 
 
 def _unnamed_person(speaker: Speaker) -> bool:

@@ -17,9 +17,10 @@ SENTENCE_OPENING = re.compile(
     r"Last|This|Meanwhile|Instead|However|Still|Yet|Now|Then)\b[^,\n]{0,80},[”\"]?\s+)?"
 )
 # What may stand between a name and its verb: `, a spokesman,`, `(D-Nev.)`,
-# `of West Virginia`.
+# `of West Virginia`, `on Thursday`.
 AFTER_NAME = re.compile(
-    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})+"
+    r"(?:\s*,[^,“”\"]{1,160},|\s*\([^()]{1,30}\)|\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
+    r"|\s+(?:on|last|this)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)+"
 )
 # Words that say what stands before a name is no title (`Trump attacked Clinton`).
 NOT_TITLE = {
@@ -29,8 +30,9 @@ NOT_TITLE = {
 # Someone unnamed opening a sentence: `But a spokesman`, `One senior official`, `A
 # Department for Education and Skills spokeswoman`.
 UNNAMED_SUBJECT = re.compile(
-    r"[\s“”\"'‘’(]*(?:(?:But|And|However|Meanwhile),?\s+(?:a|an|one)|A|An|One)\s+(?:[\w-]+\s+){0,5}?"
-    r"(?P<title>(?!(?:for|of|and|the|at|on|in|to)\b)[a-z][\w-]+)\b"
+    r"[\s“”\"'‘’(]*(?:(?:But|And|However|Meanwhile),?\s+(?=a|one)|(?=A|One))"
+    r"(?P<subject>(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?P<title>(?!(?:for|of|and|the|at|on|in|to)\b)[a-z][\w-]+)\b)"
 )
 # A role opening a sentence: `The Republican presidential nominee`.
 ROLE_SUBJECT = re.compile(r"The(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?P<title>[a-z][\w-]+)(?=\s+[a-z])")

@@ -26,20 +26,9 @@ from store.extract.speaker_words import (
     DETERMINERS,
     GENDERED_PRONOUNS,
     GROUP_PRONOUNS,
-    QUANTIFIERS,
-    a_people,
-    head_word,
-    names_no_one,
-    opens_role,
 )
 
 MAX_SPEAKER_WORDS = 9
-# How far before a cue verb `subject` first reads words (characters), and how many it
-# may need before the subject's last word (a role's opener and three words before it).
-_SUBJECT_REACH = 80
-_SUBJECT_WORDS = 5
-_AND = ("and", "but")
-_WORD = re.compile(r"[\w’'.-]+")
 _HE_OR_SHE = re.compile(r"(He|She)\b")
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks.
@@ -107,79 +96,6 @@ class ArticleNames:
         """Where the sentence holding `position` starts (sentences end at a paragraph
         too, and not inside quotation marks)."""
         return self.sentence_starts[bisect_right(self.sentence_starts, position) - 1]
-
-    def subject(self, start: int, cue_start: int) -> Speaker | None:
-        """The speaker named just before a cue verb: the nearest name, pronoun or role."""
-        before_cue = self.text[start:cue_start].rstrip()
-        if before_cue.endswith(")") and "(" in before_cue:
-            # `Rep. John Mica (R-Fla.) said`: the party tag is no subject.
-            cue_start = start + before_cue.rindex("(")
-        for mention in self.mentions_in(start, cue_start):
-            if mention.kind == "person" and APPOSITION.match(self.text[mention.end : cue_start]):
-                return Speaker(mention.start, mention.end, mention.text, mention.name, mention.kind)
-        # The subject stands within a few words of the verb: the words of the last
-        # characters are read first (from a space: no word is cut), and all of them only
-        # when the walk back needs more, or the first word (`… and warned`).
-        text = self.text
-        cut = text.rfind(" ", start, cue_start - _SUBJECT_REACH) + 1 or start
-        words = list(_WORD.finditer(text, cut, cue_start))
-        index = head_word(words)
-        if cut > start and (index < _SUBJECT_WORDS or words[index].group().lower() in _AND):
-            words = list(_WORD.finditer(text, start, cue_start))
-            index = head_word(words)
-        if index < 0:
-            return None
-        if words[index].group().lower() in _AND:
-            # `Moscow does not linger, and warned`: the sentence's subject speaks.
-            opening = self.mentions_in(start, words[0].end() + 1)
-            if opening:
-                m = opening[0]
-                return Speaker(m.start, m.end, m.text, m.name, m.kind)
-            opener = words[0].group().lower()
-            if opener in GENDERED_PRONOUNS or opener in GROUP_PRONOUNS:
-                # `I laughed and said`: the pronoun opening the sentence.
-                return self.speaker(words[0].start(), words[0].end())
-            return None
-        head_end = words[index].end()
-        subject = self.mention_ending_at(head_end)
-        if subject is not None:
-            return Speaker(subject.start, subject.end, subject.text, subject.name, subject.kind)
-        word = words[index].group()
-        if word.lower() in GENDERED_PRONOUNS or word.lower() in GROUP_PRONOUNS:
-            return self.speaker(words[index].start(), head_end)
-        word_start = words[index].start()
-        sentence_initial = self.sentence_start(word_start) == word_start
-        if a_people(word):
-            # `Mexicans often say`, `Some Democrats said`: a group, no one in particular.
-            if index > 0 and words[index - 1].group().lower() in QUANTIFIERS:
-                word_start = words[index - 1].start()
-            return Speaker(word_start, head_end, text[word_start:head_end], None, None)
-        if (
-            word[0].isupper()
-            and not (sentence_initial and word.lower() in lexicon().common_words)
-            and not names_no_one(word)
-        ):
-            # `Limbaugh continued:`, `," Backer says` name someone the lists do not know
-            # (a capital mid-sentence is a name; at a sentence start only if no common word).
-            first = index
-            while first > 0 and words[first - 1].group()[0].isupper() and index - first < 3:
-                first -= 1
-            if first > 0 and opens_role(words[first - 1].group()):
-                # `the Republican South Carolinian told`: a role in capitals, no name.
-                return self.speaker(words[first - 1].start(), head_end)
-            name_start = words[first].start()
-            name = text[name_start:head_end]
-            return Speaker(name_start, head_end, name, name.strip(".,’'"), "person")
-        # A role: "The diplomat", "the Russian leader", "my father", "Obama's strategist".
-        first = index
-        while first > 0 and index - first < 4 and not opens_role(words[first].group()):
-            first -= 1
-        if opens_role(words[first].group()):
-            return self.speaker(words[first].start(), head_end)
-        if first == 0 and index == 0 and word[0].isupper():
-            # `Demonstrators said`: an unnamed group.
-            return Speaker(words[0].start(), head_end, word, None, None)
-        return None
 
     def sentence_subject(self, start: int) -> Speaker | None:
         """The subject of the sentence a quote sits in, when it opens the sentence
@@ -290,7 +206,7 @@ class ArticleNames:
         """Who `he`/`she` is: the last speaker, if the gender fits; else the first
         fitting person of this sentence or the one before (the subject); else the
         last fitting person named. No one, right after an unnamed speaker's quote."""
-        if self.after_unnamed_speaker(before) or self._after_unnamed_subject(before):
+        if self.after_unnamed_speaker(before) or self.unnamed_subject(before):
             return None
         if self.pronoun_model is not None and self.pronoun_model.weights:
             # A pronoun is a candidate of every quote near it: resolve it once for
@@ -318,23 +234,26 @@ class ArticleNames:
             index -= 1
         return None
 
-    def _after_unnamed_subject(self, position: int) -> bool:
-        """Whether `he`/`she` opening a sentence at `position` follows a sentence whose
-        subject is someone unnamed, with no person named since: `But a spokesman for the
-        Home Office defended the plans. He said: “…”` (a new someone, not the last), or
-        after a quotation (`“…,” he said`)."""
+    def unnamed_subject(self, position: int) -> Speaker | None:
+        """Whom `he`/`she` opening a sentence at `position` stands for when the sentence
+        before opens with someone unnamed, with no person named since: `But a spokesman
+        for the Home Office defended the plans. He said: “…”` (a new someone, not the
+        last), or after a quotation (`“…,” he said`): `a spokesman`."""
         sentence = self.sentence_start(position)
         if sentence == 0 or any(
             char.isalpha()
             for start, end in self.unquoted(sentence, position)
             for char in self.text[start:end]
         ):
-            return False
+            return None
         previous = self.sentence_start(sentence - 1)
         role = UNNAMED_SUBJECT.match(self.text, previous, sentence)
         if role is None or role.group("title").lower() not in lexicon().titles:
-            return False
-        return not any(m.kind == "person" for m in self.mentions_in(previous, position))
+            return None
+        if any(m.kind == "person" for m in self.mentions_in(previous, position)):
+            return None
+        start, end = role.span("subject")
+        return Speaker(start, end, self.text[start:end], None, None)
 
     def unquoted(self, start: int, end: int) -> list[tuple[int, int]]:
         """The stretches of `text[start:end]` outside quotation marks."""

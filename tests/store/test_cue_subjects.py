@@ -274,3 +274,36 @@ def test_the_company_is_the_organisation_named_before_it() -> None:
 def test_no_organisation_for_a_group_or_one_named_only_inside_the_quote(text: str) -> None:
     (quote,) = extract_article(text).quotes
     assert quote.speaker_name is None
+
+
+def test_a_participle_after_a_comma_speaks_for_the_subject_after_its_day() -> None:
+    # `Trump on Thursday pinned …, suggesting …`: the subject stands before `on Thursday`.
+    text = (
+        "Donald Trump on Thursday pinned the blame for the turmoil in Charlotte on President "
+        "Barack Obama, suggesting that the violent protests there show a “wounded country” "
+        "that “looks bad to the world.”"
+    )
+    assert speaker_of(text, "wounded country") == "Donald Trump"
+    assert speaker_of(text, "looks bad to the world.") == "Donald Trump"
+
+
+def test_a_who_that_stands_for_no_one_and_a_participle_after_by_name_no_one() -> None:
+    # `anybody who complains` is no speaker: Clinton, who is `saying` it, is. `by
+    # announcing` has no subject of its own: `they` (Politifact) published.
+    text = (
+        "Rival Hillary Clinton had mocked the complaint, saying anybody who complains about "
+        "a microphone “is not having a good night.”\n\nTrump called Politifact a fraud. On "
+        "September 27 they published the results of their check by announcing that "
+        "Trump’s statement was “true.”"
+    )
+    assert speaker_of(text, "is not having a good night.") == "Hillary Clinton"
+    quotes = extract_article(text).quotes
+    assert [quote.speaker_text for quote in quotes] == ["Hillary Clinton", "they"]
+
+
+def test_a_country_before_an_apposition_speaks() -> None:
+    text = (
+        "Even China, Pyongyang's only ally and its economic lifeline to the outside world, "
+        "said it was “resolutely opposed” to the test."
+    )
+    assert speaker_of(text, "resolutely opposed") == "China"

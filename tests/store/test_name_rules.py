@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from store.extract.entities import extract_entities
+from store.extract.name_model import name_model
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
@@ -337,3 +338,23 @@ def test_a_demonym_after_a_compass_point_is_no_one() -> None:
     assert ("Thabo Mbeki", "person", "Thabo Mbeki") in found(
         "The talks went well, said South African President Thabo Mbeki."
     )
+
+
+def test_a_title_before_an_ordinary_word_names_no_one() -> None:
+    # `General Election` is no person `Election`, nor `General Workers` one named
+    # `Workers`; `Prime Minister Major` and `Senator Rice` keep their people.
+    text = (
+        "The Budget, the last before the General Election, was announced. The General "
+        "Workers voted. Prime Minister Major said so, and Senator Rice agreed."
+    )
+    people = [name for _, kind, name in found(text) if kind == "person"]
+    assert people == ["Major", "Rice"]
+
+
+def test_an_honorific_makes_a_person_and_before_an_office_no_one() -> None:
+    # The typing model learns from CoNLL's Reuters texts, with ten honorifics in all: it
+    # keeps the rule's word (an NYT article had `Mr. Biden` as an organisation 12 times).
+    model = name_model()
+    assert model is not None and "honorific" in model.trusted_rules
+    text = "“Mr. President, we are with you,” one woman shouted at Mr. Biden."
+    assert found(text) == [("Biden", "person", "Biden")]

@@ -74,3 +74,46 @@ def test_he_after_a_quote_after_a_sentence_about_someone_unnamed_is_that_someone
         "said the venture had been ambitious. She added: “It was not the only one.”"
     )
     assert [name for _, name in speakers(text)] == [None, None]
+
+
+def test_he_after_a_new_unnamed_subject_is_the_new_one_not_the_last_speaker() -> None:
+    # The journalist opens the sentence before `he said`: no longer the diplomat.
+    text = (
+        "“Price changes have aroused great public discontent,” a Western diplomat said.\n\n"
+        "“Chinese were used to stable prices for 30 years,” he said.\n\n"
+        "A Chinese journalist said the reformers had underestimated the public.\n\n"
+        "“A major review of all economic reforms is under way,” he said."
+    )
+    assert [text for text, _ in speakers(text)] == [
+        "a Western diplomat",
+        "a Western diplomat",
+        "A Chinese journalist",
+    ]
+
+
+def test_a_cue_right_after_a_quotation_names_the_speaker_after_it() -> None:
+    # `said a senior black employee, adding “…”`: not `an equal opportunity employer`,
+    # which the quotation before holds.
+    text = (
+        "“We thought they would offer a settlement in keeping with their image as an equal "
+        "opportunity employer,” said a senior black employee, adding “We had no idea that "
+        "the age of slavery was still alive.”"
+    )
+    assert [text for text, _ in speakers(text)] == [
+        "a senior black employee",
+        "a senior black employee",
+    ]
+
+
+def test_a_place_after_a_role_says_where_the_unnamed_speaker_is() -> None:
+    # `one Russia specialist in Washington` is no one of Washington, and `the Russia
+    # specialist recalls` no one of Russia.
+    text = (
+        "“I had never heard of him,” one Russia specialist in Washington told me. He met "
+        "Page at a roundtable in June. “He was saying he was planning to go to Moscow,” "
+        "the Russia specialist recalls."
+    )
+    assert speakers(text) == [
+        ("one Russia specialist", None),
+        ("the Russia specialist", None),
+    ]
