@@ -36,10 +36,14 @@ _INVERTED_OPENING = re.compile(
 )
 _ACCORDING_OPENING = re.compile(r"[\s“”\"]*(?P<cue>According to) (?P<phrase>[^,:“”\"\n]{1,80})[,:]")
 # The speaker right after an inverted cue: `said Giles`, `said Kremlin spokesman Dmitry Peskov`.
+_AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
+# A cue right after a quotation, its speaker after it and a comma: `“…,” said a senior
+# employee, adding “…”` (not `author of “The Other Woman,” said Clinton has been “…”`).
 _CLOSING_MARKS = ("”", '"', "’", "'")
+_INVERTED_AFTER_QUOTE = re.compile(r"\s+(?P<phrase>[^,;:!?“”\"\n]{1,80}),")
+# `anybody who complains`; `by announcing`.
 _ANYONE = {"anybody", "anyone", "everybody", "everyone", "nobody"}
 _PREPOSITIONS = {"by", "after", "before", "without", "while", "for", "in", "of", "on", "from"}
-_AFTER_CUE = re.compile(r"\s+(?P<phrase>[^,.;:!?“”\"\n]{1,80})")
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
 # What ends a speaker phrase: a mark (`?`, another quote's) or a sentence's end
@@ -255,12 +259,14 @@ class CueRules(CueSubjects):
                     return opening, cue.group().lower()
                 if before_cue.rsplit(" ", 1)[-1].lower() in _PREPOSITIONS:
                     continue  # `the results of their check by announcing`: no subject near
-            if head[: cue.start()].rstrip().endswith(_CLOSING_MARKS):
-                # `“…,” said a senior employee, adding “…”`: the cue's subject follows
-                # it; what stands before is the quotation before.
-                phrase = _AFTER_CUE.match(head, cue.end())
-                speaker = phrase and self.speaker(
-                    sentence_start + phrase.start("phrase"), sentence_start + phrase.end("phrase")
+            inverted = head[: cue.start()].rstrip().endswith(_CLOSING_MARKS) and (
+                _INVERTED_AFTER_QUOTE.match(head, cue.end())
+            )
+            if inverted:
+                # The cue's subject follows it; what stands before is the quotation before.
+                speaker = self.speaker(
+                    sentence_start + inverted.start("phrase"),
+                    sentence_start + inverted.end("phrase"),
                 )
             else:
                 speaker = self.subject(sentence_start, sentence_start + cue.start())

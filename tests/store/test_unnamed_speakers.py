@@ -103,6 +103,12 @@ def test_a_cue_right_after_a_quotation_names_the_speaker_after_it() -> None:
         "a senior black employee",
         "a senior black employee",
     ]
+    # A title in quotation marks before `said` is no quotation whose speaker follows.
+    text = (
+        "Dolly Kyle, author of “Hillary the Other Woman,” said Clinton has been “cruising "
+        "for a bruising,” because she is so angry."
+    )
+    assert speakers(text)[-1][0] != "Clinton"
 
 
 def test_a_place_after_a_role_says_where_the_unnamed_speaker_is() -> None:
