@@ -31,8 +31,11 @@ from store.extract.speaker_words import (
 MAX_SPEAKER_WORDS = 9
 _HE_OR_SHE = re.compile(r"(He|She)\b")
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
-# before the apposition speaks.
-APPOSITION = re.compile(r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?,\s*$")
+# before the apposition speaks; the apposition may end in a title in quotation marks
+# (`Dolly Kyle, author of “Hillary the Other Woman,” said`).
+APPOSITION = re.compile(
+    r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?(?:,|“[^“”\n]{1,80},”)\s*$"
+)
 
 
 # Not frozen: a frozen dataclass costs four times as much to make, and attribution makes

@@ -307,3 +307,11 @@ def test_a_country_before_an_apposition_speaks() -> None:
         "said it was “resolutely opposed” to the test."
     )
     assert speaker_of(text, "resolutely opposed") == "China"
+
+
+def test_an_apposition_may_end_in_a_title_in_quotation_marks() -> None:
+    text = (
+        "Dolly Kyle, author of “Hillary the Other Woman,” said Clinton has been “cruising "
+        "for a bruising,” because she is so angry."
+    )
+    assert speaker_of(text, "cruising for a bruising,") == "Dolly Kyle"
