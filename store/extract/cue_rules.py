@@ -137,7 +137,10 @@ class CueRules(CueSubjects):
         found = [] if after is None else [after]
         before = self.before(start)
         if before is not None:
-            found.append(Proposal(before[0], "label" if before[1] == ":" else "before", before[1]))
+            # (`Here’s what he said:` and the quotation in the paragraph after: its own rule.)
+            colon = self._after_colon(start)
+            rule = "label" if before[1] == ":" else "colon" if colon else "before"
+            found.append(Proposal(before[0], rule, before[1]))
         if following is not None and after is None:
             partner = self._split_partner(end, following)
             if partner is not None:
@@ -294,6 +297,14 @@ class CueRules(CueSubjects):
             return False
         before = self.text[max(0, speaker.start - 12) : speaker.start].split()
         return bool(before) and before[-1].lower() in _ANYONE
+
+    def _after_colon(self, start: int) -> bool:
+        """Whether the quote at `start` opens a sentence right after one ending in a colon."""
+        sentence_start, head, cues = self._head(start)
+        if cues or head.strip(" “\"'") or start == 0:
+            return False
+        previous_end = _content_end(self.text, sentence_start)
+        return self.text[previous_end - 1 : previous_end] == ":"
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""

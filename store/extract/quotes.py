@@ -72,7 +72,9 @@ _DISPLAY = {
     AttributionMethod.SUBJECT: "the sentence's subject",
     AttributionMethod.NEARBY: "a name nearby",
 }
-_CUE_RULES = {"after", "after_outlet", "after_other_clause", "before", "label", "split", "reported"}
+_CUE_RULES = {
+    "after", "after_outlet", "after_other_clause", "before", "colon", "label", "split", "reported"
+}  # fmt: skip
 _CONTINUATION_RULES = {"follows", "continues", "previous"}
 _SUBJECT_RULES = {"paragraph", "subject", "previous_subject", "antecedent"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "it", "we", "i", "you", "who"}
@@ -333,7 +335,7 @@ def _speaker_passed_on(chosen: Candidate, candidates: list[Candidate]) -> Candid
     if chosen.speaker.kind != "org" or chosen.cue not in PASSING_ON:
         return chosen
     for candidate in candidates:
-        named_by_a_cue = "before" in candidate.rules or "reported" in candidate.rules
+        named_by_a_cue = not {"before", "colon", "reported"}.isdisjoint(candidate.rules)
         # (A person who reports in turn passes the words on too.)
         speaks = candidate.speaker.kind == "person" and candidate.cue not in PASSING_ON
         if named_by_a_cue and speaks:

@@ -123,3 +123,16 @@ def test_a_place_after_a_role_says_where_the_unnamed_speaker_is() -> None:
         ("one Russia specialist", None),
         ("the Russia specialist", None),
     ]
+
+
+def test_a_speech_after_a_line_ending_in_a_colon_is_the_speaker_s() -> None:
+    # Each paragraph of the speech opens with a quotation mark, none closes: all of them
+    # are the words of whom `Here’s what he said:` names.
+    text = (
+        "Donald Trump was in Pittsburgh on Thursday for a campaign speech. He took time to "
+        "address the unrest around the country. Here’s what he said:\n\n“Before going any "
+        "further today, I want to address the turmoil unfolding right now in our country. "
+        "America desperately needs unity.\n\n“Every day I see people of different "
+        "backgrounds working together for the common good. We have to do it."
+    )
+    assert [name for _, name in speakers(text)] == ["Donald Trump", "Donald Trump"]
