@@ -233,10 +233,10 @@ class CueRules(CueSubjects):
         label = speaker_label(self, sentence_start, head) if labelled else None
         if label is not None:
             return label, ":"
-        if not cues and head.strip(" “\"'") == "" and start > 0:
+        previous_end = self._previous_end(start)
+        if previous_end is not None:
             # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
             # may end the one before.
-            previous_end = _content_end(self.text, sentence_start)
             if self.text[previous_end - 1 : previous_end] == ":":
                 return self.before(previous_end)
             return self._closing_attribution(previous_end)
@@ -298,13 +298,17 @@ class CueRules(CueSubjects):
         before = self.text[max(0, speaker.start - 12) : speaker.start].split()
         return bool(before) and before[-1].lower() in _ANYONE
 
-    def _after_colon(self, start: int) -> bool:
-        """Whether the quote at `start` opens a sentence right after one ending in a colon."""
+    def _previous_end(self, start: int) -> int | None:
+        """Where the sentence before ends, when the quote at `start` opens its own."""
         sentence_start, head, cues = self._head(start)
         if cues or head.strip(" “\"'") or start == 0:
-            return False
-        previous_end = _content_end(self.text, sentence_start)
-        return self.text[previous_end - 1 : previous_end] == ":"
+            return None
+        return _content_end(self.text, sentence_start)
+
+    def _after_colon(self, start: int) -> bool:
+        """Whether the quote at `start` opens a sentence right after one ending in a colon."""
+        previous_end = self._previous_end(start)
+        return previous_end is not None and self.text[previous_end - 1 : previous_end] == ":"
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.cache import LRUCache
+
 from store.models import ArticleRow
 
 
@@ -73,3 +75,10 @@ class OpenStories:
                 if row.id == article_id:
                     return self.shown(lead) + 1 + number
         return None
+
+    def drawn_at(self, held: LRUCache[int, ArticleRow], article_id: int) -> int | None:
+        """Where `article_id` is drawn: among the rows held (by base), or an open story's."""
+        for base in list(held.keys()):
+            if held[base].id == article_id:
+                return self.shown(base)
+        return self.find(article_id)

@@ -339,7 +339,7 @@ class PagedList(ScrollView):
         filter that leaves it out marks the list `astray`)."""
         if self._highlighted_id == article_id and not self.astray:
             return
-        if (shown := self._shown_row_of(article_id)) is not None:
+        if (shown := self.open_stories.drawn_at(self._rows, article_id)) is not None:
             self._follow_to(shown, article_id)
             return
         if self.search is not None:
@@ -348,19 +348,9 @@ class PagedList(ScrollView):
             if index is not None and not self.open_stories.is_open(index):
                 self.cursor = self.open_stories.shown(index)
                 self.toggle_story()
-            if (shown := self._shown_row_of(article_id)) is not None:
-                self._follow_to(shown, article_id)
-            else:
-                self._set_astray(True)
+            self._follow_or_astray(article_id)
             return
         self._locate_worker(self._generation, article_id)
-
-    def _shown_row_of(self, article_id: int) -> int | None:
-        """Where a held row (or an open story's article) is drawn."""
-        for index in list(self._rows.keys()):
-            if self._rows[index].id == article_id:
-                return self.open_stories.shown(index)
-        return self.open_stories.find(article_id)
 
     @work(thread=True, group="article-list", exit_on_error=False)
     def _locate_worker(self, generation: int, article_id: int) -> None:
@@ -369,11 +359,16 @@ class PagedList(ScrollView):
     def _follow_loaded(self, article_id: int) -> None:
         self._follow = None
         self.post_message(self.Followed())
-        if (shown := self._shown_row_of(article_id)) is not None:
-            self._follow_to(shown, article_id)
-            return
-        self._set_astray(True)
-        self._announce_highlight()
+        if not self._follow_or_astray(article_id):
+            self._announce_highlight()
+
+    def _follow_or_astray(self, article_id: int) -> bool:
+        """Put the cursor on the article's row, else mark the list astray; whether drawn."""
+        if (shown := self.open_stories.drawn_at(self._rows, article_id)) is None:
+            self._set_astray(True)
+            return False
+        self._follow_to(shown, article_id)
+        return True
 
     def _follow_to(self, index: int, article_id: int) -> None:
         self._highlighted_id = article_id  # the reader has it: no preview to load
