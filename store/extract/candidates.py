@@ -52,6 +52,9 @@ class Candidate:
     name_tokens: list[str] = field(default_factory=list)
     places_before: list[Token] = field(default_factory=list)
     """Places standing before a title ("U.S. President Bill Clinton"): mentions of their own."""
+    demonym: Token | None = None
+    """A demonym standing alone (`Cuban`), which names no one unless the article names a
+    person who has it as a surname (`Mark Cuban`)."""
 
     @property
     def start(self) -> int:

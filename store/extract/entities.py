@@ -11,6 +11,7 @@ always organisations (whoever speaks for them).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, pairwise
@@ -19,7 +20,7 @@ from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, generational, lexicon
 from store.extract.name_model import type_names
 from store.extract.name_rules import classify
-from store.extract.tokens import Tokens, proper, tokenize
+from store.extract.tokens import Token, Tokens, proper, tokenize
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,9 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
                 Mention(token.start, token.end, token.text, "place", words.places[place])
             )
         if not candidate.tokens:
+            person = _person_of_demonym(text, candidate.demonym, full_names, words)
+            if person is not None:
+                mentions.append(person)
             continue
         name = " ".join(candidate.name_tokens)
         suffixed = _suffixed(candidate.name_tokens)
@@ -151,6 +155,30 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         if gender == "?":
             genders[name] = words.name_genders.get(name.split()[0], "?")
     return mentions, People(genders, roles)
+
+
+# What follows a demonym that is a person's surname (`Cuban said`, `Cuban, 58, told`,
+# `Cuban’s`), not a demonym before its noun (`Cuban officials`, `English language`).
+_AFTER_SURNAME = re.compile(
+    r"[’']s\b|\s*[,.;:!?)]|\s+(?:[a-z]+ed|[a-z]+ly|said|says|told|tells|has|had|have|is|was|"
+    r"will|would|also|went|gave|wrote|added|did|does)\b"
+)
+
+
+def _person_of_demonym(
+    text: str, demonym: Token | None, full_names: dict[str, str], words: Lexicon
+) -> Mention | None:
+    """The person a demonym standing alone names: `Cuban said` where the article names
+    Mark Cuban (a given name and the demonym; not `Capitol Hill Republicans`)."""
+    if demonym is None or not _AFTER_SURNAME.match(text, demonym.end):
+        return None
+    name = full_names.get(demonym.text)
+    parts = name.split() if name else []
+    if len(parts) != 2 or parts[1] != demonym.text:
+        return None
+    if parts[0] not in words.given_names or parts[0] in words.places:  # `London Irish`
+        return None
+    return Mention(demonym.start, demonym.end, demonym.text, "person", " ".join(parts))
 
 
 def _not_personal(names: list[str], words: Lexicon) -> bool:

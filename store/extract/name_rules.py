@@ -76,6 +76,8 @@ def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     if demonym == len(names) or (demonym == 1 and not org_cue and names[1:2] != ["&"]):
         # "Russian" or "South Korean" alone is no entity; "Russian Vladimir Putin" names
         # Putin ("South Asian Free Trade Area" stays whole).
+        if len(tokens) == 1:
+            candidate.demonym = tokens[0]
         tokens, names = tokens[demonym:], names[demonym:]
     if _an_office(names, words):
         candidate.tokens, candidate.name_tokens = [], []

@@ -7,7 +7,22 @@ import re
 from store.extract.tokens import POSSESSIVE_ENDINGS
 
 # Abstract nouns are no part of a name, however they are capitalised.
-NOUN_ENDING = re.compile(r"\w{3,}(?:ation|ment|ness|ism|ship)s?$")
+_NOUN_ENDING = re.compile(r"(\w{3,}?)(ation|ment|ness|ism|ship)s?$")
+
+
+def abstract_noun(word: str, common_words: frozenset[str]) -> bool:
+    """Whether a word is an abstract noun (`Government`, `Happiness`, `Federation`).
+    A word in `-ness` or `-ment` is one only when an ordinary word is made of it
+    (`Darkness`, `Judgment`) or it is one itself: `Souness`, `Taument` are surnames."""
+    match = _NOUN_ENDING.match(word)
+    if match is None:
+        return False
+    if match.group(2) not in ("ness", "ment"):
+        return True
+    stem = match.group(1).lower()
+    stems = (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)
+    return word.lower() in common_words or any(each in common_words for each in stems)
+
 
 # Lowercase words allowed inside a name: particles of people's names, and
 # the small words of organisation names (checked to end with a name).

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from store.extract.entities import Mention, People
 from store.extract.lexicon import lexicon
-from store.extract.name_words import CLOSED_CLASS, FUNCTION_WORDS
+from store.extract.name_words import CLOSED_CLASS, FUNCTION_WORDS, PARTICLES
 from store.extract.sentence_shapes import NOT_TITLE, SENTENCE_OPENING
 from store.extract.speaker_model import LinearModel
 from store.extract.speaker_words import COURTESY
@@ -283,14 +283,17 @@ def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str
 
     The model learnt who spoke last from news and gender from other passages, and
     weighs the last speaker above both gender and whom the text has moved on to. So
-    the last speaker, if known to be of the other gender, is chosen only when no one
-    else is there; and counts as the last speaker no more once someone who may be
-    meant has since opened a sentence as its subject or been said to speak (`Kerry said
-    …. “…,” he told Fox News` after Hoekstra's quote)."""
+    no one surely of the other gender is chosen, even with no one else there (`she`
+    after Steve Harrigan is someone unnamed: the protester; `_of_the_other_gender`);
+    the last speaker, if known to be of the other gender, only when no one else is
+    there; and the last speaker counts as such no more once someone who may be meant
+    has since opened a sentence as its subject or been said to speak (`Kerry said ….
+    “…,” he told Fox News` after Hoekstra's quote)."""
     best, best_score = None, float("-inf")
     found = antecedents(names, position, gender)
-    fitting = [(name, f) for name, f in found if not ("last_speaker" in f and "g=clash" in f)]
-    candidates = fitting or found
+    possible = [(name, f) for name, f in found if not _of_the_other_gender(name, f)]
+    fitting = [(name, f) for name, f in possible if not ("last_speaker" in f and "g=clash" in f)]
+    candidates = fitting or possible
     for index, (name, features) in enumerate(candidates):
         newer = candidates[:index]
         if "last_speaker" in features and any(_a_newer_subject(names, c, position) for c in newer):
@@ -299,6 +302,17 @@ def resolve(names: Names, position: int, gender: str, model: LinearModel) -> str
         if score > best_score:
             best, best_score = name, score
     return best
+
+
+def _of_the_other_gender(name: str, features: list[str]) -> bool:
+    """Whether an antecedent is surely not whom a pronoun of its other gender stands for:
+    a full name whose given name is of that gender wherever given (`Steve Harrigan` for
+    `she`; not `Kim Collins` for `he`, `Van de Putte`, nor a single name whose gender is
+    only a guess)."""
+    if "g=clash" not in features or " " not in name:
+        return False
+    first = name.split(maxsplit=1)[0]
+    return first.lower() not in PARTICLES and lexicon().given_names.get(first) != "?"
 
 
 def _a_newer_subject(names: Names, candidate: tuple[str, list[str]], position: int) -> bool:

@@ -253,7 +253,10 @@ class ArticleNames:
         role = UNNAMED_SUBJECT.match(self.text, previous, sentence)
         if role is None or role.group("title").lower() not in lexicon().titles:
             return None
-        if any(m.kind == "person" for m in self.mentions_in(previous, position)):
+        # Someone named since is whom the pronoun stands for, unless of the other gender
+        # (`A spokeswoman … said it was examining Mr Taylor's complaint. “…,” she said`).
+        fits = self._fits_pronoun_at(position)
+        if any(m.kind == "person" and fits(m.name) for m in self.mentions_in(previous, position)):
             return None
         start, end = role.span("subject")
         return Speaker(start, end, self.text[start:end], None, None)
@@ -274,12 +277,14 @@ class ArticleNames:
 
     def after_unnamed_speaker(self, position: int) -> bool:
         """Whether the last quote before `position` was an unnamed speaker's, with no
-        person named outside quotation marks since."""
+        person named outside quotation marks since (for `he` or `she` at `position`, no
+        person of that gender)."""
         since = self.unnamed_speaker_at
         if since is None or since > position:
             return False
+        fits = self._fits_pronoun_at(position)
         return not any(
-            mention.kind == "person" and not self.inside_quote(mention.start)
+            mention.kind == "person" and not self.inside_quote(mention.start) and fits(mention.name)
             for mention in self.mentions_in(since, position)
         )
 
@@ -288,6 +293,12 @@ class ArticleNames:
             return self.people.genders.get(name, "?") in (gender, "?")
 
         return fits
+
+    def _fits_pronoun_at(self, position: int) -> Callable[[str], bool]:
+        """Whether a person may be whom the word at `position` stands for: anyone, but
+        for `he` or `she` no one the article knows as of the other gender."""
+        word = self.text[position : position + 4].split(maxsplit=1)
+        return self._fits(GENDERED_PRONOUNS.get(word[0].lower(), "?") if word else "?")
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:

@@ -4,7 +4,7 @@ known name, a title; and whether a run of one word stands as a name."""
 from __future__ import annotations
 
 from store.extract.lexicon import Lexicon
-from store.extract.name_words import CALENDAR_WORDS, CONTRACTION, FUNCTION_WORDS, NOUN_ENDING
+from store.extract.name_words import CALENDAR_WORDS, CONTRACTION, FUNCTION_WORDS, abstract_noun
 from store.extract.tokens import titled
 
 
@@ -38,7 +38,7 @@ def word_facts(word: str, words: Lexicon) -> tuple[bool, bool, bool, bool, bool,
         base != lower and (base in words.common_words or len(base) == 1)
     )
     is_known = known(word, words)
-    abstract = NOUN_ENDING.match(word) is not None and not is_known
+    abstract = abstract_noun(word, words.common_words) and not is_known
     facts = (ordinary, is_known, lower in words.titles, abstract,
              lower in words.lowercase_words, lower in FUNCTION_WORDS)  # fmt: skip
     if len(words.word_facts) > _MOST_WORDS:

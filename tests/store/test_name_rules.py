@@ -358,3 +358,26 @@ def test_an_honorific_makes_a_person_and_before_an_office_no_one() -> None:
     assert model is not None and "honorific" in model.trusted_rules
     text = "“Mr. President, we are with you,” one woman shouted at Mr. Biden."
     assert found(text) == [("Biden", "person", "Biden")]
+
+
+def test_a_surname_in_ness_is_no_abstract_noun() -> None:
+    """`Souness` ends as `happiness` does, but no ordinary word is made of `Soune`."""
+    text = "Boss Graeme Souness felt Newcastle were safe. Souness was pleased. Happiness rose."
+    mentions = found(text)
+    assert ("Graeme Souness", "person", "Graeme Souness") in mentions
+    assert ("Souness", "person", "Graeme Souness") in mentions
+    assert not any("Happiness" in written for written, _, _ in mentions)
+
+
+def test_a_demonym_alone_is_the_person_who_has_it_as_a_surname() -> None:
+    """`Cuban said` is Mark Cuban where the article names him; `Cuban officials` no one."""
+    text = (
+        "Mark Cuban spoke on Monday. Later, Cuban said he was happy. Cuban, 58, told CNN "
+        "more. Cuban officials disagreed with him."
+    )
+    cubans = [mention for mention in found(text) if "Cuban" in mention[0]]
+    assert cubans == [
+        ("Mark Cuban", "person", "Mark Cuban"),
+        ("Cuban", "person", "Mark Cuban"),
+        ("Cuban", "person", "Mark Cuban"),
+    ]

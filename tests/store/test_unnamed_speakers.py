@@ -136,3 +136,33 @@ def test_a_speech_after_a_line_ending_in_a_colon_is_the_speaker_s() -> None:
         "backgrounds working together for the common good. We have to do it."
     )
     assert [name for _, name in speakers(text)] == ["Donald Trump", "Donald Trump"]
+
+
+def test_someone_unnamed_is_she_past_a_man_named_since() -> None:
+    """`A spokeswoman … said it was examining Mr Taylor's complaint. “…,” she said`: she is
+    the spokeswoman, not Matthew Taylor."""
+    text = (
+        "Matthew Taylor wrote to the commissioner on Monday. “The calls are unlawful,” he "
+        "said. A spokeswoman for the Information Office said it was examining one complaint, "
+        "understood to be Mr Taylor's. “We are investigating one of the complaints,” she said."
+    )
+    assert speakers(text)[-1] == ("A spokeswoman", None)
+
+
+def test_she_stands_for_no_man_named_in_full() -> None:
+    """With only men named in full before it, `she` stands for none of them."""
+    text = (
+        "Reporter Steve Harrigan asked the crowd why they had gathered near the scene. The "
+        "protester went right up to Harrigan. She said: “I could be at work, at school, in "
+        "my car, I can still get shot.”"
+    )
+    assert speakers(text)[-1] == ("She", None)
+
+
+def test_a_given_name_of_either_gender_keeps_its_man() -> None:
+    """`Kim` is given to men too: `he` may be Kim Collins."""
+    text = (
+        "World champion Kim Collins will compete in the 60m in Birmingham. Collins ran there "
+        "in 2003. “I'm looking forward to competing against such a strong field,” he said."
+    )
+    assert speakers(text)[-1] == ("he", "Kim Collins")
