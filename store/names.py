@@ -129,13 +129,20 @@ def canonical_name(aliases: list[tuple[str, int]]) -> str:
     (`Ronald Reagan` beside a far more frequent `Reagan`), the one with most words
     (an initial is no word: `Donald Trump` rather than `Donald J. Trump`), then the
     most used; on a tie, a form with no word known as a place (`Dmitry Peskov`, not
-    one outlet's `Dmitry Pskov`), never the order of import alone."""
+    one outlet's `Dmitry Pskov`), never the order of import alone.
+
+    Once is enough for a first name before a surname (`Zoltan Boesze` beside ten
+    `Boesze`: news names a person in full once, then by the surname alone)."""
     top_alias, top = max(aliases, key=lambda item: item[1])
     frequent = [
         (alias, count)
         for alias, count in aliases
         if count * 5 >= top
-        or (alias.endswith(" " + top_alias) and count >= 2 and count * 50 >= top)
+        or (
+            alias.endswith(" " + top_alias)
+            and count * 50 >= top
+            and (count >= 2 or _a_first_name_before(alias, top_alias))
+        )
     ]
     places = lexicon().places
 
@@ -147,3 +154,16 @@ def canonical_name(aliases: list[tuple[str, int]]) -> str:
         return complete, count, -placed, alias
 
     return max(frequent, key=evidence)[0]
+
+
+def _a_first_name_before(alias: str, surname: str) -> bool:
+    """Whether `alias` is a first name and the one word `surname`: a word spelt as names
+    are (`Zoltan`, not `GABE`, `Dallas-based` or `A`), known as a given name or neither
+    an ordinary word nor a place (not `Imperial Continental`, `Stratford Conn`)."""
+    first = alias[: -len(surname) - 1]
+    if " " in surname or not (len(first) > 1 and first.isalpha() and first.istitle()):
+        return False
+    words = lexicon()
+    if first in words.given_names:
+        return True
+    return first.lower() not in words.common_words and first not in words.places

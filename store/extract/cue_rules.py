@@ -44,6 +44,8 @@ _INVERTED_AFTER_QUOTE = re.compile(r"\s+(?P<phrase>[^,;:!?“”\"\n]{1,80}),")
 # `anybody who complains`; `by announcing`.
 _ANYONE = {"anybody", "anyone", "everybody", "everyone", "nobody"}
 _PREPOSITIONS = {"by", "after", "before", "without", "while", "for", "in", "of", "on", "from"}
+# A cue verb closing a sentence before its comma: `The lawsuit says,`.
+_CUE_BEFORE_COMMA = re.compile(rf"(?:{CUE.pattern}),$")
 # How far before a quote its cue may stand (characters).
 _CUE_REACH = 300
 # What ends a speaker phrase: a mark (`?`, another quote's) or a sentence's end
@@ -237,7 +239,7 @@ class CueRules(CueSubjects):
         if previous_end is not None:
             # The quote opens a sentence: `The diplomat said:` or `…, Schiff said.`
             # may end the one before.
-            if self.text[previous_end - 1 : previous_end] == ":":
+            if self._introduces(previous_end):
                 return self.before(previous_end)
             return self._closing_attribution(previous_end)
         participle = None  # `…, saying “…”` after a clause whose verb is no cue
@@ -306,9 +308,19 @@ class CueRules(CueSubjects):
         return _content_end(self.text, sentence_start)
 
     def _after_colon(self, start: int) -> bool:
-        """Whether the quote at `start` opens a sentence right after one ending in a colon."""
+        """Whether the quote at `start` opens a sentence right after one ending in a colon
+        (or in a cue and a comma: `The lawsuit says,`)."""
         previous_end = self._previous_end(start)
-        return previous_end is not None and self.text[previous_end - 1 : previous_end] == ":"
+        return previous_end is not None and self._introduces(previous_end)
+
+    def _introduces(self, end: int) -> bool:
+        """Whether the sentence ending at `end` introduces what follows: `Here's what he
+        said:`, or a paragraph ending `The lawsuit says,` before the quotation."""
+        last = self.text[end - 1 : end]
+        if last == ":":
+            return True
+        closing = _CUE_BEFORE_COMMA.search(self.text, max(0, end - 30), end)
+        return last == "," and closing is not None
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""

@@ -55,6 +55,16 @@ def test_the_canonical_name_is_chosen_by_evidence_not_import_order() -> None:
     assert canonical_name([("Donald Trump", 40), ("Donald J. Trump", 12)]) == "Donald Trump"
 
 
+def test_a_person_named_in_full_once_keeps_the_full_name() -> None:
+    """News names a person in full once, then by the surname: `Zoltan Boesze`, `Mike
+    Hall`; not a word run into the surname (`GABE SHERMAN`, `Dallas-based Uccel`)."""
+    assert canonical_name([("Boesze", 10), ("Zoltan Boesze", 1)]) == "Zoltan Boesze"
+    assert canonical_name([("Hall", 9), ("Mike Hall", 1)]) == "Mike Hall"
+    assert canonical_name([("Sherman", 6), ("GABE SHERMAN", 1)]) == "Sherman"
+    assert canonical_name([("Uccel", 11), ("Dallas-based Uccel", 1)]) == "Uccel"
+    assert canonical_name([("King", 30), ("Hillary Clinton King", 1)]) == "King"
+
+
 def test_the_seeds_name_dmitry_peskov(seeded_db: Database) -> None:
     names = {name for (name,) in seeded_db.execute("SELECT name FROM entities")}
     assert "Dmitry Peskov" in names and "Dmitry Pskov" not in names
