@@ -8,11 +8,12 @@ those names to rows of `entities`:
 - a person's full name also matches a known one spelled a little differently
   (`Sergei`/`Sergey Lavrov`, `Dmitry Pskov`/`Peskov`): same number of name
   parts, first and last names each close by rapidfuzz;
-- a lone surname goes to the most mentioned person with that surname, and a
-  lone-surname entity created earlier is merged into the first full name that
-  claims it, so the result depends little on import order. What can still
-  differ: a surname seen before any full name, when two full names with that
-  surname arrive later, stays with the first of them;
+- a lone surname goes to the person with that surname most mentioned so far (the
+  mentions stored earlier stay where they went), and a lone-surname entity created
+  earlier is merged into the first full name that claims it, so the result depends
+  little on import order. What can still differ: a surname seen before any full
+  name, when two full names with that surname arrive later, stays with the first of
+  them;
 - a lone given name that is no one's surname (`Hillary`, `Bernie`) goes to the
   person of that first name far more mentioned than any other;
 - a name an article types as an organisation or a place (`a Trump supporter`,
@@ -112,6 +113,10 @@ class EntityResolver:
         entity = self._by_key.get((kind, key))
         if entity is not None and entity.id not in self._entities:
             entity = None  # dropped by `drop_unused`
+        if entity is not None and kind == "person" and entity.key != key and " " not in key:
+            # A lone surname stands for its best-known bearer now, not for the first one
+            # it met: `Clinton` in 2016 is Hillary Clinton, though Bill came first.
+            entity = self._people.similar(key) or entity
         if entity is None and kind == "person" and (kind, key) not in fixes.standalone:
             entity = self._people.similar(key)
         if entity is None:

@@ -52,6 +52,8 @@ POSSESSIVE_ENDINGS = tuple(mark + s for mark in ("'", "’", "â€™", "â\x80
 FIXTURE_MARKS = {"v", "vs"}
 _FIXTURE = re.compile(r"[A-Za-z] vs?\.? [A-Z]")
 SENTENCE_END = {".", "!", "?", ":", ";", "“", '"', "‘", "(", "[", "—", "–", "•", "|"}
+_CLOSING_MARKS = {"”", "’", ")"}
+_STOPS = {".", "!", "?"}
 
 
 @dataclass(slots=True)
@@ -124,9 +126,16 @@ class Tokens(Sequence[Token]):
 
     def opens_sentence(self, index: int) -> bool:
         """Whether the token at `index` (non-negative) opens a sentence: it opens a line,
-        or follows a stop or an opening mark. Worked out when asked (few tokens are).
-        The first token opens the first line, so no word before it is looked for."""
-        return self.line_starts[index] or self.words[index - 1] in SENTENCE_END
+        or follows a stop (closed by a mark or not) or an opening mark. Worked out when
+        asked (few tokens are). The first token opens the first line, so no word before
+        it is looked for."""
+        if self.line_starts[index]:
+            return True
+        before = self.words[index - 1]
+        # (A closing mark after a stop ends the sentence too: `a “living lie.” Yes, …`.)
+        return before in SENTENCE_END or (
+            before in _CLOSING_MARKS and index > 1 and self.words[index - 2] in _STOPS
+        )
 
     def names_a_side(self, index: int) -> bool:
         """Whether the token at `index` names a side: on a results-table line with a

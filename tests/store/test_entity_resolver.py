@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from store.entity_resolver import PERSON_MENTIONS, EntityResolver
+from store.importer import import_records
 from store.names import canonical_name
 from store.namesakes import FIRST_NAME_MENTIONS
+from store.records import Record
 
 
 def test_a_middle_initial_is_the_same_person(db: Database) -> None:
@@ -141,3 +143,37 @@ def test_a_person_far_better_known_takes_their_name_typed_as_an_organisation(
         resolver.resolve("org", "Ford")
         resolver.resolve("person", "Gerald Ford")
     assert resolver.resolve("org", "Ford") == ford
+
+
+def test_a_lone_surname_is_its_best_known_bearer_now_not_the_first(db: Database) -> None:
+    """`Clinton` in 2004 is Bill Clinton; once Hillary Clinton is far better known, the
+    `Clinton` of an article that names no one in full is she (the earlier ones stay)."""
+    resolver = EntityResolver(db)
+    bill = resolver.resolve("person", "Bill Clinton")
+    assert resolver.resolve("person", "Clinton") == bill
+    for _ in range(5):
+        hillary = resolver.resolve("person", "Hillary Clinton")
+    assert resolver.resolve("person", "Clinton") == hillary
+
+
+def test_a_later_import_gives_a_lone_surname_to_its_best_known_bearer(db: Database) -> None:
+    """Through two imports: the first article's `Clinton` stays Bill's; the last one's,
+    after articles naming Hillary Clinton in full, is hers."""
+
+    def record(number: int, text: str) -> Record:
+        return Record(text, f"{number}.txt", external_id=str(number))
+
+    first = [record(8, "Bill Clinton spoke in Arkansas."), record(0, "Clinton said he was glad.")]
+    import_records(db, first, workers=0)
+    hillary = "Hillary Clinton spoke in Ohio. Hillary Clinton said she would win."
+    later = [record(n, hillary) for n in range(1, 4)]
+    later.append(record(9, "The senator spoke again. Clinton said she would win."))
+    import_records(db, later, workers=0)
+    speakers = dict(
+        db.execute(
+            "SELECT articles.external_id, entities.name FROM mentions "
+            "JOIN articles ON articles.id = mentions.article_id "
+            "JOIN entities ON entities.id = mentions.entity_id WHERE mentions.text = 'Clinton'"
+        ).fetchall()
+    )
+    assert speakers == {"0": "Bill Clinton", "9": "Hillary Clinton"}

@@ -381,3 +381,15 @@ def test_a_demonym_alone_is_the_person_who_has_it_as_a_surname() -> None:
         ("Cuban", "person", "Mark Cuban"),
         ("Cuban", "person", "Mark Cuban"),
     ]
+
+
+def test_a_word_after_a_quotation_closing_its_sentence_opens_the_next() -> None:
+    """`a “living lie.” Yes, of course`: `Yes` opens a sentence, as after `lie.` alone."""
+    text = (
+        "Jo Welter spoke on Monday. She called it a “living lie.” Yes, of course, it is. "
+        "“We do not value them.” Moreover, Welter went on. “It is a lie.” Ouch."
+    )
+    assert found(text) == [
+        ("Jo Welter", "person", "Jo Welter"),
+        ("Welter", "person", "Jo Welter"),
+    ]
