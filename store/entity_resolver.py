@@ -10,10 +10,10 @@ those names to rows of `entities`:
   parts, first and last names each close by rapidfuzz;
 - a lone surname goes to the person with that surname most mentioned so far (the
   mentions stored earlier stay where they went), and a lone-surname entity created
-  earlier is merged into the first full name that claims it, so the result depends
-  little on import order. What can still differ: a surname seen before any full
-  name, when two full names with that surname arrive later, stays with the first of
-  them;
+  earlier is merged into the first full name that claims it, unless it has
+  `PERSON_MENTIONS` of its own already, so the result depends little on import
+  order. What can still differ: a surname seen before any full name, when two full
+  names with that surname arrive later, stays with the first of them;
 - a lone given name that is no one's surname (`Hillary`, `Bernie`) goes to the
   person of that first name far more mentioned than any other;
 - a name an article types as an organisation or a place (`a Trump supporter`,
@@ -164,8 +164,11 @@ class EntityResolver:
             and lone.id in self._entities
             and lone is not entity
             and len(self._people.of_surname(surname)) == 1
+            and lone.mentions < PERSON_MENTIONS
         ):
             # "Putin" came before any "Vladimir Putin": the surname joins the full name.
+            # (Not a surname the corpus already knows well alone: BBC's Lord Falconer is
+            # no Minnesota officer named Jason Falconer twelve years later.)
             self._merges[lone.id] = entity.id
             del self._entities[lone.id]
             entity.mentions += lone.mentions

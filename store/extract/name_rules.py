@@ -197,6 +197,8 @@ def _ordinary_words_before_a_name(names: list[str], words: Lexicon) -> int:
     """How many ordinary words (capitalised words news writes in lowercase, no one's
     given name) open a name whose rest opens with a given name (`Crooked Hillary`), or
     is one word after two of them (a heading run into the next sentence)."""
+    if len(names) >= 3 and names[0] in ("A", "An") and names[1] in words.given_names:
+        return 1  # `A Donald Trump supporter`: the article opening the sentence
     count = 0
     while count < len(names) - 1 and _ordinary(names[count], words):
         count += 1
@@ -211,6 +213,15 @@ def _ordinary_words_before_a_name(names: list[str], words: Lexicon) -> int:
 
 
 def _ordinary(word: str, words: Lexicon) -> bool:
+    """A capitalised ordinary word: one news writes in lowercase, or a compound ending
+    in such words (`Forty-year-old Terence Crutcher`, not `Jean-Claude`)."""
+    if "-" in word[1:-1]:
+        first, *rest = word.split("-")
+        return (
+            first not in words.given_names
+            and first not in words.places
+            and all(part.lower() in words.lowercase_words for part in rest)
+        )
     return (
         len(word) > 3
         and word[0].isupper()

@@ -177,3 +177,16 @@ def test_a_later_import_gives_a_lone_surname_to_its_best_known_bearer(db: Databa
         ).fetchall()
     )
     assert speakers == {"0": "Bill Clinton", "9": "Hillary Clinton"}
+
+
+def test_a_surname_well_known_alone_is_not_claimed_by_a_newcomer(db: Database) -> None:
+    """`Falconer` alone, mentioned often (BBC's Lord Falconer), stays apart from a `Jason
+    Falconer` met later; `Putin` met a few times before `Vladimir Putin` joins him."""
+    resolver = EntityResolver(db)
+    for _ in range(PERSON_MENTIONS):
+        falconer = resolver.resolve("person", "Falconer")
+    jason_falconer = resolver.resolve("person", "Jason Falconer")
+    assert falconer is not None and resolver.merged(falconer) != jason_falconer
+    putin = resolver.resolve("person", "Putin")
+    vladimir_putin = resolver.resolve("person", "Vladimir Putin")
+    assert putin is not None and resolver.merged(putin) == vladimir_putin

@@ -393,3 +393,18 @@ def test_a_word_after_a_quotation_closing_its_sentence_opens_the_next() -> None:
         ("Jo Welter", "person", "Jo Welter"),
         ("Welter", "person", "Jo Welter"),
     ]
+
+
+def test_an_article_or_a_compound_opening_a_sentence_is_no_part_of_the_name() -> None:
+    """`A Donald Trump supporter`, `Forty-year-old Terence Crutcher`, `Fly-half Jonny
+    Wilkinson`: the person alone (a hyphenated name stays whole)."""
+    text = (
+        "A Donald Trump supporter was arrested. Forty-year-old Terence Crutcher was shot. "
+        "Fly-half Jonny Wilkinson was named captain. Jean-Claude Juncker spoke."
+    )
+    assert [written for written, _, _ in found(text)] == [
+        "Donald Trump",
+        "Terence Crutcher",
+        "Jonny Wilkinson",
+        "Jean-Claude Juncker",
+    ]
