@@ -24,6 +24,9 @@ _SUBJECT_REACH = 80
 _SUBJECT_WORDS = 5
 _AND = ("and", "but")
 _WORD = re.compile(r"[\w’'.-]+")
+# What a speaker sends someone, in words: `United's statement to the stock exchange said`.
+_DOCUMENTS = {"statement", "letter", "memo", "note", "message", "email", "e-mail", "filing",
+              "submission", "release", "report", "testimony", "response", "reply"}  # fmt: skip
 
 
 class CueSubjects(ArticleNames):
@@ -73,7 +76,10 @@ class CueSubjects(ArticleNames):
             if someone is not None:
                 return someone
         if subject is not None:
-            return Speaker(subject.start, subject.end, subject.text, subject.name, subject.kind)
+            receiver = next((i for i, word in enumerate(words) if word.start() == subject.start), 0)
+            return self._document_owner(words, receiver) or Speaker(
+                subject.start, subject.end, subject.text, subject.name, subject.kind
+            )
         word = words[index].group()
         if word.lower() in GENDERED_PRONOUNS or word.lower() in GROUP_PRONOUNS:
             return self.speaker(words[index].start(), head_end)
@@ -105,11 +111,30 @@ class CueSubjects(ArticleNames):
         while first > 0 and index - first < 4 and not opens_role(words[first].group()):
             first -= 1
         if opens_role(words[first].group()):
+            owner = self._document_owner(words, first)
+            if owner is not None:
+                return owner
             return self.speaker(words[first].start(), head_end)
         if first == 0 and index == 0 and word[0].isupper():
             # `Demonstrators said`: an unnamed group.
             return Speaker(words[0].start(), head_end, word, None, None)
         return None
+
+    def _document_owner(self, words: list[re.Match[str]], role: int) -> Speaker | None:
+        """Whose document the receiver at `role` (a role or a name opening there) was
+        sent: `United's statement to the stock exchange said` is United's, not the stock
+        exchange's; `Obama's letter to Congress said`, Obama's."""
+        if role < 3 or words[role - 1].group() not in ("to", "for"):
+            return None
+        if words[role - 2].group().lower() not in _DOCUMENTS:
+            return None
+        owner = words[role - 3].group()
+        if not owner.endswith(("’s", "'s")):
+            return None
+        named = self.mention_ending_at(words[role - 3].end())
+        if named is None or named.kind not in ("person", "org", "place"):
+            return None
+        return Speaker(named.start, named.end, named.text, named.name, named.kind)
 
     def _someone_in(self, words: list[re.Match[str]], place: Mention) -> Speaker | None:
         """The role before a place (`one Russia specialist` in `one Russia specialist in

@@ -27,7 +27,11 @@ CUES = (
     # And their present: `,” the Russia specialist recalls`.
     r"acknowledges|admits|boasts|cautions|comments|complains|concedes|concludes|counters|"
     r"echoes|emphasises|emphasizes|jokes|muses|observes|pledges|predicts|promises|quips|"
-    r"recalls|retorts|stresses|suggests|testifies|vows"
+    r"recalls|retorts|stresses|suggests|testifies|vows|"
+    # More speech verbs in the past and present: `a crestfallen Mr Lim confided`.
+    r"confided|confides|revealed|reveals|confirmed|confirms|asserted|asserts|lamented|laments|"
+    r"exclaimed|whispered|confessed|confesses|bragged|brags|protested|answered|answers|"
+    r"contended|contends|maintained|maintains"
 )
 
 

@@ -328,3 +328,26 @@ def test_a_paragraph_ending_in_a_cue_and_a_comma_introduces_the_quotation() -> N
     )
     said = {quote.text[:8]: quote.speaker_text for quote in extract_article(text).quotes}
     assert said == {"During i": "The lawsuit", "We had n": None}
+
+
+def test_whose_document_a_receiver_was_sent_speaks() -> None:
+    """`the Bank of England's statement to the stock exchange said` is the bank's;
+    `Obama's letter to Congress said`, Obama's."""
+    text = (
+        "The Bank of England met on Monday. The Bank of England's statement to the stock "
+        "exchange said: “A further announcement will be made.” Barack Obama wrote on Monday. "
+        "Obama's letter to Congress said: “We will act.” Congress said: “We will see.”"
+    )
+    assert speaker_of(text, "A further announcement will be made.") == "Bank of England"
+    assert speaker_of(text, "We will act.") == "Barack Obama"
+    assert speaker_of(text, "We will see.") == "Congress"
+
+
+def test_more_speech_verbs_name_their_speaker() -> None:
+    """`a crestfallen Mr Lim confided`, `the minister revealed`: speech verbs too."""
+    text = (
+        "Peter Lim sold the club. “That was a total disaster,” a crestfallen Mr Lim "
+        "confided. Health Minister Anna Park spoke later. “The ward will close,” Park revealed."
+    )
+    assert speaker_of(text, "That was a total disaster,") == "Peter Lim"
+    assert speaker_of(text, "The ward will close,") == "Anna Park"
