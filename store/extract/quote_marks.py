@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 
-_MARKS = re.compile(r"“|”|\"|''|‘|’")
+# (A straight mark typed twice before a word opens one quote: `an ""unconscionable" sum`.)
+_MARKS = re.compile(r"“|”|\"\"(?=\w)|\"|''|‘|’")
 # The marks but single ones: where no `‘` opens a single quote, a `’` is an apostrophe or
 # a stray mark that changes nothing, and most paragraphs have many apostrophes.
-_DOUBLE_MARKS = re.compile(r"“|”|\"|''")
+_DOUBLE_MARKS = re.compile(r"“|”|\"\"(?=\w)|\"|''")
 # What stands between a quote's last word and the next quote's first.
 _SPACE_AND_MARKS = " \t\u00a0\"“”'’"
+# How far past the quote before a closing mark with no opening one may reach back: further,
+# it closes a pasted post or a quote whose opening mark was lost, and what stands between
+# is the writer's own text (`… “what does losing feel like?” on Twitter. To rub this in,
+# Fox posted … dignity!”`).
+_ORPHAN_REACH = 200
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -61,7 +67,8 @@ def _paragraph_spans(paragraph: str, offset: int) -> list[tuple[int, int]]:
                 else:
                     rest = paragraph.lstrip()
                 start = len(paragraph) - len(rest)
-                _add(spans, paragraph, offset, start, at)
+                if not spans or at - start <= _ORPHAN_REACH:
+                    _add(spans, paragraph, offset, start, at)
             else:
                 _add(spans, paragraph, offset, open_at, at)
                 open_at = None

@@ -40,6 +40,22 @@ def test_a_closing_mark_with_no_opening_one_starts_after_the_quote_before() -> N
     assert quoted('He said "yes " and then no”') == ["yes", "and then no"]
 
 
+def test_a_closing_mark_with_no_opening_one_far_past_the_quote_before_closes_nothing() -> None:
+    """A pasted post's stray mark does not make a quote of the writer's own sentences."""
+    text = (
+        "On Twitter, Fox asked Trump “what does losing feel like?” on Twitter. To rub this in "
+        "even more, Fox posted a screenshot of one of the emails, proving to the world that "
+        "the campaign is still struggling and begging for money: you have no shame, I just "
+        "got another e-mail begging for help. Have a little dignity!” The attack went on."
+    )
+    assert quoted(text) == ["what does losing feel like?"]
+
+
+def test_a_straight_mark_typed_twice_opens_one_quote() -> None:
+    text = 'Verizon is set to pay an ""unconscionable, unfair" sum for MCI. <tweet pic="">'
+    assert quoted(text) == ["unconscionable, unfair"]
+
+
 def test_a_quote_left_open_runs_to_its_paragraphs_end() -> None:
     text = 'He said: "It is over. \n\nThe team left.'
     assert quoted(text) == ["It is over."]
