@@ -8,14 +8,11 @@ proposals with the other candidates, so a rule here says what the text shows
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from store.extract.cue_subjects import CueSubjects
 from store.extract.cue_verbs import CUE, CUES
-from store.extract.epithets import role_holder
 from store.extract.layouts import signature_after, speaker_label
-from store.extract.lexicon import lexicon
+from store.extract.quote_continuity import QuoteContinuity, content_end
 from store.extract.speakers import APPOSITION, MAX_SPEAKER_WORDS, Speaker
 
 # Punctuation right after a quote's closing mark: the quote ends its clause.
@@ -59,11 +56,8 @@ _CLOSING_CUE = re.compile(
 _REPORTED_SUBJECT = re.compile(
     r"\s+that\s+(?P<subject>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+[a-z]+s\b"
 )
-_ROLE = re.compile(r"\b[Tt]he(?:\s+[\w-]+){1,3}")
 # After a cue after a quote that ends its sentence: a short rest of the clause.
 _SHORT_CLAUSE = re.compile(r"^(?:\s+[\w’'.-]+){0,4}\s*[.,]")
-# After the cue between two quotes: the attribution ends the sentence.
-_ENDS_ATTRIBUTION = re.compile(r"[^!?“”\"]{0,140}?[.,:]\s*[“\"]?\s*")
 
 
 # Cues by which a news outlet passes on what someone else said.
@@ -96,21 +90,14 @@ def _after_is_another_clause(text: str, end: int) -> bool:
     return last in ".!?" and not _STAYS_IN_SENTENCE.match(text, end)
 
 
-def _content_end(text: str, end: int) -> int:
-    """Where the text before `end` ends, trailing spaces aside."""
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
 def _ends_sentence(text: str, end: int) -> bool:
     """Whether the text before `end` ends with a full stop, `!` or `?` (spaces aside)."""
-    end = _content_end(text, end)
+    end = content_end(text, end)
     return text[end - 1 : end] in (".", "!", "?")
 
 
-class CueRules(CueSubjects):
-    """Cues around quotes, on top of the article's names."""
+class CueRules(QuoteContinuity):
+    """Cues around quotes, on top of the article's names and how quotes follow one another."""
 
     # The sentence before the last quote asked about (`_head`): two rules read it.
     _head_at: tuple[int, tuple[int, str, list[re.Match[str]]]] | None = None
@@ -305,7 +292,7 @@ class CueRules(CueSubjects):
         sentence_start, head, cues = self._head(start)
         if cues or head.strip(" “\"'") or start == 0:
             return None
-        return _content_end(self.text, sentence_start)
+        return content_end(self.text, sentence_start)
 
     def _after_colon(self, start: int) -> bool:
         """Whether the quote at `start` opens a sentence right after one ending in a colon
@@ -317,10 +304,9 @@ class CueRules(CueSubjects):
         """Whether the sentence ending at `end` introduces what follows: `Here's what he
         said:`, or a paragraph ending `The lawsuit says,` before the quotation."""
         last = self.text[end - 1 : end]
-        if last == ":":
-            return True
-        closing = _CUE_BEFORE_COMMA.search(self.text, max(0, end - 30), end)
-        return last == "," and closing is not None
+        if last != ",":
+            return last == ":"
+        return _CUE_BEFORE_COMMA.search(self.text, max(0, end - 30), end) is not None
 
     def _closing_attribution(self, previous_end: int) -> tuple[Speaker, str] | None:
         """`… over Syria, Schiff said.` (a paraphrase) attributes the quote after it."""
@@ -335,72 +321,3 @@ class CueRules(CueSubjects):
             return None
         speaker = self.subject(closing.start("subject"), closing.start("cue"))
         return (speaker, closing.group("cue")) if speaker else None
-
-    def follows_attribution(self, previous_end: int, start: int) -> bool:
-        """`“A,” he said. “B.”`: only the attribution of the quote before stands between."""
-        between = self.text[previous_end:start]
-        if "\n\n" in between or len(between) > 120:
-            return False
-        cue = CUE.search(between)
-        if cue is None:
-            return False
-        rest = between[cue.end() :]
-        if CUE.search(rest) or rest.rstrip(' “"').endswith(":"):
-            # `…,” he said. Oaten said: “B`, `“A.” Emma Pike said: “B`: the cue between
-            # introduces this quote; it is no attribution of the one before.
-            return False
-        # The attribution ends the sentence; the quote opens the next one.
-        return _ENDS_ATTRIBUTION.fullmatch(rest) is not None
-
-    def runs_on(self, previous_end: int, start: int) -> bool:
-        """`“A …¶“B …”`: the quote before ran to the end of its paragraph with no closing
-        mark, and this one opens the next paragraph: the same quotation, one paragraph
-        on (the convention for quoting several paragraphs)."""
-        head, newline, tail = self.text[previous_end:start].partition("\n")
-        return bool(newline) and not head.strip() and tail.strip() in ("“", '"')
-
-    def runs_on_joined(self, previous_end: int, start: int) -> bool:
-        """`“A … “B …”` on one line: the same convention in a text whose paragraphs were
-        joined (nothing but this quote's opening mark after the quote before)."""
-        between = self.text[previous_end:start]
-        return "\n" not in between and between.strip() in ("“", '"')
-
-    def stands_alone(self, start: int, end: int, previous_end: int | None) -> bool:
-        """A quote that is (nearly) its whole paragraph, or follows the last quote closely."""
-        paragraph_start = self.text.rfind("\n", 0, start) + 1
-        paragraph_end = self.text.find("\n", end)
-        paragraph_end = len(self.text) if paragraph_end == -1 else paragraph_end
-        outside = paragraph_end - paragraph_start - (end - start)
-        if outside <= 6:
-            return True
-        return previous_end is not None and len(self.text[previous_end:start].strip(' ,.”"')) <= 3
-
-    def subject_of_previous_paragraph(self, start: int) -> Speaker | None:
-        """Who the paragraph before is about: a role its last sentence names
-        (`the Russian leader has been outspoken`), else the person it names most."""
-        # The end of the paragraph before, past any blank lines.
-        paragraph_start = _content_end(self.text, self.text.rfind("\n", 0, start) + 1)
-        if paragraph_start <= 0:
-            return None
-        last_sentence = self.sentence_start(paragraph_start)
-        titles = lexicon().titles
-        for role in _ROLE.finditer(self.text, last_sentence, paragraph_start):
-            words = role.group().split()
-            for length in range(2, len(words) + 1):
-                if words[length - 1].lower() in titles:
-                    phrase = " ".join(words[:length])
-                    person = role_holder(self, role.start(), words[:length])
-                    if person is not None:
-                        end = role.start() + len(phrase)
-                        return Speaker(role.start(), end, phrase, person, "person")
-        previous_start = self.text.rfind("\n\n", 0, paragraph_start - 1)
-        previous = self.mentions_in(previous_start + 1, paragraph_start)
-        people = Counter(m.name for m in previous if m.kind == "person")
-        for at, name in self.spoken:
-            if previous_start < at < paragraph_start and name in people:
-                people[name] += 2  # who speaks in a paragraph is what it is about
-        if not people:
-            return None
-        name = people.most_common(1)[0][0]
-        last = [m for m in previous if m.name == name][-1]
-        return Speaker(last.start, last.end, last.text, last.name, last.kind)
