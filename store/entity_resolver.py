@@ -40,6 +40,7 @@ from store.names import (
     known_place_or_organisation,
     name_key,
     ordinary_word,
+    styled,
 )
 from store.namesakes import Entity, Namesakes
 
@@ -156,6 +157,8 @@ class EntityResolver:
         self._new.append({"id": entity.id, "name": name, "kind": kind, "key": key})
         surname = key.split()[-1]
         lone = self._by_key.get(("person", surname)) if kind == "person" else None
+        if styled(key):
+            lone = None  # `Prince Charles` takes no lone `Charles` of before
         self._index(entity)
         self._new_keys.append((kind, key, entity.id))
         if (

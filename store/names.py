@@ -6,6 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 from store.extract.lexicon import lexicon
+from store.extract.name_rules import STYLES
 
 
 @lru_cache(maxsize=200_000)
@@ -24,6 +25,12 @@ def lone_given_name(key: str) -> bool:
     not `bill` or `mark`)."""
     words = lexicon()
     return " " not in key and key.title() in words.given_names and key not in words.lowercase_words
+
+
+def styled(key: str) -> bool:
+    """A folded name that opens with a style (`prince charles`, `lord falconer`): the
+    person named so, no bearer of a lone `charles` or `falconer` elsewhere."""
+    return key.split(" ", 1)[0] in STYLES
 
 
 def same_middle(parts: list[str], other: list[str]) -> bool:

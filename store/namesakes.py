@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from store.extract.lexicon import SUFFIXES
-from store.names import far_ahead, lone_given_name, same_given_name, same_middle
+from store.names import far_ahead, lone_given_name, same_given_name, same_middle, styled
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
@@ -40,7 +40,7 @@ class Namesakes:
 
     def _indexes(self, entity: Entity) -> list[tuple[dict[str, list[Entity]], str]]:
         parts = entity.key.split()
-        if entity.kind != "person" or len(parts) < 2:
+        if entity.kind != "person" or len(parts) < 2 or styled(entity.key):
             return []
         return [
             (self._by_surname, parts[-1]),
@@ -73,6 +73,8 @@ class Namesakes:
             if not namesakes and lone_given_name(key):
                 return _best_known(self._by_first_name.get(key, []))
             return max(namesakes, key=lambda e: e.mentions, default=None)
+        if styled(key):
+            return None  # `Lord Falconer` is no `Charles Falconer` of another article
         # Everyone with these initials: the quick tests first (most differ by surname).
         first, last = parts[0], parts[-1]
         for known in self._by_initials.get(first[0] + last[0], []):

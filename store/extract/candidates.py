@@ -55,6 +55,9 @@ class Candidate:
     demonym: Token | None = None
     """A demonym standing alone (`Cuban`), which names no one unless the article names a
     person who has it as a surname (`Mark Cuban`)."""
+    style: list[Token] = field(default_factory=list)
+    """A title that is part of the name of someone it names by one word: `Prince` of
+    `Prince Charles`, `Lord` of `Lord Falconer` (see `name_rules.STYLES`)."""
 
     @property
     def start(self) -> int:

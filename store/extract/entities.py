@@ -19,7 +19,7 @@ from itertools import compress, pairwise
 from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, generational, lexicon
 from store.extract.name_model import type_names
-from store.extract.name_rules import classify
+from store.extract.name_rules import PEER_STYLES, STYLES, classify
 from store.extract.tokens import Token, Tokens, proper, tokenize
 
 
@@ -90,8 +90,9 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         ):
             candidate.kind = None  # "Labour Britain", "Trump Tower": no one's name
         full = len(candidate.name_tokens) >= 2 + _suffixed(candidate.name_tokens)
-        if candidate.kind == "person" and full:
-            name = " ".join(candidate.name_tokens)
+        styled = _styled_name(candidate)
+        if candidate.kind == "person" and (full or styled):
+            name = styled or " ".join(candidate.name_tokens)
             genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             uses[name] += 1
             # How often its surname stood alone before the name first did.
@@ -116,6 +117,22 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         name = " ".join(candidate.name_tokens)
         suffixed = _suffixed(candidate.name_tokens)
         kind = candidate.kind
+        start, end = candidate.start, candidate.end
+        styled = _styled_name(candidate)
+        if styled is not None:
+            # `Prince Charles` is no `Charles` of the article; `Lord Falconer` is its
+            # `Charles Falconer`, if it names one.
+            full = full_names.get(name, styled)
+            peer = candidate.style[0].text.lower() in PEER_STYLES
+            # (A royal's given name opening the article's full name of someone is an
+            # epithet: `Queen Hillary` for Hillary Clinton.)
+            name = full if peer or full.split()[0] == name else styled
+            if name == styled:
+                start = candidate.style[0].start
+            mentions.append(Mention(start, end, text[start:end], "person", name))
+            genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
+            roles.setdefault(name, set()).update((candidate.title or "").lower().split())
+            continue
         # A lone name is the article's person who has it; the article's Jordan is
         # Neil Jordan, not the country, once it names him.
         lone = len(candidate.name_tokens) == 1 or suffixed
@@ -131,6 +148,10 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             kind, name = "person", full_names[name]
         elif suffixed:
             name = " ".join(candidate.name_tokens)
+        elif _a_title_alone(candidate, words):
+            kind = None  # `the Chancellor`, `the Queen`: an office, no one's name
+        elif kind == "person" and _a_town(text, candidate):
+            kind = "place"  # `Ferguson, Missouri`: a town, not Alex Ferguson
         elif kind == "person" and _ordinary_first_name(candidate, words):
             kind = None  # "a hybrid Bill", "Mark" where no Bill or Mark is named in full
         if kind is None:
@@ -148,13 +169,31 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
                 genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             if candidate.title:
                 roles.setdefault(name, set()).update(candidate.title.lower().split())
-        start, end = candidate.start, candidate.end
         mentions.append(Mention(start, end, text[start:end], kind, name))
     mentions.sort(key=lambda mention: mention.start)
     for name, gender in genders.items():
         if gender == "?":
             genders[name] = words.name_genders.get(name.split()[0], "?")
     return mentions, People(genders, roles)
+
+
+# A US state after a comma, as it follows a town's name (`Ferguson, Missouri`, `Ferguson,
+# Mo.`); not before a possessive or a word run on (`Perry, Texas's governor`).
+_STATE_AFTER = re.compile(
+    r",\s+(?:(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|"
+    r"Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[CDHJMY]|S\.[CD]|R\.I|"
+    r"W\.Va)\.|(?P<state>(?:New |North |South |West |Rhode )?[A-Z][a-z]+)(?![\w’'-]))"
+)
+
+
+def _a_town(text: str, candidate: Candidate) -> bool:
+    """A lone name with no title followed by a comma and a US state: a town's."""
+    if len(candidate.name_tokens) != 1 or candidate.title is not None:
+        return False
+    found = _STATE_AFTER.match(text, candidate.end)
+    if found is None:
+        return False
+    return found["state"] is None or lexicon().place_kinds.get(found["state"]) == "state"
 
 
 # What follows a demonym that is a person's surname (`Cuban said`, `Cuban, 58, told`,
@@ -205,9 +244,17 @@ def _full_names(
     """
     full_names: dict[str, str] = {}
     surnames: set[str] = set()
-    ranked = sorted(uses, key=lambda n: (n.split()[0] in words.given_names, uses[n]), reverse=True)
+
+    def given_first(name: str) -> bool:
+        first = name.split()[0]
+        return first in words.given_names and first.lower() not in STYLES
+
+    ranked = sorted(uses, key=lambda n: (given_first(n), uses[n]), reverse=True)
     for name in ranked:
         parts = name.split()
+        if parts[0].lower() in STYLES:
+            full_names.setdefault(parts[-1], name)  # `Charles` after `Prince Charles`
+            continue
         if _suffixed(parts):
             # "Donald Trump Jr.": "Trump Jr." and "Donald Jr" are he; "Trump" or
             # "Donald" alone may be his father.
@@ -227,6 +274,20 @@ def _full_names(
         ):
             full_names.setdefault(parts[0], name)
     return full_names, surnames
+
+
+def _styled_name(candidate: Candidate) -> str | None:
+    """A person's name of one word with the style before it (`Prince Charles`, `Lord
+    Falconer`): the article's name for them; None for other names."""
+    if candidate.kind != "person" or not candidate.style or len(candidate.name_tokens) != 1:
+        return None
+    return " ".join([*map(proper, candidate.style), candidate.name_tokens[0]])
+
+
+def _a_title_alone(candidate: Candidate, words: Lexicon) -> bool:
+    """One word that is a title, with nothing after it (`the Chancellor said`)."""
+    names = candidate.name_tokens
+    return len(names) == 1 and candidate.title is None and names[0].lower() in words.titles
 
 
 def _suffixed(names: list[str]) -> bool:

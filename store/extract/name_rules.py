@@ -37,6 +37,14 @@ _MALE_TITLES = {"mr.", "mr", "king", "prince", "sir", "lord", "emperor", "pope",
                 "congressman", "businessman", "father", "husband", "son",
                 "brother", "sheikh", "sheik", "emir", "ayatollah", "imam"}  # fmt: skip
 
+# Titles that, before one word, are part of someone's name: royals and clerics named by a
+# given name (`Prince Charles`, `Pope Francis`, `Sheikh Ali`) and peers by their title
+# (`Lord Falconer`, `Baroness Kennedy`), who are not every `Charles` or `Falconer`.
+ROYAL_STYLES = {"prince", "princess", "king", "queen", "emperor", "empress", "pope", "sheikh",
+                "sheik", "emir", "duke", "duchess"}  # fmt: skip
+PEER_STYLES = {"lord", "lady", "baron", "baroness"}
+STYLES = ROYAL_STYLES | PEER_STYLES
+
 
 def classify(candidate: Candidate, words: Lexicon) -> Candidate:
     """Decide the kind of a candidate, strongest evidence first, and say which rule did.
@@ -298,6 +306,7 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
         if not honorific and len(tokens) == length + 1 and _no_surname(tokens[-1], words):
             break  # "General Election", "Lord Chancellor": a title and a word, no one's name
         title_words += [token.text for token in tokens[:length]]
+        candidate.style = _style(tokens[:length])
         tokens = tokens[length:]
     # A lowercase role right before the name: "spokesman Dmitry Peskov".
     if not title_words and candidate.before in words.titles and candidate.before.islower():
@@ -310,6 +319,15 @@ def _strip_title(candidate: Candidate, words: Lexicon) -> list[Token]:
         elif lowered & _MALE_TITLES:
             candidate.gender = "m"
     return tokens
+
+
+def _style(title: list[Token]) -> list[Token]:
+    """What of a title is part of a lone name after it: a style closing it (`Prince` of
+    `Crown Prince`), or a judge's whole title (`Lord Justice`)."""
+    first, last = proper(title[0]).lower(), proper(title[-1]).lower()
+    if last in STYLES:
+        return title[-1:]
+    return title if first in PEER_STYLES and last == "justice" else []
 
 
 def _no_surname(token: Token, words: Lexicon) -> bool:

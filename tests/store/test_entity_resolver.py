@@ -190,3 +190,16 @@ def test_a_surname_well_known_alone_is_not_claimed_by_a_newcomer(db: Database) -
     putin = resolver.resolve("person", "Putin")
     vladimir_putin = resolver.resolve("person", "Vladimir Putin")
     assert putin is not None and resolver.merged(putin) == vladimir_putin
+
+
+def test_a_styled_name_is_no_bearer_of_its_last_word(db: Database) -> None:
+    """`Prince Charles` takes no lone `Charles` of another article and `Lord Falconer` is no
+    `Jason Falconer`: a style makes a name of its own."""
+    resolver = EntityResolver(db)
+    ray = resolver.resolve("person", "Ray Charles")
+    for _ in range(PERSON_MENTIONS):
+        prince = resolver.resolve("person", "Prince Charles")
+    assert prince != ray and resolver.resolve("person", "Charles") == ray
+    jason = resolver.resolve("person", "Jason Falconer")
+    assert resolver.resolve("person", "Lord Falconer") not in (jason, None)
+    assert resolver.resolve("person", "Falconer") == jason

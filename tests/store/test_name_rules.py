@@ -408,3 +408,40 @@ def test_an_article_or_a_compound_opening_a_sentence_is_no_part_of_the_name() ->
         "Jonny Wilkinson",
         "Jean-Claude Juncker",
     ]
+
+
+def test_a_style_before_one_name_is_part_of_it() -> None:
+    """`Prince Charles` is no `Charles` and `Lord Falconer` no `Falconer` of another
+    article: the style is part of the name, and the name alone after it is that person."""
+    text = "Prince Charles met Ray Charles. Later Charles thanked him. Lord Goldsmith agreed."
+    assert found(text) == [
+        ("Prince Charles", "person", "Prince Charles"),
+        ("Ray Charles", "person", "Ray Charles"),
+        ("Charles", "person", "Ray Charles"),
+        ("Lord Goldsmith", "person", "Lord Goldsmith"),
+    ]
+    # A peer the article names in full is that person; an office is no one.
+    text = "Charles Falconer spoke. The Lord Chancellor, Lord Falconer, agreed."
+    assert found(text) == [
+        ("Charles Falconer", "person", "Charles Falconer"),
+        ("Falconer", "person", "Charles Falconer"),
+    ]
+    # A royal style before the given name of the article's someone is an epithet.
+    text = "Hillary Clinton spoke. Queen Hillary tweeted this out."
+    assert found(text)[-1] == ("Hillary", "person", "Hillary Clinton")
+
+
+def test_a_name_before_a_comma_and_a_us_state_is_a_town() -> None:
+    text = "Riots hit Charlotte, North Carolina, and Ferguson, Missouri. He was from Dalton, Ga."
+    kinds = {written: kind for written, kind, _ in found(text)}
+    assert kinds["Ferguson"] == kinds["Dalton"] == "place"
+    # Not a person before a comma and a state's possessive, nor names in a list.
+    assert ("Perry", "person", "Perry") in found("Perry, Texas's governor, spoke.")
+
+
+def test_a_title_alone_is_no_one() -> None:
+    text = "The Chancellor said taxes would rise. The Queen agreed. John Major spoke. Major agreed."
+    assert found(text) == [
+        ("John Major", "person", "John Major"),
+        ("Major", "person", "John Major"),
+    ]

@@ -139,7 +139,7 @@ def test_a_surname_alone_says_nothing_of_a_gender() -> None:
             "The case was very thin, Lord Butler said in his interview, which was conducted "
             "by the magazine's editor, Conservative MP Boris Johnson. He said: “We have "
             "got to tell you the evidence.”",
-            "Butler",
+            "Lord Butler",
         ),
         # `chairman` is a woman's office too: `she` may be Petrina Holdsworth.
         (
