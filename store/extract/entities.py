@@ -122,11 +122,11 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         if styled is not None:
             # `Prince Charles` is no `Charles` of the article; `Lord Falconer` is its
             # `Charles Falconer`, if it names one.
-            full = full_names.get(name, styled)
+            known = full_names.get(name, styled)
             peer = candidate.style[0].text.lower() in PEER_STYLES
             # (A royal's given name opening the article's full name of someone is an
             # epithet: `Queen Hillary` for Hillary Clinton.)
-            name = full if peer or full.split()[0] == name else styled
+            name = known if peer or known.split()[0] == name else styled
             if name == styled:
                 start = candidate.style[0].start
             mentions.append(Mention(start, end, text[start:end], "person", name))
