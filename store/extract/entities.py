@@ -150,6 +150,8 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             name = " ".join(candidate.name_tokens)
         elif _a_title_alone(candidate, words):
             kind = None  # `the Chancellor`, `the Queen`: an office, no one's name
+        elif kind == "person" and _in_a_line_up(text, candidate):
+            kind = None  # `Subs: Howard, Giggs`: Tim Howard, no Michael Howard of elsewhere
         elif kind == "person" and _a_town(text, candidate):
             kind = "place"  # `Ferguson, Missouri`: a town, not Alex Ferguson
         elif kind == "person" and _ordinary_first_name(candidate, words):
@@ -175,6 +177,25 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         if gender == "?":
             genders[name] = words.name_genders.get(name.split()[0], "?")
     return mentions, People(genders, roles)
+
+
+# A paragraph of names only, with substitutes, minutes or captains in brackets: a team's
+# line-up (`Gordon, Webster, Simmons (MacFarlane 64), Berra.`, `Subs: Howard, Giggs, Smith`).
+_LISTED = r"(?:[A-Z]\.?\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|van|da|di|le)){0,3}"
+_LISTED += r"(?:\s*\([^()\n]*\))?(?:\s+\d+)?"
+_LINE_UP = re.compile(
+    rf"(?:[A-Z][\w ]{{0,30}})?[:\s]*{_LISTED}(?:\s*[,;]\s*{_LISTED}){{2,}}\s*\.?\s*"
+)
+
+
+def _in_a_line_up(text: str, candidate: Candidate) -> bool:
+    """A name of one word in a line-up, whose lone surnames the article names no one by
+    in full: no one the corpus knows elsewhere."""
+    if len(candidate.name_tokens) != 1 or candidate.title is not None:
+        return False
+    start = text.rfind("\n", 0, candidate.start) + 1
+    end = text.find("\n", candidate.end)
+    return _LINE_UP.fullmatch(text, start, len(text) if end < 0 else end) is not None
 
 
 # A US state after a comma, as it follows a town's name (`Ferguson, Missouri`, `Ferguson,

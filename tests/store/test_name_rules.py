@@ -445,3 +445,17 @@ def test_a_title_alone_is_no_one() -> None:
         ("John Major", "person", "John Major"),
         ("Major", "person", "John Major"),
     ]
+
+
+def test_a_surname_alone_in_a_line_up_is_no_one_of_elsewhere() -> None:
+    """A team's line-up names its players by surname: the ones the report names in full
+    are they, the others no one (not the best-known Howard of the corpus)."""
+    text = (
+        "Wes Brown played well, said the manager.\n\n"
+        "Carroll, G Neville, Brown, Silvestre (Miller 80), Scholes.\n\n"
+        "Subs: Howard, Smith, Spector.\n\nTrump, Clinton and Howard met in Ohio."
+    )
+    people = [(written, name) for written, kind, name in found(text) if kind == "person"]
+    assert ("Brown", "Wes Brown") in people
+    assert [written for written, _ in people].count("Howard") == 1  # the one in prose
+    assert not {"Smith", "Spector", "Scholes"} & {written for written, _ in people}
