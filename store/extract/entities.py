@@ -103,6 +103,7 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
     organisations = _organisation_names(candidates, named_after, words)
     mentions: list[Mention] = []
     roles: dict[str, set[str]] = {}
+    titled: dict[str, str] = {}  # the genders the article's titles give
     for candidate in candidates:
         for token in candidate.places_before:
             place = proper(token)
@@ -146,6 +147,12 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             kind in (None, "person", "org") or (kind == "place" and (name in surnames or suffixed))
         ):
             kind, name = "person", full_names[name]
+            if candidate.title is not None and candidate.gender != "?" and not suffixed:
+                # `Mrs. Clinton` beside Bill and Hillary Clinton: the one of her gender.
+                bearer = _bearer_of(
+                    candidate.name_tokens[0], candidate.gender, uses, genders, words
+                )
+                name = bearer or name
         elif suffixed:
             name = " ".join(candidate.name_tokens)
         elif _a_title_alone(candidate, words):
@@ -171,10 +178,14 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
                 genders[name] = _merge_gender(genders.get(name, "?"), candidate.gender)
             if candidate.title:
                 roles.setdefault(name, set()).update(candidate.title.lower().split())
+                titled[name] = _merge_gender(titled.get(name, "?"), candidate.gender)
         mentions.append(Mention(start, end, text[start:end], kind, name))
     mentions.sort(key=lambda mention: mention.start)
     for name, gender in genders.items():
-        if gender == "?":
+        if titled.get(name, "?") != "?":
+            # The article's `Mr Mittal` says more than the lists' Lakshmi.
+            genders[name] = titled[name]
+        elif gender == "?":
             genders[name] = words.name_genders.get(name.split()[0], "?")
     return mentions, People(genders, roles)
 
@@ -435,6 +446,27 @@ def _epithet(names: list[str], full_names: dict[str, str], words: Lexicon) -> bo
     word = names[0].lower()
     first_name = full_names[names[1]].split()[0] == names[1]
     return first_name and word in words.lowercase_words and word not in words.titles
+
+
+def _bearer_of(
+    surname: str, gender: str, uses: Counter[str], genders: dict[str, str], words: Lexicon
+) -> str | None:
+    """The one full name of the article's several with this surname whose bearer is of
+    `gender` (by titles, else by the given name), if there is one."""
+    bearers = [name for name in uses if name.split()[-1] == surname]
+    if len(bearers) < 2:
+        return None
+    fitting = [
+        name
+        for name in bearers
+        if (
+            genders.get(name, "?")
+            if genders.get(name, "?") != "?"
+            else words.name_genders.get(name.split()[0], "?")
+        )
+        == gender
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _merge_gender(known: str, new: str) -> str:

@@ -459,3 +459,16 @@ def test_a_surname_alone_in_a_line_up_is_no_one_of_elsewhere() -> None:
     assert ("Brown", "Wes Brown") in people
     assert [written for written, _ in people].count("Howard") == 1  # the one in prose
     assert not {"Smith", "Spector", "Scholes"} & {written for written, _ in people}
+
+
+def test_an_honorific_picks_the_bearer_of_its_gender() -> None:
+    """`Mrs. Clinton` beside Bill and Hillary Clinton is she; a title says more of a
+    gender than the given-name lists (`Mr Mittal` for Lakshmi Mittal)."""
+    text = (
+        "Hillary Clinton campaigned with Bill Clinton. Bill Clinton spoke first. "
+        "Mrs. Clinton said she would win. Mr. Clinton agreed. Later, Clinton left."
+    )
+    lone = [name for written, _, name in found(text) if written == "Clinton"]
+    assert lone == ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]
+    _, people = extract_entities("Lakshmi Mittal bought the firm. Mr Mittal said he was glad.")
+    assert people.genders == {"Lakshmi Mittal": "m"}
