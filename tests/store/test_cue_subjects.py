@@ -351,3 +351,30 @@ def test_more_speech_verbs_name_their_speaker() -> None:
     )
     assert speaker_of(text, "That was a total disaster,") == "Peter Lim"
     assert speaker_of(text, "The ward will close,") == "Anna Park"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            'Hillary Clinton spoke in Ohio. "We will win," said Clinton spokesman Brian Fallon.',
+            "Brian Fallon",
+            "Brian Fallon",
+        ),
+        (
+            'Hillary Clinton spoke in Ohio. "We will win this state," said a Clinton aide.',
+            "a Clinton aide",
+            None,
+        ),
+        (
+            'Donald Trump spoke in Ohio. "We will win," a Trump campaign spokesman said.',
+            "a Trump campaign spokesman",
+            None,
+        ),
+    ],
+    ids=["a-role-between-two-names", "a-name-before-a-role", "a-name-before-a-campaign"],
+)
+def test_a_name_before_a_role_only_modifies_it(text: str, speaker: str, name: str | None) -> None:
+    """`Clinton spokesman Brian Fallon` is Fallon; `a Clinton aide` is no Clinton."""
+    [quote] = extract_article(text).quotes
+    assert (quote.speaker_text, quote.speaker_name) == (speaker, name)
