@@ -125,9 +125,11 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             # `Charles Falconer`, if it names one.
             known = full_names.get(name, styled)
             peer = candidate.style[0].text.lower() in PEER_STYLES
-            # (A royal's given name opening the article's full name of someone is an
-            # epithet: `Queen Hillary` for Hillary Clinton.)
-            name = known if peer or known.split()[0] == name else styled
+            # A royal is the article's one of that given name only where no surname
+            # follows it (`Prince Alwaleed` is Alwaleed bin Talal; `Prince Charles` no
+            # Charles Kennedy).
+            given = known.split()[0] == name and known.split()[-1] not in words.surnames
+            name = known if peer or given else styled
             if name == styled:
                 start = candidate.style[0].start
             mentions.append(Mention(start, end, text[start:end], "person", name))
@@ -159,8 +161,8 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             kind = None  # `the Chancellor`, `the Queen`: an office, no one's name
         elif kind == "person" and _in_a_line_up(text, candidate):
             kind = None  # `Subs: Howard, Giggs`: Tim Howard, no Michael Howard of elsewhere
-        elif kind == "person" and _a_town(text, candidate):
-            kind = "place"  # `Ferguson, Missouri`: a town, not Alex Ferguson
+        elif kind == "person" and (town := _town(text, candidate)):
+            kind, name = "place", town
         elif kind == "person" and _ordinary_first_name(candidate, words):
             kind = None  # "a hybrid Bill", "Mark" where no Bill or Mark is named in full
         if kind is None:
@@ -199,33 +201,62 @@ _LINE_UP = re.compile(
 )
 
 
+# Where a sentence ends: a stop (and a closing quotation mark) before a space, or a line's
+# end; searched backwards in the reversed text before a name, forwards after it.
+_SENTENCE_END = re.compile(r"\n|\s[\"”’']?[.!?]")
+_SENTENCE_END_AFTER = re.compile(r"[.!?][\"”’']?(?=\s)|(?=\n)")
+
+
 def _in_a_line_up(text: str, candidate: Candidate) -> bool:
     """A name of one word in a line-up, whose lone surnames the article names no one by
     in full: no one the corpus knows elsewhere."""
     if len(candidate.name_tokens) != 1 or candidate.title is not None:
         return False
-    start = text.rfind("\n", 0, candidate.start) + 1
-    end = text.find("\n", candidate.end)
-    return _LINE_UP.fullmatch(text, start, len(text) if end < 0 else end) is not None
+    # Its sentence, which a line-up may share a paragraph with (`… a fabulous player."
+    # Everton: Martyn, Hibbert, Yobo.`).
+    opening = _SENTENCE_END.search(text[max(0, candidate.start - 300) : candidate.start][::-1])
+    start = (
+        candidate.start - opening.start() if opening else text.rfind("\n", 0, candidate.start) + 1
+    )
+    end = _SENTENCE_END_AFTER.search(text, candidate.end)
+    return _LINE_UP.fullmatch(text, start, end.end() if end else len(text)) is not None
 
 
 # A US state after a comma, as it follows a town's name (`Ferguson, Missouri`, `Ferguson,
 # Mo.`); not before a possessive or a word run on (`Perry, Texas's governor`).
+_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+    "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont",
+    "Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+    "N.C": "North Carolina", "N.D": "North Dakota", "N.H": "New Hampshire",
+    "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "S.C": "South Carolina",
+    "S.D": "South Dakota", "R.I": "Rhode Island", "W.Va": "West Virginia",
+}  # fmt: skip
+_STATES = frozenset(_STATE_ABBREVIATIONS.values())
 _STATE_AFTER = re.compile(
-    r",\s+(?:(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|"
-    r"Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[CDHJMY]|S\.[CD]|R\.I|"
-    r"W\.Va)\.|(?P<state>(?:New |North |South |West |Rhode )?[A-Z][a-z]+)(?![\w’'-]))"
+    r",\s+(?:(?P<abbreviation>"
+    + "|".join(re.escape(short) for short in sorted(_STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")\.|(?P<state>(?:New |North |South |West |Rhode )?[A-Z][a-z]+)(?![\w’'-]))"
 )
 
 
-def _a_town(text: str, candidate: Candidate) -> bool:
-    """A lone name with no title followed by a comma and a US state: a town's."""
+def _town(text: str, candidate: Candidate) -> str | None:
+    """The town a lone name with no title followed by a comma and a US state names, with
+    its state (`Ferguson, Missouri`: no Alex Ferguson), or None."""
     if len(candidate.name_tokens) != 1 or candidate.title is not None:
-        return False
+        return None
     found = _STATE_AFTER.match(text, candidate.end)
     if found is None:
-        return False
-    return found["state"] is None or lexicon().place_kinds.get(found["state"]) == "state"
+        return None
+    state = found["state"] or _STATE_ABBREVIATIONS[found["abbreviation"]]
+    if lexicon().place_kinds.get(state) != "state" and state not in _STATES:
+        return None  # (the gazetteer's Georgia is the country)
+    return f"{candidate.name_tokens[0]}, {state}"
 
 
 # What follows a demonym that is a person's surname (`Cuban said`, `Cuban, 58, told`,
