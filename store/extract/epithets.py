@@ -23,6 +23,8 @@ _ANONYMOUS = frozenset(
      "correspondent", "mother", "father", "wife", "husband", "son", "daughter", "brother",
      "sister", "widow", "detective", "sheriff", "doctor"}
 )  # fmt: skip
+# Nouns that, described (`the Waterford man`), stand for the person a sentence is about.
+_PEOPLE = frozenset({"man", "woman"})
 # An age that stands for a person: `the 30-year-old`.
 _AGE = re.compile(r"\d{1,3}-year-old", re.IGNORECASE)
 # How a role opens that describes someone the article does not name (`a senior
@@ -69,12 +71,14 @@ def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
         return None
     head = words[-1].lower().strip(",.’'")
     aged = any(_AGE.fullmatch(word) for word in words[1:])
-    if head in _ANONYMOUS or not (aged or head in lexicon().titles):
+    described = head in _PEOPLE and len(words) > 2  # `the Waterford man`, not `the man`
+    if head in _ANONYMOUS or not (aged or described or head in lexicon().titles):
         return None
     subject = subject_before(names, start)
     person = subject.name if subject else None
-    if person is None and aged and names.pronoun_model is not None:
-        person = resolve(names, start, "?", names.pronoun_model)
+    if person is None and (aged or described) and names.pronoun_model is not None:
+        gender = {"man": "m", "woman": "f"}.get(head, "?")
+        person = resolve(names, start, gender, names.pronoun_model)
     # Someone the article gives other titles only (`Home Secretary Charles Clarke`) is no
     # `Lib Dem leader`.
     known = _titles(names.people.roles.get(person, set())) if person else set()

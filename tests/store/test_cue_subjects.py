@@ -378,3 +378,13 @@ def test_a_name_before_a_role_only_modifies_it(text: str, speaker: str, name: st
     """`Clinton spokesman Brian Fallon` is Fallon; `a Clinton aide` is no Clinton."""
     [quote] = extract_article(text).quotes
     assert (quote.speaker_text, quote.speaker_name) == (speaker, name)
+
+
+def test_a_described_man_or_woman_is_whom_the_article_is_about() -> None:
+    """`says the Waterford man` after a paragraph about Jamie Costin is he; `the man`
+    alone says too little."""
+    text = (
+        "Jamie Costin should be paralysed.\n\nHe says so himself as he recalls the accident. "
+        'There is a chuckle as he talks. "I was in a lot of pain," says the Waterford man.'
+    )
+    assert speaker_of(text, "I was in a lot of pain,") == "Jamie Costin"
