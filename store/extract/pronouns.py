@@ -19,7 +19,7 @@ from store.extract.lexicon import lexicon
 from store.extract.name_words import CLOSED_CLASS, FUNCTION_WORDS, PARTICLES
 from store.extract.sentence_shapes import NOT_TITLE, SENTENCE_OPENING
 from store.extract.speaker_model import LinearModel
-from store.extract.speaker_words import COURTESY
+from store.extract.speaker_words import COURTESY, modifies_a_role
 
 # How far back antecedents are looked for (characters), and how many people.
 _REACH = 1500
@@ -83,6 +83,8 @@ def antecedents(names: Names, position: int, gender: str) -> list[tuple[str, lis
             break  # the mentions before it are further back still
         if mention.kind != "person" or names.inside_quote(mention.start):
             continue
+        if modifies_a_role(text, mention.end, len(text)):
+            continue  # `a Donald Trump supporter … he said` is no Trump
         if len(seen) >= _MOST:
             break
         counts[mention.name] = counts.get(mention.name, 0) + 1

@@ -89,3 +89,25 @@ def _linking(words: list[re.Match[str]], index: int) -> bool:
         noun = index > 0 and words[index - 1].group().lower() in DETERMINERS
         return not (word[0].isupper() or noun)
     return True
+
+
+# A role or an affiliation after a name, in a phrase: the name modifies the
+# noun that heads the phrase (`a Clinton aide`, `Clinton spokesman Brian Fallon`, `said
+# Villa boss David O'Leary`); not an adverb (`said Gardener afterwards`).
+_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]+)")
+_AFFILIATIONS = {"supporter", "ally", "allies", "aide", "campaign", "camp", "operation",
+                 "administration", "statement", "report", "team", "staffer", "operative",
+                 "source", "insider", "loyalist", "surrogate", "backer", "boss", "pollster",
+                 "spokesperson", "voter", "fan", "family", "people", "official"}  # fmt: skip
+
+
+def modifies_a_role(text: str, name_end: int, end: int) -> bool:
+    """Whether a name ending at `name_end`, in a phrase ending at `end`, only modifies the
+    role after it: `a Clinton aide` is no Clinton."""
+    after = _NOUN_AFTER.match(text, name_end, end)
+    if after is None:
+        return False
+    noun = after[1]
+    singular = noun[:-1] if noun.endswith("s") else noun
+    roles = lexicon().titles
+    return bool({noun, singular} & _AFFILIATIONS) or noun in roles or singular in roles

@@ -26,6 +26,7 @@ from store.extract.speaker_words import (
     DETERMINERS,
     GENDERED_PRONOUNS,
     GROUP_PRONOUNS,
+    modifies_a_role,
 )
 
 MAX_SPEAKER_WORDS = 9
@@ -172,7 +173,7 @@ class ArticleNames:
             m
             for m in self.mentions_in(start, end)
             if m.kind in ("org", "place")
-            or (m.kind == "person" and not _a_modifier(self.text, m, end))
+            or (m.kind == "person" and not modifies_a_role(self.text, m.end, end))
         ]
         if first in GENDERED_PRONOUNS and len(words) == 1:
             person = self._pronoun_person(start, GENDERED_PRONOUNS[first])
@@ -304,28 +305,6 @@ class ArticleNames:
         for `he` or `she` no one the article knows as of the other gender."""
         word = self.text[position : position + 4].split(maxsplit=1)
         return self._fits(GENDERED_PRONOUNS.get(word[0].lower(), "?") if word else "?")
-
-
-# A role or an affiliation after a name, inside a speaker's phrase: the name modifies the
-# noun that heads the phrase (`a Clinton aide`, `Clinton spokesman Brian Fallon`, `said
-# Villa boss David O'Leary`); not an adverb (`said Gardener afterwards`).
-_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]+)")
-_AFFILIATIONS = {"supporter", "ally", "allies", "aide", "campaign", "camp", "operation",
-                 "administration", "statement", "report", "team", "staffer", "operative",
-                 "source", "insider", "loyalist", "surrogate", "backer", "boss", "pollster",
-                 "spokesperson", "voter", "fan", "family", "people", "official"}  # fmt: skip
-
-
-def _a_modifier(text: str, mention: Mention, end: int) -> bool:
-    """Whether a name in the phrase ending at `end` only modifies the role after it: `a
-    Clinton aide` is no Clinton."""
-    after = _NOUN_AFTER.match(text, mention.end, end)
-    if after is None:
-        return False
-    noun = after[1]
-    singular = noun[:-1] if noun.endswith("s") else noun
-    roles = lexicon().titles
-    return bool({noun, singular} & _AFFILIATIONS) or noun in roles or singular in roles
 
 
 def _after_preposition(text: str, mention: Mention) -> bool:

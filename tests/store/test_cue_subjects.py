@@ -388,3 +388,13 @@ def test_a_described_man_or_woman_is_whom_the_article_is_about() -> None:
         'There is a chuckle as he talks. "I was in a lot of pain," says the Waterford man.'
     )
     assert speaker_of(text, "I was in a lot of pain,") == "Jamie Costin"
+
+
+def test_a_name_before_a_role_is_no_one_a_pronoun_stands_for() -> None:
+    """`he` after `counts himself as a Donald Trump supporter` is the supporter."""
+    text = (
+        "Joseph R. Murray II, a lawyer, came out as gay. He counts himself as a devout "
+        "Catholic and Donald Trump supporter. He recently wrote a commentary. "
+        '"The politics are just so blatant," he said in an interview.'
+    )
+    assert speaker_of(text, "The politics are just so blatant,") == "Joseph R. Murray II"
