@@ -33,9 +33,11 @@ MAX_SPEAKER_WORDS = 9
 _HE_OR_SHE = re.compile(r"(He|She)\b")
 # "Dmitry Pskov, a spokesman for Russian President Vladimir Putin, said": the name
 # before the apposition speaks; the apposition may end in a title in quotation marks
-# (`Dolly Kyle, author of “Hillary the Other Woman,” said`).
+# (`Dolly Kyle, author of “Hillary the Other Woman,” said`), and a verb's auxiliary after
+# it (`Rabbi Marvin Hier, the founder of …, has said`).
 APPOSITION = re.compile(
-    r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?(?:,|“[^“”\n]{1,80},”)\s*$"
+    r"^\s*,\s*[^“”\"\n,]{1,100}(?:,[^“”\"\n,]{1,80})?(?:,|“[^“”\n]{1,80},”)"
+    r"(?:\s+(?:has|have|had|also|later|often|once|would|will|did|does|recently))*\s*$"
 )
 
 

@@ -398,3 +398,11 @@ def test_a_name_before_a_role_is_no_one_a_pronoun_stands_for() -> None:
         '"The politics are just so blatant," he said in an interview.'
     )
     assert speaker_of(text, "The politics are just so blatant,") == "Joseph R. Murray II"
+
+
+def test_the_name_before_an_apposition_and_an_auxiliary_speaks() -> None:
+    text = (
+        "Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, has "
+        'said that while he fears such comparisons, "I have never seen anything like it."'
+    )
+    assert speaker_of(text, "I have never seen anything like it.") == "Marvin Hier"
