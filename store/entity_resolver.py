@@ -14,8 +14,10 @@ those names to rows of `entities`:
   `PERSON_MENTIONS` of its own already, so the result depends little on import
   order. What can still differ: a surname seen before any full name, when two full
   names with that surname arrive later, stays with the first of them;
-- a lone given name that is no one's surname (`Hillary`, `Bernie`) goes to the
-  person of that first name far more mentioned than any other;
+- a lone given name (`Hillary`, `Bernie`) goes to the person of that first name far
+  more mentioned than any other, and than anyone with it as a surname (not a
+  headline's `Oh Hillary`); a one-word name with an entity of its own, met before
+  anyone far better known had it, joins that person then;
 - a name an article types as an organisation or a place (`a Trump supporter`,
   `the Obama administration`) is the person with that name or surname when the
   corpus knows that person, by a full name, far better than the organisation or
@@ -114,10 +116,18 @@ class EntityResolver:
         entity = self._by_key.get((kind, key))
         if entity is not None and entity.id not in self._entities:
             entity = None  # dropped by `drop_unused`
-        if entity is not None and kind == "person" and entity.key != key and " " not in key:
+        if entity is not None and kind == "person" and " " not in key:
             # A lone surname stands for its best-known bearer now, not for the first one
             # it met: `Clinton` in 2016 is Hillary Clinton, though Bill came first.
-            entity = self._people.similar(key) or entity
+            bearer = self._people.similar(key)
+            if entity.key != key:
+                entity = bearer or entity
+            elif bearer is not None and far_ahead(
+                bearer.mentions, [entity.mentions], PERSON_MENTIONS, PERSON_DOMINANCE
+            ):
+                # A lone name with an entity of its own, met before the full name became
+                # far better known (`Hillary`), joins it.
+                entity = self._merge_into(entity, bearer)
         if entity is None and kind == "person" and (kind, key) not in fixes.standalone:
             entity = self._people.similar(key)
         if entity is None:
@@ -168,14 +178,20 @@ class EntityResolver:
             and lone is not entity
             and len(self._people.of_surname(surname)) == 1
             and lone.mentions < PERSON_MENTIONS
+            and self._people.similar(surname) is entity  # not `Hillary` into `Oh Hillary`
         ):
             # "Putin" came before any "Vladimir Putin": the surname joins the full name.
             # (Not a surname the corpus already knows well alone: BBC's Lord Falconer is
             # no Minnesota officer named Jason Falconer twelve years later.)
-            self._merges[lone.id] = entity.id
-            del self._entities[lone.id]
-            entity.mentions += lone.mentions
-            self._by_key[("person", surname)] = entity
+            self._merge_into(lone, entity)
+        return entity
+
+    def _merge_into(self, lone: Entity, entity: Entity) -> Entity:
+        """Merge an entity named by one word into the person it stands for (at `flush`)."""
+        self._merges[lone.id] = entity.id
+        del self._entities[lone.id]
+        entity.mentions += lone.mentions
+        self._by_key[("person", lone.key)] = entity
         return entity
 
     def merge_now(self, source: int, target: int, name: str) -> None:

@@ -70,9 +70,14 @@ class Namesakes:
             return max(namesakes, key=lambda e: e.mentions, default=None)
         if len(parts) == 1:
             namesakes = self._by_surname.get(key, [])
-            if not namesakes and lone_given_name(key):
-                return _best_known(self._by_first_name.get(key, []))
-            return max(namesakes, key=lambda e: e.mentions, default=None)
+            bearer = max(namesakes, key=lambda e: e.mentions, default=None)
+            if lone_given_name(key):
+                # `Hillary` is Hillary Clinton, not the `Oh Hillary` of a headline.
+                known = _best_known(self._by_first_name.get(key, []))
+                rival = [bearer.mentions] if bearer else []
+                if known and far_ahead(known.mentions, rival, 0, FIRST_NAME_DOMINANCE):
+                    return known
+            return bearer
         if styled(key):
             return None  # `Lord Falconer` is no `Charles Falconer` of another article
         # Everyone with these initials: the quick tests first (most differ by surname).

@@ -159,8 +159,9 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             name = " ".join(candidate.name_tokens)
         elif _a_title_alone(candidate, words):
             kind = None  # `the Chancellor`, `the Queen`: an office, no one's name
-        elif kind == "person" and _in_a_line_up(text, candidate):
-            kind = None  # `Subs: Howard, Giggs`: Tim Howard, no Michael Howard of elsewhere
+        elif _a_player(kind, name, words) and _in_a_line_up(text, candidate):
+            # `Subs: Howard, Giggs`: Tim Howard, no Michael Howard of elsewhere.
+            kind = None
         elif kind == "person" and (town := _town(text, candidate)):
             kind, name = "place", town
         elif kind == "person" and _ordinary_first_name(candidate, words):
@@ -197,7 +198,9 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
 _LISTED = r"(?:[A-Z]\.?\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|van|da|di|le)){0,3}"
 _LISTED += r"(?:\s*\([^()\n]*\))?(?:\s+\d+)?"
 _LINE_UP = re.compile(
-    rf"(?:[A-Z][\w ]{{0,30}})?[:\s]*{_LISTED}(?:\s*[,;]\s*{_LISTED}){{2,}}\s*\.?\s*"
+    # Three names or more, or two after a label (`Subs Not Used: Howard, Bellion.`).
+    rf"(?:[A-Z][\w ]{{0,30}}:\s*{_LISTED}(?:\s*[,;]\s*{_LISTED})+"
+    rf"|[:\s]*{_LISTED}(?:\s*[,;]\s*{_LISTED}){{2,}})\s*\.?\s*"
 )
 
 
@@ -205,6 +208,15 @@ _LINE_UP = re.compile(
 # end; searched backwards in the reversed text before a name, forwards after it.
 _SENTENCE_END = re.compile(r"\n|\s[\"”’']?[.!?]")
 _SENTENCE_END_AFTER = re.compile(r"[.!?][\"”’']?(?=\s)|(?=\n)")
+
+
+def _a_player(kind: str | None, name: str, words: Lexicon) -> bool:
+    """Whether a name in a line-up is a player's: a person's, or a surname taken for a
+    place or a team (`Brown`, which the corpus may know as Gordon Brown's); not a team
+    (`Biarritz`, `Wasps`)."""
+    if kind == "person":
+        return True
+    return kind is not None and name in words.surnames and name not in words.places
 
 
 def _in_a_line_up(text: str, candidate: Candidate) -> bool:

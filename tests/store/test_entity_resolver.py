@@ -203,3 +203,17 @@ def test_a_styled_name_is_no_bearer_of_its_last_word(db: Database) -> None:
     jason = resolver.resolve("person", "Jason Falconer")
     assert resolver.resolve("person", "Lord Falconer") not in (jason, None)
     assert resolver.resolve("person", "Falconer") == jason
+
+
+def test_a_lone_first_name_met_early_joins_the_person_later_far_better_known(
+    db: Database,
+) -> None:
+    """`Hillary` met before Hillary Clinton was well known had an entity of its own for
+    good, and a headline's `Oh Hillary` took it as a surname: now it joins her."""
+    resolver = EntityResolver(db)
+    early = resolver.resolve("person", "Hillary")
+    for _ in range(5 * PERSON_MENTIONS):
+        hillary = resolver.resolve("person", "Hillary Clinton")
+    resolver.resolve("person", "Oh Hillary")
+    assert resolver.resolve("person", "Hillary") == hillary
+    assert early is not None and resolver.flush().get(early) == hillary
