@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress, pairwise
+from itertools import compress
 
 from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, generational, lexicon
+from store.extract.name_context import a_player, in_a_line_up, town_of
 from store.extract.name_model import type_names
 from store.extract.name_rules import PEER_STYLES, STYLES, classify
+from store.extract.organisation_names import organisation_names
 from store.extract.tokens import Token, Tokens, proper, tokenize
 
 
@@ -100,7 +102,7 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         elif len(candidate.name_tokens) == 1:
             alone[candidate.name_tokens[0]] += 1
     full_names, surnames = _full_names(uses, alone_before, words)
-    organisations = _organisation_names(candidates, named_after, words)
+    organisations = organisation_names(candidates, named_after, words)
     mentions: list[Mention] = []
     roles: dict[str, set[str]] = {}
     titled: dict[str, str] = {}  # the genders the article's titles give
@@ -159,10 +161,10 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             name = " ".join(candidate.name_tokens)
         elif _a_title_alone(candidate, words):
             kind = None  # `the Chancellor`, `the Queen`: an office, no one's name
-        elif _a_player(kind, name, words) and _in_a_line_up(text, candidate):
+        elif a_player(kind, name, words) and in_a_line_up(text, candidate):
             # `Subs: Howard, Giggs`: Tim Howard, no Michael Howard of elsewhere.
             kind = None
-        elif kind == "person" and (town := _town(text, candidate)):
+        elif kind == "person" and (town := town_of(text, candidate)):
             kind, name = "place", town
         elif kind == "person" and _ordinary_first_name(candidate, words):
             kind = None  # "a hybrid Bill", "Mark" where no Bill or Mark is named in full
@@ -191,84 +193,6 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
         elif gender == "?":
             genders[name] = words.name_genders.get(name.split()[0], "?")
     return mentions, People(genders, roles)
-
-
-# A paragraph of names only, with substitutes, minutes or captains in brackets: a team's
-# line-up (`Gordon, Webster, Simmons (MacFarlane 64), Berra.`, `Subs: Howard, Giggs, Smith`).
-_LISTED = r"(?:[A-Z]\.?\s)?[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|de|van|da|di|le)){0,3}"
-_LISTED += r"(?:\s*\([^()\n]*\))?(?:\s+\d+)?"
-_LINE_UP = re.compile(
-    # Three names or more, or two after a label (`Subs Not Used: Howard, Bellion.`).
-    rf"(?:[A-Z][\w ]{{0,30}}:\s*{_LISTED}(?:\s*[,;]\s*{_LISTED})+"
-    rf"|[:\s]*{_LISTED}(?:\s*[,;]\s*{_LISTED}){{2,}})\s*\.?\s*"
-)
-
-
-# Where a sentence ends: a stop (and a closing quotation mark) before a space, or a line's
-# end; searched backwards in the reversed text before a name, forwards after it.
-_SENTENCE_END = re.compile(r"\n|\s[\"”’']?[.!?]")
-_SENTENCE_END_AFTER = re.compile(r"[.!?][\"”’']?(?=\s)|(?=\n)")
-
-
-def _a_player(kind: str | None, name: str, words: Lexicon) -> bool:
-    """Whether a name in a line-up is a player's: a person's, or a surname taken for a
-    place or a team (`Brown`, which the corpus may know as Gordon Brown's); not a team
-    (`Biarritz`, `Wasps`)."""
-    if kind == "person":
-        return True
-    return kind is not None and name in words.surnames and name not in words.places
-
-
-def _in_a_line_up(text: str, candidate: Candidate) -> bool:
-    """A name of one word in a line-up, whose lone surnames the article names no one by
-    in full: no one the corpus knows elsewhere."""
-    if len(candidate.name_tokens) != 1 or candidate.title is not None:
-        return False
-    # Its sentence, which a line-up may share a paragraph with (`… a fabulous player."
-    # Everton: Martyn, Hibbert, Yobo.`).
-    opening = _SENTENCE_END.search(text[max(0, candidate.start - 300) : candidate.start][::-1])
-    start = (
-        candidate.start - opening.start() if opening else text.rfind("\n", 0, candidate.start) + 1
-    )
-    end = _SENTENCE_END_AFTER.search(text, candidate.end)
-    return _LINE_UP.fullmatch(text, start, end.end() if end else len(text)) is not None
-
-
-# A US state after a comma, as it follows a town's name (`Ferguson, Missouri`, `Ferguson,
-# Mo.`); not before a possessive or a word run on (`Perry, Texas's governor`).
-_STATE_ABBREVIATIONS = {
-    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
-    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
-    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
-    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
-    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
-    "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon",
-    "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont",
-    "Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
-    "N.C": "North Carolina", "N.D": "North Dakota", "N.H": "New Hampshire",
-    "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "S.C": "South Carolina",
-    "S.D": "South Dakota", "R.I": "Rhode Island", "W.Va": "West Virginia",
-}  # fmt: skip
-_STATES = frozenset(_STATE_ABBREVIATIONS.values())
-_STATE_AFTER = re.compile(
-    r",\s+(?:(?P<abbreviation>"
-    + "|".join(re.escape(short) for short in sorted(_STATE_ABBREVIATIONS, key=len, reverse=True))
-    + r")\.|(?P<state>(?:New |North |South |West |Rhode )?[A-Z][a-z]+)(?![\w’'-]))"
-)
-
-
-def _town(text: str, candidate: Candidate) -> str | None:
-    """The town a lone name with no title followed by a comma and a US state names, with
-    its state (`Ferguson, Missouri`: no Alex Ferguson), or None."""
-    if len(candidate.name_tokens) != 1 or candidate.title is not None:
-        return None
-    found = _STATE_AFTER.match(text, candidate.end)
-    if found is None:
-        return None
-    state = found["state"] or _STATE_ABBREVIATIONS[found["abbreviation"]]
-    if lexicon().place_kinds.get(state) != "state" and state not in _STATES:
-        return None  # (the gazetteer's Georgia is the country)
-    return f"{candidate.name_tokens[0]}, {state}"
 
 
 # What follows a demonym that is a person's surname (`Cuban said`, `Cuban, 58, told`,
@@ -408,78 +332,6 @@ def _surnames_of_people(candidates: list[Candidate], words: Lexicon) -> set[str]
         and len(candidate.name_tokens) >= 2
         and candidate.name_tokens[0] in words.given_names
     }
-
-
-def _organisation_names(
-    candidates: list[Candidate], people: set[str], words: Lexicon
-) -> dict[str, str]:
-    """The article's name for each organisation name: the listed name for another name
-    of it (`ISIS` → `Islamic State`); the full name for an abbreviation it defines, whose
-    letters are its initials (`the Public Service Association (PSA)`); and the full
-    name for its first word alone (`Fox` → `Fox News`), when one name of the article's
-    opens with it (see `_first_word_of`) and no person of the article's has it as a
-    surname (`Obama` is not the `Obama Administration`)."""
-    names = dict(words.organisations)
-    longer: dict[str, set[str]] = {}
-    for candidate, following in pairwise([*candidates, None]):
-        if candidate is None or candidate.kind != "org" or len(candidate.name_tokens) < 2:
-            continue
-        name = " ".join(candidate.name_tokens)
-        longer.setdefault(candidate.name_tokens[0], set()).add(name)
-        if (
-            following is not None
-            and candidate.after == "("
-            and following.before == "("
-            and following.after == ")"
-            and following.tokens
-            and following.tokens[0].index == candidate.tokens[-1].index + 2
-            and len(following.name_tokens) == 1
-            and following.name_tokens[0] == _initials(candidate.name_tokens)
-        ):
-            names[following.name_tokens[0]] = names.get(name, name)
-    # An abbreviation the article does not define stands for the one name of the
-    # article's whose initials it is (`SEC` for the Securities and Exchange Commission).
-    by_initials: dict[str, set[str]] = {}
-    for long_name in set().union(*longer.values()):
-        by_initials.setdefault(_initials(long_name.split()), set()).add(long_name)
-    for candidate in candidates:
-        short = candidate.name_tokens[0] if len(candidate.name_tokens) == 1 else ""
-        found = by_initials.get(short, set()) if short.isupper() and len(short) >= 3 else set()
-        if candidate.kind == "org" and short not in names and len(found) == 1:
-            (long_name,) = found
-            names[short] = names.get(long_name, long_name)
-    for first, full in longer.items():
-        if (
-            len(full) == 1
-            and first not in people
-            and _first_word_of(first, next(iter(full)), words)
-        ):
-            (name,) = full
-            names[first] = names.get(name, name)
-    return names
-
-
-def _initials(names: list[str]) -> str:
-    """The capitals opening a name's words (`Islamic State of Iraq and the Levant` →
-    `ISIL`)."""
-    return "".join(word[0] for word in names if word[:1].isupper())
-
-
-def _first_word_of(first: str, name: str, words: Lexicon) -> bool:
-    """Whether an organisation's first word alone stands for its whole name: not an
-    abbreviation, a place, an organisation word or an ordinary one (`Senate`, `House`
-    are bodies of their own), nor one the lists know unless they know the whole name
-    too (`Fox` → `Fox News`, not `Google` → `Google Plus`); and the name holds no title
-    (`Senate Majority Leader`)."""
-    known = first not in words.organisations or name in words.organisations
-    plain = not (
-        first.isupper()
-        or first in words.places
-        or first in words.org_cues
-        or first.lower() in words.lowercase_words
-    )
-    untitled = not any(word.lower() in words.titles for word in name.split()[1:])
-    return known and plain and untitled
 
 
 def _epithet(names: list[str], full_names: dict[str, str], words: Lexicon) -> bool:
