@@ -14,10 +14,12 @@ those names to rows of `entities`:
   `PERSON_MENTIONS` of its own already, so the result depends little on import
   order. What can still differ: a surname seen before any full name, when two full
   names with that surname arrive later, stays with the first of them;
-- a lone given name (`Hillary`, `Bernie`) goes to the person of that first name far
-  more mentioned than any other, and than anyone with it as a surname (not a
-  headline's `Oh Hillary`); a one-word name with an entity of its own, met before
-  anyone far better known had it, joins that person then;
+- a lone given name that is rare in English (`Hillary`, `Bernie`; not `Jill` or
+  `Michael`, who are many people the corpus never names in full) goes to the person of
+  that first name far more mentioned than any other, and than anyone with it as a
+  surname (not a headline's `Oh Hillary`); a one-word name with an entity of its own, met before
+  anyone far better known had it, stands for that person from then on (the mentions
+  stored before stay);
 - a name an article types as an organisation or a place (`a Trump supporter`,
   `the Obama administration`) is the person with that name or surname when the
   corpus knows that person, by a full name, far better than the organisation or
@@ -126,8 +128,9 @@ class EntityResolver:
                 bearer.mentions, [entity.mentions], PERSON_MENTIONS, PERSON_DOMINANCE
             ):
                 # A lone name with an entity of its own, met before the full name became
-                # far better known (`Hillary`), joins it.
-                entity = self._merge_into(entity, bearer)
+                # far better known (`Hillary`), stands for that person from now on; the
+                # mentions stored before stay (a 2004 `Jill` is no Jill Stein).
+                entity = bearer
         if entity is None and kind == "person" and (kind, key) not in fixes.standalone:
             entity = self._people.similar(key)
         if entity is None:
@@ -183,15 +186,10 @@ class EntityResolver:
             # "Putin" came before any "Vladimir Putin": the surname joins the full name.
             # (Not a surname the corpus already knows well alone: BBC's Lord Falconer is
             # no Minnesota officer named Jason Falconer twelve years later.)
-            self._merge_into(lone, entity)
-        return entity
-
-    def _merge_into(self, lone: Entity, entity: Entity) -> Entity:
-        """Merge an entity named by one word into the person it stands for (at `flush`)."""
-        self._merges[lone.id] = entity.id
-        del self._entities[lone.id]
-        entity.mentions += lone.mentions
-        self._by_key[("person", lone.key)] = entity
+            self._merges[lone.id] = entity.id
+            del self._entities[lone.id]
+            entity.mentions += lone.mentions
+            self._by_key[("person", surname)] = entity
         return entity
 
     def merge_now(self, source: int, target: int, name: str) -> None:

@@ -27,6 +27,19 @@ def lone_given_name(key: str) -> bool:
     return " " not in key and key.title() in words.given_names and key not in words.lowercase_words
 
 
+# How common (`Lexicon.given_name_frequency`, 0 to 39) a given name may be and still,
+# alone, stand for one person of the corpus (`Hillary` 3, `Bernie` 4; not `Jill` 15 or
+# `Michael` 27, which name many people the corpus never names in full).
+DISTINCTIVE_FREQUENCY = 8
+
+
+def distinctive_given_name(key: str) -> bool:
+    """A folded given name alone that is no ordinary word and rare in Britain, Ireland
+    and the US: `hillary`, `barack`; not `jill`, `michael`."""
+    frequency = lexicon().given_name_frequency.get(key.title(), 0)
+    return lone_given_name(key) and frequency < DISTINCTIVE_FREQUENCY
+
+
 def styled(key: str) -> bool:
     """A folded name that opens with a style (`prince charles`, `lord falconer`): the
     person named so, no bearer of a lone `charles` or `falconer` elsewhere."""

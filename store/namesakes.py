@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from store.extract.lexicon import SUFFIXES
-from store.names import far_ahead, lone_given_name, same_given_name, same_middle, styled
+from store.names import (
+    distinctive_given_name,
+    far_ahead,
+    same_given_name,
+    same_middle,
+    styled,
+)
 
 # How close two spellings of a name part must be (rapidfuzz ratio, 0-100).
 FIRST_NAME_SIMILARITY = 75
@@ -71,7 +77,7 @@ class Namesakes:
         if len(parts) == 1:
             namesakes = self._by_surname.get(key, [])
             bearer = max(namesakes, key=lambda e: e.mentions, default=None)
-            if lone_given_name(key):
+            if distinctive_given_name(key):
                 # `Hillary` is Hillary Clinton, not the `Oh Hillary` of a headline.
                 known = _best_known(self._by_first_name.get(key, []))
                 rival = [bearer.mentions] if bearer else []

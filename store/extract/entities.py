@@ -18,7 +18,7 @@ from itertools import compress
 
 from store.extract.candidates import Candidate, find_candidates
 from store.extract.lexicon import Lexicon, generational, lexicon
-from store.extract.name_context import a_player, in_a_line_up, town_of
+from store.extract.name_context import a_player, in_a_line_up, state_of, town_of
 from store.extract.name_model import type_names
 from store.extract.name_rules import PEER_STYLES, STYLES, classify
 from store.extract.organisation_names import organisation_names
@@ -161,11 +161,13 @@ def _link(text: str, candidates: list[Candidate], words: Lexicon) -> tuple[list[
             name = " ".join(candidate.name_tokens)
         elif _a_title_alone(candidate, words):
             kind = None  # `the Chancellor`, `the Queen`: an office, no one's name
-        elif a_player(kind, name, words) and in_a_line_up(text, candidate):
+        elif a_player(text, candidate, kind, words) and in_a_line_up(text, candidate):
             # `Subs: Howard, Giggs`: Tim Howard, no Michael Howard of elsewhere.
             kind = None
         elif kind == "person" and (town := town_of(text, candidate)):
             kind, name = "place", town
+        elif state := state_of(text, candidate):
+            kind, name = "place", state  # the `Ga.` of `Dalton, Ga.`: no one
         elif kind == "person" and _ordinary_first_name(candidate, words):
             kind = None  # "a hybrid Bill", "Mark" where no Bill or Mark is named in full
         if kind is None:

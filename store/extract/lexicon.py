@@ -67,6 +67,9 @@ class Lexicon:
     name_genders: dict[str, str]
     """Given name → the gender of a person so named: as Britain, Ireland and the US give
     the name where they give it often enough (`Karen` `f`), else as in `given_names`."""
+    given_name_frequency: dict[str, int]
+    """Given name → how common it is in Britain, Ireland and the US together (0 to 39:
+    `Michael` 27, `Jill` 15, `Hillary` 3, `Barack` 0)."""
     surnames: frozenset[str]
     """The commonest US surnames (a hint only: many are words or places too)."""
     companies: frozenset[str] = frozenset()
@@ -112,6 +115,7 @@ def lexicon() -> Lexicon:
         lowercase_words=common | frozenset(_lines("lowercase_words.txt")),
         given_names=_given_name_genders()[0],
         name_genders=_given_name_genders()[1],
+        given_name_frequency=_given_name_genders()[2],
         surnames=frozenset(_lines("surnames.txt")),
         companies=frozenset(_lines("companies.txt")),
         title_openers=frozenset(title.split(" ", 1)[0] for title in titles),
@@ -132,10 +136,11 @@ _COMMON = 6
 
 
 @functools.cache
-def _given_name_genders() -> tuple[dict[str, str], dict[str, str]]:
-    """Given name → `m`, `f` or `?` (any country giving it to both), and the same as
-    the name is given in Britain, Ireland and the United States where they give it
-    (`Karen`, `Jan` are women's names there, men's in Denmark or the Netherlands)."""
+def _given_name_genders() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
+    """Given name → `m`, `f` or `?` (any country giving it to both), the same as the
+    name is given in Britain, Ireland and the United States where they give it (`Karen`,
+    `Jan` are women's names there, men's in Denmark or the Netherlands), and how often
+    they give it (`Lexicon.given_name_frequency`)."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     names: dict[str, str] = {}
     english: dict[str, dict[str, int]] = {}
@@ -164,4 +169,5 @@ def _given_name_genders() -> tuple[dict[str, str], dict[str, str]]:
         for gender, other in (("m", "f"), ("f", "m")):
             if counts[gender] >= max(_COMMON, 2 * (counts[other] + counts["?"])):
                 in_english[part] = gender
-    return names, in_english
+    frequency = {part: sum(counts.values()) for part, counts in english.items()}
+    return names, in_english, frequency

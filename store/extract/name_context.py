@@ -25,13 +25,21 @@ _SENTENCE_END = re.compile(r"\n|\s[\"”’']?[.!?]")
 _SENTENCE_END_AFTER = re.compile(r"[.!?][\"”’']?(?=\s)|(?=\n)")
 
 
-def a_player(kind: str | None, name: str, words: Lexicon) -> bool:
+def a_player(text: str, candidate: Candidate, kind: str | None, words: Lexicon) -> bool:
     """Whether a name in a line-up is a player's: a person's, or a surname taken for a
     place or a team (`Brown`, which the corpus may know as Gordon Brown's); not a team
-    (`Biarritz`, `Wasps`)."""
+    (`Biarritz`, `Wasps`), nor a club in brackets after a player (`Julien Bonnaire
+    (Bourgoin)`; a substitute has his minute: `(MacFarlane 64)`)."""
+    if _CLUB.match(text, candidate.end) and text[candidate.start - 1 : candidate.start] == "(":
+        return False
     if kind == "person":
         return True
+    name = candidate.name_tokens[0]
     return kind is not None and name in words.surnames and name not in words.places
+
+
+# What closes a club's name in brackets: the bracket, or a comma before more (`capt`).
+_CLUB = re.compile(r"\)|,")
 
 
 def in_a_line_up(text: str, candidate: Candidate) -> bool:
@@ -84,3 +92,20 @@ def town_of(text: str, candidate: Candidate) -> str | None:
     if lexicon().place_kinds.get(state) != "state" and state not in _STATES:
         return None  # (the gazetteer's Georgia is the country)
     return f"{candidate.name_tokens[0]}, {state}"
+
+
+def state_of(text: str, candidate: Candidate) -> str | None:
+    """The US state an abbreviation after a town and a comma names (`Dalton, Ga.` is
+    Georgia), or None."""
+    if len(candidate.tokens) != 1:
+        return None
+    short = candidate.tokens[0].text.rstrip(".")
+    state = _STATE_ABBREVIATIONS.get(short)
+    if state is None or not text.startswith(".", candidate.tokens[0].start + len(short)):
+        return None
+    before = text[max(0, candidate.start - 40) : candidate.start]
+    return state if _AFTER_A_TOWN.search(before) else None
+
+
+# A capitalised word and a comma, as a state's abbreviation follows a town's name.
+_AFTER_A_TOWN = re.compile(r"[A-Z][\w'’-]*,\s+$")

@@ -205,15 +205,27 @@ def test_a_styled_name_is_no_bearer_of_its_last_word(db: Database) -> None:
     assert resolver.resolve("person", "Falconer") == jason
 
 
-def test_a_lone_first_name_met_early_joins_the_person_later_far_better_known(
+def test_a_lone_first_name_met_early_is_the_person_later_far_better_known(
     db: Database,
 ) -> None:
     """`Hillary` met before Hillary Clinton was well known had an entity of its own for
-    good, and a headline's `Oh Hillary` took it as a surname: now it joins her."""
+    good, and a headline's `Oh Hillary` took it as a surname: from now on it is she (the
+    mentions stored before stay: an early `Jill` is no later Jill Stein)."""
     resolver = EntityResolver(db)
     early = resolver.resolve("person", "Hillary")
     for _ in range(5 * PERSON_MENTIONS):
         hillary = resolver.resolve("person", "Hillary Clinton")
     resolver.resolve("person", "Oh Hillary")
     assert resolver.resolve("person", "Hillary") == hillary
-    assert early is not None and resolver.flush().get(early) == hillary
+    assert early is not None and early not in resolver.flush()
+
+
+def test_a_common_first_name_alone_is_no_one_of_elsewhere(db: Database) -> None:
+    """`Fletcher's daughter Jill` is no Jill Stein, however well known she is: Jill is a
+    common name; Hillary is not."""
+    resolver = EntityResolver(db)
+    for _ in range(5 * PERSON_MENTIONS):
+        stein = resolver.resolve("person", "Jill Stein")
+        hillary = resolver.resolve("person", "Hillary Clinton")
+    assert resolver.resolve("person", "Jill") != stein
+    assert resolver.resolve("person", "Hillary") == hillary

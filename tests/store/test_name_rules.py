@@ -436,6 +436,7 @@ def test_a_name_before_a_comma_and_a_us_state_is_a_town() -> None:
     places = {written: name for written, kind, name in found(text) if kind == "place"}
     assert places["Ferguson"] == "Ferguson, Missouri"
     assert places["Dalton"] == "Dalton, Georgia"
+    assert places["Ga"] == "Georgia"  # the state's abbreviation is no one
     # Not a person before a comma and a state's possessive, nor names in a list.
     assert ("Perry", "person", "Perry") in found("Perry, Texas's governor, spoke.")
 
