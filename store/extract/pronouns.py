@@ -19,7 +19,7 @@ from store.extract.lexicon import lexicon
 from store.extract.name_words import CLOSED_CLASS, FUNCTION_WORDS, PARTICLES
 from store.extract.sentence_shapes import NOT_TITLE, SENTENCE_OPENING
 from store.extract.speaker_model import LinearModel
-from store.extract.speaker_words import COURTESY, modifies_a_role
+from store.extract.speaker_words import COURTESY, a_role, modifies_a_role
 
 # How far back antecedents are looked for (characters), and how many people.
 _REACH = 1500
@@ -262,7 +262,7 @@ def _titled_by(names: Names, index: int, end: int) -> Mention | None:
     if between is None:
         return None
     title = between.group(2).lower()
-    if title in COURTESY or (title not in lexicon().titles and title + "." not in lexicon().titles):
+    if title in COURTESY or not (a_role(title) or title + "." in lexicon().titles):
         return None
     words = between.group(1).lower().split()
     if any(word in NOT_TITLE or word in CLOSED_CLASS or word.endswith("ed") for word in words):

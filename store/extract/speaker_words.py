@@ -98,7 +98,9 @@ _NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]+)")
 _AFFILIATIONS = {"supporter", "ally", "allies", "aide", "campaign", "camp", "operation",
                  "administration", "statement", "report", "team", "staffer", "operative",
                  "source", "insider", "loyalist", "surrogate", "backer", "boss", "pollster",
-                 "spokesperson", "voter", "fan", "family", "people", "official"}  # fmt: skip
+                 "spokesperson", "voter", "fan", "family", "people", "official", "owner",
+                 "donor", "veteran", "star", "frontman", "drummer", "guitarist", "winger",
+                 "keeper"}  # fmt: skip
 
 
 def modifies_a_role(text: str, name_end: int, end: int) -> bool:
@@ -107,7 +109,12 @@ def modifies_a_role(text: str, name_end: int, end: int) -> bool:
     after = _NOUN_AFTER.match(text, name_end, end)
     if after is None:
         return False
-    noun = after[1]
-    singular = noun[:-1] if noun.endswith("s") else noun
+    return a_role(after[1])
+
+
+def a_role(word: str) -> bool:
+    """Whether a lowercase word is a role or an affiliation: a title (`spokesman`), or
+    what makes one of a name before it (`aide`, `supporter`, `frontman`)."""
+    singular = word[:-1] if word.endswith("s") else word
     roles = lexicon().titles
-    return bool({noun, singular} & _AFFILIATIONS) or noun in roles or singular in roles
+    return bool({word, singular} & _AFFILIATIONS) or word in roles or singular in roles

@@ -406,3 +406,13 @@ def test_the_name_before_an_apposition_and_an_auxiliary_speaks() -> None:
         'said that while he fears such comparisons, "I have never seen anything like it."'
     )
     assert speaker_of(text, "I have never seen anything like it.") == "Marvin Hier"
+
+
+def test_a_name_before_a_role_opening_the_sentence_titles_the_subject() -> None:
+    """`Franz Ferdinand frontman Alex Kapranos has called …` is about Kapranos: the `he`
+    of the quote after is he, not the band."""
+    text = (
+        "Franz Ferdinand frontman Alex Kapranos has called for more government help.\n\n"
+        '"There needs to be some kind of state input," he said.'
+    )
+    assert speaker_of(text, "There needs to be some kind of state input,") == "Alex Kapranos"
