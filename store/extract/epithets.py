@@ -11,7 +11,7 @@ from bisect import bisect_left
 from store.extract.entities import Mention
 from store.extract.lexicon import lexicon
 from store.extract.pronouns import Names, resolve, subject_before
-from store.extract.speaker_words import COURTESY
+from store.extract.speaker_words import COURTESY, a_national
 
 # Roles that stand for people the article does not name, most of the time, and roles
 # that are someone else's to the person a sentence is about (`Madoff was sentenced …,`
@@ -71,19 +71,20 @@ def epithet_holder(names: Names, start: int, words: list[str]) -> str | None:
         return None
     head = words[-1].lower().strip(",.’'")
     aged = any(_AGE.fullmatch(word) for word in words[1:])
-    described = head in _PEOPLE and len(words) > 2  # `the Waterford man`, not `the man`
+    national = a_national(words[-1].strip(",.’'"))  # `the Dutchman`, `the Kiwi`
+    described = (head in _PEOPLE and len(words) > 2) or national is not None
     if head in _ANONYMOUS or not (aged or described or head in lexicon().titles):
         return None
     subject = subject_before(names, start)
     person = subject.name if subject else None
     if person is None and (aged or described) and names.pronoun_model is not None:
-        gender = {"man": "m", "woman": "f"}.get(head, "?")
+        gender = {"man": "m", "woman": "f"}.get(head, national or "?")
         person = resolve(names, start, gender, names.pronoun_model)
     # Someone the article gives other titles only (`Home Secretary Charles Clarke`) is no
     # `Lib Dem leader`.
     known = _titles(names.people.roles.get(person, set())) if person else set()
     wanted = {word.lower().strip(",.’'") for word in words[1:]}
-    return person if not known or known & wanted else None
+    return person if national or not known or known & wanted else None
 
 
 def _titles(roles: set[str]) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from store.extract.candidates import Candidate
 from store.extract.lexicon import Lexicon, generational, suffix
+from store.extract.speaker_words import a_national
 from store.extract.tokens import NUMBER, POSSESSIVE, POSSESSIVE_ENDINGS, Token, proper
 
 SPEECH_VERBS = {"said", "says", "told", "added", "stated", "wrote", "tweeted", "warned",
@@ -153,9 +154,11 @@ def _kind(
 def _no_name(word: str, before: str, words: Lexicon) -> bool:
     """A word that alone names no entity: a listed one (`DVD`, `Islam`), an abbreviation
     in the plural (`PCs`), a demonym in the plural unless a team's (`most Muslims`, not
-    `the Indians`)."""
+    `the Indians`), a man or woman of a people after `the` (`the Dutchman`)."""
     if word in words.not_names or suffix(word):
         return True  # "Jr." alone is what is left of a name cut short
+    if before in ("the", "a") and a_national(word) is not None:
+        return True  # `the Dutchman said`, `the Kiwi`: someone of a people, no name
     stem = word[:-1]
     plural_abbreviation = 2 <= len(stem) <= 5 and stem.isalpha() and stem.isupper()
     people = stem in words.demonyms and before != "the"

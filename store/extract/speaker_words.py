@@ -118,3 +118,23 @@ def a_role(word: str) -> bool:
     singular = word[:-1] if word.endswith("s") else word
     roles = lexicon().titles
     return bool({word, singular} & _AFFILIATIONS) or word in roles or singular in roles
+
+
+# Nouns for a people's man or woman that no demonym makes with `-man` (`Frenchman` is
+# `French` + `man`): `the Kiwi said`, `the Spaniard added`.
+_NATIONALS = {"kiwi", "aussie", "spaniard", "scot", "dane", "swede", "finn", "pole", "brit",
+              "yank", "turk", "pom", "briton", "argentine", "brazilian", "portuguese",
+              "swiss"}  # fmt: skip
+
+
+def a_national(word: str) -> str | None:
+    """Whether a capitalised word is a man or woman of some people (`Dutchman`,
+    `Frenchwoman`, `Kiwi`, `Brazilian`): their gender (`m`, `f`, `?`), else None."""
+    lower = word.lower()
+    if lower in _NATIONALS:
+        return "?"
+    for ending, gender in (("man", "m"), ("woman", "f")):
+        stem = word[: -len(ending)]
+        if lower.endswith(ending) and stem and stem in lexicon().demonyms:
+            return gender
+    return None

@@ -416,3 +416,14 @@ def test_a_name_before_a_role_opening_the_sentence_titles_the_subject() -> None:
         '"There needs to be some kind of state input," he said.'
     )
     assert speaker_of(text, "There needs to be some kind of state input,") == "Alex Kapranos"
+
+
+def test_a_man_of_a_people_is_whom_the_sentence_before_is_about() -> None:
+    """`the Dutchman said` after `Tottenham manager Martin Jol acclaimed …` is Jol (his
+    titles say nothing of a nationality); `Dutchman` is no one's name."""
+    text = (
+        "Tottenham manager Martin Jol acclaimed his players for their patience.\n\n"
+        '"It was a professional sort of performance," the Dutchman said.'
+    )
+    assert speaker_of(text, "It was a professional sort of performance,") == "Martin Jol"
+    assert [m.text for m in extract_entities(text)[0] if m.text == "Dutchman"] == []
