@@ -17,9 +17,9 @@ those names to rows of `entities`:
 - a lone given name that is rare in English (`Hillary`, `Bernie`; not `Jill` or
   `Michael`, who are many people the corpus never names in full) goes to the person of
   that first name far more mentioned than any other, and than anyone with it as a
-  surname (not a headline's `Oh Hillary`); a one-word name with an entity of its own, met before
-  anyone far better known had it, stands for that person from then on (the mentions
-  stored before stay);
+  surname (not a headline's `Oh Hillary`); a one-word name with an entity of its own,
+  met before anyone far better known had it, stands for that person from then on (the
+  mentions stored before stay);
 - a name an article types as an organisation or a place (`a Trump supporter`,
   `the Obama administration`) is the person with that name or surname when the
   corpus knows that person, by a full name, far better than the organisation or

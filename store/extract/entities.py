@@ -353,16 +353,12 @@ def _bearer_of(
     bearers = [name for name in uses if name.split()[-1] == surname]
     if len(bearers) < 2:
         return None
-    fitting = [
-        name
-        for name in bearers
-        if (
-            genders.get(name, "?")
-            if genders.get(name, "?") != "?"
-            else words.name_genders.get(name.split()[0], "?")
-        )
-        == gender
-    ]
+
+    def gender_of(name: str) -> str:
+        known = genders.get(name, "?")
+        return known if known != "?" else words.name_genders.get(name.split()[0], "?")
+
+    fitting = [name for name in bearers if gender_of(name) == gender]
     return fitting[0] if len(fitting) == 1 else None
 
 

@@ -380,42 +380,50 @@ def test_a_name_before_a_role_only_modifies_it(text: str, speaker: str, name: st
     assert (quote.speaker_text, quote.speaker_name) == (speaker, name)
 
 
-def test_a_described_man_or_woman_is_whom_the_article_is_about() -> None:
-    """`says the Waterford man` after a paragraph about Jamie Costin is he; `the man`
-    alone says too little."""
-    text = (
-        "Jamie Costin should be paralysed.\n\nHe says so himself as he recalls the accident. "
-        'There is a chuckle as he talks. "I was in a lot of pain," says the Waterford man.'
-    )
-    assert speaker_of(text, "I was in a lot of pain,") == "Jamie Costin"
-
-
-def test_a_name_before_a_role_is_no_one_a_pronoun_stands_for() -> None:
-    """`he` after `counts himself as a Donald Trump supporter` is the supporter."""
-    text = (
-        "Joseph R. Murray II, a lawyer, came out as gay. He counts himself as a devout "
-        "Catholic and Donald Trump supporter. He recently wrote a commentary. "
-        '"The politics are just so blatant," he said in an interview.'
-    )
-    assert speaker_of(text, "The politics are just so blatant,") == "Joseph R. Murray II"
-
-
-def test_the_name_before_an_apposition_and_an_auxiliary_speaks() -> None:
-    text = (
-        "Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, has "
-        'said that while he fears such comparisons, "I have never seen anything like it."'
-    )
-    assert speaker_of(text, "I have never seen anything like it.") == "Marvin Hier"
-
-
-def test_a_name_before_a_role_opening_the_sentence_titles_the_subject() -> None:
-    """`Franz Ferdinand frontman Alex Kapranos has called …` is about Kapranos: the `he`
-    of the quote after is he, not the band."""
-    text = (
-        "Franz Ferdinand frontman Alex Kapranos has called for more government help.\n\n"
-        '"There needs to be some kind of state input," he said.'
-    )
-    assert speaker_of(text, "There needs to be some kind of state input,") == "Alex Kapranos"
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            # `the man` alone would say too little.
+            "Jamie Costin should be paralysed.\n\nHe says so himself as he recalls the "
+            'accident. There is a chuckle as he talks. "I was in a lot of pain," says the '
+            "Waterford man.",
+            "I was in a lot of pain,",
+            "Jamie Costin",
+        ),
+        (
+            "Joseph R. Murray II, a lawyer, came out as gay. He counts himself as a devout "
+            "Catholic and Donald Trump supporter. He recently wrote a commentary. "
+            '"The politics are just so blatant," he said in an interview.',
+            "The politics are just so blatant,",
+            "Joseph R. Murray II",
+        ),
+        (
+            "Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, "
+            'has said that while he fears such comparisons, "I have never seen anything '
+            'like it."',
+            "I have never seen anything like it.",
+            "Marvin Hier",
+        ),
+        (
+            "Franz Ferdinand frontman Alex Kapranos has called for more government help."
+            '\n\n"There needs to be some kind of state input," he said.',
+            "There needs to be some kind of state input,",
+            "Alex Kapranos",
+        ),
+    ],
+    ids=[
+        "a-described-man-is-whom-the-article-is-about",
+        "a-name-before-a-role-is-no-one-a-pronoun-stands-for",
+        "the-name-before-an-apposition-and-an-auxiliary-speaks",
+        "a-name-before-a-role-opening-the-sentence-titles-the-subject",
+    ],
+)
+def test_the_person_a_phrase_stands_for_speaks(text: str, quoted: str, speaker: str) -> None:
+    """`says the Waterford man` after a paragraph about Jamie Costin is he; `he` after
+    `a Donald Trump supporter` is the supporter; the name before an apposition and `has
+    said` speaks; `Franz Ferdinand frontman Alex Kapranos` is about Kapranos."""
+    assert speaker_of(text, quoted) == speaker
 
 
 def test_a_man_of_a_people_is_whom_the_sentence_before_is_about() -> None:
